@@ -1,0 +1,57 @@
+package closedloop.contracts;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The catalogue of events: each with its stable CloudEvents type id ({@code closedloop.<aggregate>.<event>.v<n>}),
+ * the topic it travels on and the record that carries it. Only additive changes within a version.
+ */
+public enum EventType {
+
+    COMPLAINT_REGISTERED("closedloop.complaint.registered.v1", Topics.INTAKE_COMPLAINT, ComplaintRegistered.class),
+    COMPLAINT_CLOSED("closedloop.complaint.closed.v1", Topics.INTAKE_COMPLAINT, ComplaintClosed.class),
+    COMPLAINT_REOPENED("closedloop.complaint.reopened.v1", Topics.INTAKE_COMPLAINT, ComplaintReopened.class),
+    TICKET_ASSIGNED("closedloop.ticket.assigned.v1", Topics.ROUTER_TICKET, TicketAssigned.class),
+    TICKET_ACCEPTED("closedloop.ticket.accepted.v1", Topics.ROUTER_TICKET, TicketAccepted.class),
+    TICKET_RESOLVED("closedloop.ticket.resolved.v1", Topics.ROUTER_TICKET, TicketResolved.class),
+    CLOCK_STARTED("closedloop.sla.clock-started.v1", Topics.ESCALATION_SLA, ClockStarted.class),
+    TICKET_ESCALATED("closedloop.sla.escalated.v1", Topics.ESCALATION_SLA, TicketEscalated.class),
+    MESSAGE_SENT("closedloop.contact.message-sent.v1", Topics.NOTIFICATION_CONTACT, MessageSent.class),
+    CALLBACK_OPENED("closedloop.contact.callback-opened.v1", Topics.NOTIFICATION_CONTACT, CallbackOpened.class),
+    CALLBACK_COMPLETED("closedloop.contact.callback-completed.v1", Topics.NOTIFICATION_CONTACT, CallbackCompleted.class);
+
+    private final String id;
+    private final String topic;
+    private final Class<? extends ClosedLoopEvent> recordType;
+
+    EventType(String id, String topic, Class<? extends ClosedLoopEvent> recordType) {
+        this.id = id;
+        this.topic = topic;
+        this.recordType = recordType;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public Class<? extends ClosedLoopEvent> recordType() {
+        return recordType;
+    }
+
+    public static EventType of(ClosedLoopEvent event) {
+        return Arrays.stream(values())
+                .filter(type -> type.recordType == event.getClass())
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Not a catalogued event: " + event.getClass()));
+    }
+
+    /** The type with this CloudEvents type id; empty for ids this build does not know (a newer producer's). */
+    public static Optional<EventType> byId(String id) {
+        return Arrays.stream(values()).filter(type -> type.id.equals(id)).findFirst();
+    }
+}

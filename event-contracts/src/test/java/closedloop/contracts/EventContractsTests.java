@@ -1,0 +1,62 @@
+package closedloop.contracts;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.util.Arrays;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EventContractsTests {
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void writesEachEventExactlyAsItsGoldenJson(EventType type) {
+        assertThat(Golden.tree(EventJson.write(GoldenSamples.of(type)))).isEqualTo(Golden.tree(Golden.json(type)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void readsEachGoldenJsonBackToTheSameEvent(EventType type) {
+        assertThat(Golden.event(type)).isEqualTo(GoldenSamples.of(type));
+    }
+
+    @Test
+    void writesInstantsAsIsoText() {
+        var deadline = Golden.tree(EventJson.write(GoldenSamples.of(EventType.CLOCK_STARTED))).get("deadline");
+        assertThat(deadline.isTextual()).isTrue();
+        assertThat(deadline.asText()).isEqualTo("2026-11-23T02:30:00Z");
+    }
+
+    @Test
+    void ignoresFieldsAddedByANewerProducer() {
+        String newer = Golden.json(EventType.TICKET_ACCEPTED).replaceFirst("\\{", "{\"shift\":\"night\",");
+        assertThat(EventJson.read(EventType.TICKET_ACCEPTED, newer)).isEqualTo(Golden.event(EventType.TICKET_ACCEPTED));
+    }
+
+    @Test
+    void rejectsABodyThatDoesNotFitItsType() {
+        assertThatThrownBy(() -> EventJson.read(EventType.TICKET_ACCEPTED, "{\"occurredAt\":\"yesterday\"}"))
+                .isInstanceOf(EventJson.MalformedEventException.class);
+    }
+
+    @Test
+    void givesEveryTypeAUniqueVersionedIdOnItsProducersTopic() {
+        assertThat(Arrays.stream(EventType.values()).map(EventType::id).distinct()).hasSize(EventType.values().length);
+        assertThat(EventType.values()).allSatisfy(type -> {
+            assertThat(type.id()).matches("closedloop\\.[a-z]+\\.[a-z-]+\\.v\\d+");
+            assertThat(Topics.ALL).contains(type.topic());
+        });
+        assertThat(EventType.byId("closedloop.ticket.teleported.v9")).isEmpty();
+    }
+
+    @Test
+    void derivesTheSameIdForTheSameCauseAndAction() {
+        UUID cause = UUID.randomUUID();
+        assertThat(EventIds.derived(cause, "route")).isEqualTo(EventIds.derived(cause, "route"))
+                .isNotEqualTo(EventIds.derived(cause, "escalate"));
+    }
+}
