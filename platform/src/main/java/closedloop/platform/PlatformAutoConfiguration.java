@@ -1,0 +1,70 @@
+package closedloop.platform;
+
+import closedloop.contracts.Topics;
+import closedloop.platform.kafka.ClosedLoopKafkaProperties;
+import closedloop.platform.kafka.DeadLetters;
+import closedloop.platform.outbox.OutboxRelay;
+import closedloop.platform.outbox.OutboxSource;
+import closedloop.platform.web.ProblemDetailsAdvice;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Wires what every service shares; each bean backs off when the service declares its own. */
+@AutoConfiguration(before = KafkaAutoConfiguration.class)
+@EnableConfigurationProperties(ClosedLoopKafkaProperties.class)
+public class PlatformAutoConfiguration {
+
+    /** The one clock every rule reads; tests replace it with one they move. */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ProblemDetailsAdvice problemDetailsAdvice() {
+        return new ProblemDetailsAdvice();
+    }
+
+    /** Every topic and its dead-letter twin, created if missing; creating them is idempotent across services. */
+    @Bean
+    KafkaAdmin.NewTopics closedLoopTopics(ClosedLoopKafkaProperties properties) {
+        return new KafkaAdmin.NewTopics(Topics.ALL.stream()
+                .flatMap(topic -> Stream.of(topic, Topics.deadLetter(topic)))
+                .map(name -> TopicBuilder.name(name).partitions(properties.partitions())
+                        .replicas(properties.replicationFactor()).build())
+                .toArray(NewTopic[]::new));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    DefaultErrorHandler deadLetteringErrorHandler(KafkaTemplate<String, String> template,
+                                                  ClosedLoopKafkaProperties properties) {
+        return DeadLetters.errorHandler(template, properties);
+    }
+
+    @Bean
+    @ConditionalOnBean(OutboxSource.class)
+    @ConditionalOnMissingBean
+    OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, String> kafka,
+                            List<OutboxSource> sources, ClosedLoopKafkaProperties properties,
+                            @Value("${spring.application.name}") String application) {
+        return new OutboxRelay(mongo, kafka, sources, "/closedloop/" + application, properties.relayInterval(), 500);
+    }
+}

@@ -1,0 +1,36 @@
+package closedloop.platform.web;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+import java.util.List;
+
+/** The problems services throw themselves; each becomes an application/problem+json answer. */
+public final class Problems {
+
+    private Problems() {
+    }
+
+    /** 404: there is no {@code what} with this id. */
+    public static ErrorResponseException notFound(String what, String id) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No " + what + " with id " + id);
+        problem.setTitle(capitalised(what) + " not found");
+        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+    }
+
+    /** 409: the action is not allowed in the current state; says which state and which actions are. */
+    public static ErrorResponseException illegalTransition(String what, String action, Enum<?> currentState,
+                                                           List<String> allowedActions) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "Cannot " + action + " a " + what + " that is " + currentState);
+        problem.setTitle("Not allowed in the current state");
+        problem.setProperty("currentState", currentState.name());
+        problem.setProperty("allowedActions", allowedActions);
+        return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+    }
+
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+}
