@@ -1,0 +1,2 @@
+/** The escalation service: SLA clocks per ticket, and the escalations they fire when a time limit passes. */
+package closedloop.escalation;

@@ -1,0 +1,77 @@
+package closedloop.localstack;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
+import org.h2.mvstore.MVStore;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * A MongoDB wire-protocol server (mongo-java-server) that keeps its data in one H2 MVStore file and commits every
+ * write before it acknowledges it, so that a {@code kill -9} loses nothing a client was told is stored.
+ */
+public final class DurableMongoServer implements AutoCloseable {
+
+    private final MVStore store;
+    private final MongoServer server;
+    private final InetSocketAddress address;
+
+    private DurableMongoServer(Path file, String host, int port) {
+        store = new MVStore.Builder().fileName(file.toString()).open();
+        server = new MongoServer(new CommittingBackend(store));
+        server.bind(host, port);
+        address = server.getLocalAddress();
+    }
+
+    /** Opens (or creates) the store file and serves it on the given port; 0 picks a free one. */
+    public static DurableMongoServer start(Path file, int port) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return new DurableMongoServer(file, "127.0.0.1", port);
+    }
+
+    public String uri() {
+        return "mongodb://127.0.0.1:" + address.getPort();
+    }
+
+    /** Stops serving and closes the file after a last commit. */
+    @Override
+    public void close() {
+        server.shutdownNow();
+        store.close();
+    }
+
+    /** Stops serving and drops the file without a last commit: what a kill -9 leaves behind, for tests. */
+    void crash() {
+        server.shutdownNow();
+        store.closeImmediately();
+    }
+
+    /** An H2 backend that commits the store after every command that changes data, before the reply is sent. */
+    static final class CommittingBackend extends H2Backend {
+
+        private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify",
+                "createindexes", "dropindexes", "drop", "dropdatabase", "create", "renamecollection");
+
+        CommittingBackend(MVStore store) {
+            super(store);
+        }
+
+        @Override
+        public Document handleCommand(Channel channel, String database, String command, Document query) {
+            Document reply = super.handleCommand(channel, database, command, query);
+            if (WRITES.contains(command.toLowerCase(java.util.Locale.ROOT))) {
+                commit();
+            }
+            return reply;
+        }
+    }
+}

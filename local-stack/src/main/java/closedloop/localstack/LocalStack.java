@@ -1,0 +1,94 @@
+package closedloop.localstack;
+
+import closedloop.escalation.EscalationServiceApplication;
+import closedloop.intake.ComplaintIntakeApplication;
+import closedloop.notification.NotificationServiceApplication;
+import closedloop.router.TicketRouterApplication;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The whole system in one process: a Kafka broker, a durable MongoDB-wire store and the four services, each in its
+ * own Spring application context with its own database, talking only through Kafka as they do in production.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    /** The services in start order, each with how to build its application. */
+    static final Map<String, Supplier<SpringApplication>> SERVICES = services();
+
+    private final KafkaBroker kafka;
+    private final DurableMongoServer mongo;
+    private final Map<String, ConfigurableApplicationContext> contexts = new LinkedHashMap<>();
+
+    private LocalStack(LocalStackSettings settings) {
+        kafka = KafkaBroker.start(settings.dataDir().resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort());
+        mongo = DurableMongoServer.start(settings.dataDir().resolve("mongo").resolve("closedloop.mv"), settings.mongoPort());
+        SERVICES.forEach((name, application) -> contexts.put(name, application.get().run(arguments(settings, name))));
+    }
+
+    /** Starts everything; returns once every service serves HTTP. */
+    public static LocalStack start(LocalStackSettings settings) {
+        return new LocalStack(settings);
+    }
+
+    /** The base address of a service, e.g. {@code http://localhost:8081}. */
+    public String url(String service) {
+        return "http://localhost:" + contexts.get(service).getEnvironment().getProperty("local.server.port");
+    }
+
+    public Map<String, String> urls() {
+        Map<String, String> urls = new LinkedHashMap<>();
+        contexts.keySet().forEach(name -> urls.put(name, url(name)));
+        return urls;
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public String mongoUri() {
+        return mongo.uri();
+    }
+
+    /** The application context of one service, for tests that look inside. */
+    public ConfigurableApplicationContext context(String service) {
+        return contexts.get(service);
+    }
+
+    /** Stops the services in reverse order, then the store and the broker. */
+    @Override
+    public void close() {
+        List<ConfigurableApplicationContext> running = new ArrayList<>(contexts.values());
+        java.util.Collections.reverse(running);
+        running.forEach(ConfigurableApplicationContext::close);
+        mongo.close();
+        kafka.close();
+    }
+
+    private String[] arguments(LocalStackSettings settings, String service) {
+        Map<String, Object> properties = new HashMap<>(settings.properties());
+        properties.put("server.port", settings.servicePorts().getOrDefault(service, 0));
+        properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+        properties.put("spring.data.mongodb.uri", mongo.uri());
+        properties.put("closedloop.kafka.replication-factor", 1);
+        properties.put("spring.main.banner-mode", "off");
+        return properties.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
+                .toArray(String[]::new);
+    }
+
+    private static Map<String, Supplier<SpringApplication>> services() {
+        Map<String, Supplier<SpringApplication>> services = new LinkedHashMap<>();
+        services.put(ComplaintIntakeApplication.NAME, ComplaintIntakeApplication::application);
+        services.put(TicketRouterApplication.NAME, TicketRouterApplication::application);
+        services.put(EscalationServiceApplication.NAME, EscalationServiceApplication::application);
+        services.put(NotificationServiceApplication.NAME, NotificationServiceApplication::application);
+        return services;
+    }
+}

@@ -1,0 +1,42 @@
+package closedloop.localstack;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The run command's entry point: starts the embedded default, prints where everything is, and stops it cleanly on
+ * Ctrl-C. Settings come from the environment (see {@link LocalStackSettings}); every {@code CLOSEDLOOP_*} and
+ * Spring variable in the environment reaches the services too, e.g. {@code CLOSEDLOOP_SLA_BILLING_RESOLVE=PT20S}.
+ */
+public final class LocalStackApplication {
+
+    private LocalStackApplication() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+        Instant begin = Instant.now();
+        LocalStackSettings settings = LocalStackSettings.fromEnvironment(System.getenv());
+        LocalStack stack = LocalStack.start(settings);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Closed Loop: stopping...");
+            stack.close();
+            stopped.countDown();
+        }, "closedloop-shutdown"));
+        printBanner(stack, settings, Duration.between(begin, Instant.now()));
+        stopped.await();
+    }
+
+    private static void printBanner(LocalStack stack, LocalStackSettings settings, Duration took) {
+        StringBuilder banner = new StringBuilder("\nClosed Loop is up (" + took.toSeconds() + " s). Data in "
+                + settings.dataDir().toAbsolutePath() + "\n");
+        stack.urls().forEach((name, url) -> banner.append(String.format("  %-21s %s%n", name, url)));
+        banner.append(String.format("  %-21s %s%n", "kafka", stack.kafkaBootstrapServers()));
+        banner.append(String.format("  %-21s %s%n", "mongodb", stack.mongoUri()));
+        banner.append("Register a complaint: curl -X POST ").append(stack.url("complaint-intake"))
+                .append("/api/v1/complaints ... (see README). Ctrl-C stops everything.\n");
+        System.out.println(banner);
+    }
+}

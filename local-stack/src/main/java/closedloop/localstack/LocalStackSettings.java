@@ -1,0 +1,36 @@
+package closedloop.localstack;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where the embedded default keeps its data and which loopback ports it serves on.
+ *
+ * @param dataDir             the folder for the Kafka log and the MongoDB store file; kept across restarts
+ * @param kafkaPort           the broker's client port
+ * @param kafkaControllerPort the KRaft controller's port
+ * @param mongoPort           the MongoDB wire-protocol port
+ * @param servicePorts        HTTP port per service name; 0 picks a free one
+ * @param properties          further Spring properties given to every service
+ */
+public record LocalStackSettings(Path dataDir, int kafkaPort, int kafkaControllerPort, int mongoPort,
+                                 Map<String, Integer> servicePorts, Map<String, Object> properties) {
+
+    /** The defaults of the run command, each overridable by an environment variable. */
+    public static LocalStackSettings fromEnvironment(Map<String, String> env) {
+        return new LocalStackSettings(
+                Path.of(env.getOrDefault("CLOSEDLOOP_DATA_DIR", "data")),
+                port(env, "CLOSEDLOOP_KAFKA_PORT", 19092),
+                port(env, "CLOSEDLOOP_KAFKA_CONTROLLER_PORT", 19093),
+                port(env, "CLOSEDLOOP_MONGO_PORT", 27017),
+                Map.of("complaint-intake", port(env, "CLOSEDLOOP_INTAKE_PORT", 8081),
+                        "ticket-router", port(env, "CLOSEDLOOP_ROUTER_PORT", 8082),
+                        "escalation-service", port(env, "CLOSEDLOOP_ESCALATION_PORT", 8083),
+                        "notification-service", port(env, "CLOSEDLOOP_NOTIFICATION_PORT", 8084)),
+                Map.of());
+    }
+
+    private static int port(Map<String, String> env, String name, int fallback) {
+        return Integer.parseInt(env.getOrDefault(name, String.valueOf(fallback)));
+    }
+}

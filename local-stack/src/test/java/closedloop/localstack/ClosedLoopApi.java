@@ -1,0 +1,89 @@
+package closedloop.localstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What an agent, a dispatcher and a supervisor do with curl, as small sentences for the end-to-end tests. */
+final class ClosedLoopApi {
+
+    private final WebTestClient intake;
+    private final WebTestClient router;
+    private final WebTestClient escalation;
+    private final WebTestClient notification;
+
+    ClosedLoopApi(LocalStack stack) {
+        intake = client(stack.url("complaint-intake"));
+        router = client(stack.url("ticket-router"));
+        escalation = client(stack.url("escalation-service"));
+        notification = client(stack.url("notification-service"));
+    }
+
+    private static WebTestClient client(String baseUrl) {
+        return WebTestClient.bindToServer().baseUrl(baseUrl).responseTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /** Registers a complaint and returns its id. */
+    String register(String category, String district, String phone) {
+        JsonNode created = intake.post().uri("/api/v1/complaints")
+                .header("X-Actor", "agent-007")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("channel", "HOTLINE", "category", category, "district", district,
+                        "customer", Map.of("name", "Zhang Wei", "phone", phone),
+                        "description", "The bill shows a charge I did not order"))
+                .exchange()
+                .expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(created.get("number").asText()).matches("TS-\\d{8}-\\d{6}");
+        return created.get("id").asText();
+    }
+
+    JsonNode complaint(String complaintId) {
+        return get(intake, "/api/v1/complaints/" + complaintId);
+    }
+
+    JsonNode tickets(String complaintId) {
+        return get(router, "/api/v1/tickets?complaintId=" + complaintId);
+    }
+
+    void accept(String ticketId) {
+        router.post().uri("/api/v1/tickets/{id}/accept", ticketId).header("X-Actor", "dispatcher-lixia")
+                .exchange().expectStatus().is2xxSuccessful();
+    }
+
+    void resolve(String ticketId) {
+        router.post().uri("/api/v1/tickets/{id}/resolve", ticketId).header("X-Actor", "dispatcher-lixia")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("resolution", "Refunded the wrong charge"))
+                .exchange().expectStatus().is2xxSuccessful();
+    }
+
+    JsonNode openCallbacks(String complaintId) {
+        return get(notification, "/api/v1/callbacks?status=OPEN&complaintId=" + complaintId);
+    }
+
+    void recordCallback(String callbackId, String outcome) {
+        notification.post().uri("/api/v1/callbacks/{id}/outcome", callbackId).header("X-Actor", "agent-007")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("outcome", outcome, "note", "Called back"))
+                .exchange().expectStatus().is2xxSuccessful();
+    }
+
+    JsonNode messages(String complaintId) {
+        return get(notification, "/api/v1/messages?complaintId=" + complaintId);
+    }
+
+    JsonNode escalations(String complaintId) {
+        return get(escalation, "/api/v1/escalations?complaintId=" + complaintId);
+    }
+
+    private static JsonNode get(WebTestClient client, String uri) {
+        return client.get().uri(uri).exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+}

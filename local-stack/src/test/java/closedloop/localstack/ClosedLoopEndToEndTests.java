@@ -1,0 +1,124 @@
+package closedloop.localstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Drives the whole loop through the four services' HTTP APIs on the embedded default, as the run command starts it:
+ * a real Kafka broker, the durable MongoDB-wire store and the four Spring contexts in one process.
+ */
+class ClosedLoopEndToEndTests {
+
+    @TempDir
+    static Path dataDir;
+
+    static LocalStack stack;
+    static ClosedLoopApi api;
+
+    @BeforeAll
+    static void startTheStack() {
+        stack = LocalStack.start(new LocalStackSettings(dataDir, FreePorts.next(), FreePorts.next(), 0, Map.of(),
+                Map.of("closedloop.sla.network-quality.resolve", "PT3S", "closedloop.escalation.scan-interval", "PT0.2S",
+                        "closedloop.kafka.relay-interval", "PT0.2S")));
+        api = new ClosedLoopApi(stack);
+    }
+
+    @AfterAll
+    static void stopTheStack() {
+        stack.close();
+    }
+
+    @Test
+    void closesASatisfiedComplaintAfterItsBranchResolvedIt() {
+        String complaintId = api.register("BILLING", "Lixia", "13800138001");
+
+        JsonNode ticket = awaitTickets(complaintId, 1).get(0);
+        assertThat(ticket.get("branch").asText()).isEqualTo("LIXIA-01");
+        await().untilAsserted(() -> assertThat(api.complaint(complaintId).get("status").asText()).isEqualTo("ASSIGNED"));
+
+        api.accept(ticket.get("id").asText());
+        api.resolve(ticket.get("id").asText());
+
+        String callbackId = awaitOpenCallback(complaintId);
+        api.recordCallback(callbackId, "SATISFIED");
+
+        await().untilAsserted(() -> assertThat(api.complaint(complaintId).get("status").asText()).isEqualTo("CLOSED"));
+        assertThat(types(api.complaint(complaintId).get("timeline"))).contains(
+                "closedloop.complaint.registered.v1", "closedloop.ticket.assigned.v1", "closedloop.ticket.accepted.v1",
+                "closedloop.ticket.resolved.v1", "closedloop.contact.callback-opened.v1",
+                "closedloop.contact.callback-completed.v1", "closedloop.complaint.closed.v1");
+        await().untilAsserted(() -> assertThat(purposes(api.messages(complaintId)))
+                .contains("REGISTRATION_ACK", "RESOLUTION_NOTICE", "CLOSURE_NOTICE"));
+        assertThat(api.escalations(complaintId)).isEmpty();
+    }
+
+    @Test
+    void escalatesAnUnresolvedComplaintOnceWhenItsLimitPasses() {
+        String complaintId = api.register("NETWORK_QUALITY", "Shizhong", "13800138002");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(api.escalations(complaintId)).hasSize(1));
+        JsonNode escalation = api.escalations(complaintId).get(0);
+        assertThat(escalation.get("level").asInt()).isEqualTo(1);
+        assertThat(escalation.get("branch").asText()).isEqualTo("SHIZHONG-01");
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(api.escalations(complaintId)).hasSize(1));
+        await().untilAsserted(() -> assertThat(types(api.complaint(complaintId).get("timeline")))
+                .containsOnlyOnce("closedloop.sla.escalated.v1"));
+    }
+
+    @Test
+    void reopensAnUnsatisfiedComplaintToTheSameBranch() {
+        String complaintId = api.register("BILLING", "Lixia", "13800138003");
+        JsonNode first = awaitTickets(complaintId, 1).get(0);
+        api.accept(first.get("id").asText());
+        api.resolve(first.get("id").asText());
+        api.recordCallback(awaitOpenCallback(complaintId), "UNSATISFIED");
+
+        List<JsonNode> tickets = awaitTickets(complaintId, 2);
+        JsonNode reopened = tickets.stream().filter(t -> !t.get("id").asText().equals(first.get("id").asText()))
+                .findFirst().orElseThrow();
+        assertThat(reopened.get("branch").asText()).isEqualTo("LIXIA-01");
+        assertThat(reopened.get("previousTicketId").asText()).isEqualTo(first.get("id").asText());
+        assertThat(reopened.get("priority").asText()).isEqualTo("URGENT");
+        await().untilAsserted(() -> {
+            JsonNode complaint = api.complaint(complaintId);
+            assertThat(types(complaint.get("timeline"))).contains("closedloop.complaint.reopened.v1");
+            assertThat(complaint.get("reopenCount").asInt()).isEqualTo(1);
+        });
+    }
+
+    private static List<JsonNode> awaitTickets(String complaintId, int count) {
+        return await().atMost(Duration.ofSeconds(30))
+                .until(() -> list(api.tickets(complaintId)), tickets -> tickets.size() == count);
+    }
+
+    private static String awaitOpenCallback(String complaintId) {
+        return await().atMost(Duration.ofSeconds(30))
+                .until(() -> list(api.openCallbacks(complaintId)), callbacks -> callbacks.size() == 1)
+                .get(0).get("id").asText();
+    }
+
+    private static List<JsonNode> list(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false).toList();
+    }
+
+    private static List<String> types(JsonNode timeline) {
+        return list(timeline).stream().map(entry -> entry.get("type").asText()).toList();
+    }
+
+    private static List<String> purposes(JsonNode messages) {
+        return list(messages).stream().map(message -> message.get("purpose").asText()).toList();
+    }
+}

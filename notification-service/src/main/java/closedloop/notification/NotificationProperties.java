@@ -1,0 +1,17 @@
+package closedloop.notification;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * The notification service's settings.
+ *
+ * @param replyWithin the reply time promised to the customer when their complaint is registered
+ * @param callbackDue how long after resolution the callback to the customer is due
+ */
+@ConfigurationProperties("closedloop.notification")
+public record NotificationProperties(@DefaultValue("PT24H") Duration replyWithin,
+                                     @DefaultValue("PT24H") Duration callbackDue) {
+}

@@ -1,0 +1,16 @@
+package closedloop.notification.contact;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * How to reach the customer who raised a complaint, remembered from its registration.
+ *
+ * @param complaintId the complaint, also the document's id
+ * @param number      the complaint's human number, e.g. {@code TS-20261122-000123}
+ * @param name        the customer's name
+ * @param phone       the customer's phone number
+ */
+@Document("contacts")
+public record Contact(@Id String complaintId, String number, String name, String phone) {
+}
