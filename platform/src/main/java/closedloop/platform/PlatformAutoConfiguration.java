@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.reactive.WebFluxAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -24,8 +25,11 @@ import java.time.Clock;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Wires what every service shares; each bean backs off when the service declares its own. */
-@AutoConfiguration(before = KafkaAutoConfiguration.class)
+/**
+ * Wires what every service shares; each bean backs off when the service declares its own. It runs before WebFlux's
+ * auto-configuration so that Boot's own problem-details handler backs off in favour of {@link ProblemDetailsAdvice}.
+ */
+@AutoConfiguration(before = {KafkaAutoConfiguration.class, WebFluxAutoConfiguration.class})
 @EnableConfigurationProperties(ClosedLoopKafkaProperties.class)
 public class PlatformAutoConfiguration {
 

@@ -1,6 +1,7 @@
 package closedloop.testsupport;
 
 import closedloop.contracts.ClosedLoopEvent;
+import closedloop.contracts.EventJson;
 import closedloop.contracts.Topics;
 import closedloop.platform.events.CloudEvents;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -92,14 +93,22 @@ public final class KafkaProbe implements AutoCloseable {
         return records.stream().filter(record -> record.topic().equals(topic)).toList();
     }
 
-    /** Every event of the given type seen so far on the main topics. */
+    /** Every event of the given type seen so far on the main topics; records that are no event (poison) are skipped. */
     public <T extends ClosedLoopEvent> List<T> events(Class<T> type) {
         return records.stream()
                 .filter(record -> Topics.ALL.contains(record.topic()))
-                .map(record -> CloudEvents.fromRecord(record).orElse(null))
+                .map(KafkaProbe::eventOrNull)
                 .filter(type::isInstance)
                 .map(type::cast)
                 .toList();
+    }
+
+    private static ClosedLoopEvent eventOrNull(ConsumerRecord<String, String> record) {
+        try {
+            return CloudEvents.fromRecord(record).orElse(null);
+        } catch (EventJson.MalformedEventException poison) {
+            return null;
+        }
     }
 
     /** Waits until an event of this type matching the condition has been seen, and returns the first such. */

@@ -1,6 +1,8 @@
 package closedloop.platform.kafka;
 
 import closedloop.contracts.EventJson;
+import closedloop.contracts.Topics;
+import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -18,7 +20,10 @@ public final class DeadLetters {
     public static DefaultErrorHandler errorHandler(KafkaTemplate<String, String> template, ClosedLoopKafkaProperties properties) {
         ExponentialBackOff backOff = new ExponentialBackOff(properties.retryBackoff().toMillis(), 2.0);
         backOff.setMaxAttempts(properties.retries());
-        DefaultErrorHandler handler = new DefaultErrorHandler(new DeadLetterPublishingRecoverer(template), backOff);
+        // Spring Kafka's default destination is <topic>-dlt; the platform's dead-letter twin is <topic>.DLT
+        DefaultErrorHandler handler = new DefaultErrorHandler(new DeadLetterPublishingRecoverer(template,
+                (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition())),
+                backOff);
         handler.addNotRetryableExceptions(EventJson.MalformedEventException.class);
         return handler;
     }

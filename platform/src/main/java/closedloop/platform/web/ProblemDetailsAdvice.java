@@ -56,6 +56,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
+    protected Mono<ResponseEntity<Object>> handleMissingRequestValueException(MissingRequestValueException ex,
+            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        return badRequest(List.of(new FieldError(ex.getName(), "is required")), headers, exchange);
+    }
+
+    @Override
     protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex,
             HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
         if (ex instanceof MissingRequestValueException missing) {

@@ -1,0 +1,8 @@
+package closedloop.intake;
+
+import closedloop.testsupport.ContainerInfrastructure;
+
+/** The integration tests against MongoDB 7 and Kafka in containers; skipped where no Docker engine runs. */
+@ContainerInfrastructure
+class ComplaintIntakeContainerIntegrationTests extends ComplaintIntakeIntegrationTests {
+}

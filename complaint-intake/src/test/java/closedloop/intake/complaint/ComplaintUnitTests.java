@@ -1,0 +1,273 @@
+package closedloop.intake.complaint;
+
+import closedloop.contracts.CallbackCompleted;
+import closedloop.contracts.CallbackOutcome;
+import closedloop.contracts.Category;
+import closedloop.contracts.Channel;
+import closedloop.contracts.ClosedLoopEvent;
+import closedloop.contracts.ComplaintClosed;
+import closedloop.contracts.ComplaintRegistered;
+import closedloop.contracts.ComplaintReopened;
+import closedloop.contracts.Customer;
+import closedloop.contracts.EventIds;
+import closedloop.contracts.EventJson;
+import closedloop.contracts.EventType;
+import closedloop.contracts.Priority;
+import closedloop.contracts.TicketAccepted;
+import closedloop.contracts.TicketAssigned;
+import closedloop.contracts.TicketResolved;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static closedloop.intake.complaint.ComplaintStatus.ASSIGNED;
+import static closedloop.intake.complaint.ComplaintStatus.CLOSED;
+import static closedloop.intake.complaint.ComplaintStatus.REGISTERED;
+import static closedloop.intake.complaint.ComplaintStatus.REOPENED;
+import static closedloop.intake.complaint.ComplaintStatus.RESOLVED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The complaint's state machine, without Spring. */
+class ComplaintUnitTests {
+
+    static final Instant NOW = Instant.parse("2026-11-23T01:00:00Z");
+    static final String ID = "c-1";
+
+    Instant clock = NOW;
+
+    @Test
+    void registersWithItsNumberAndRecordsComplaintRegistered() {
+        Complaint complaint = registered(Channel.HOTLINE);
+
+        assertThat(complaint.status()).isEqualTo(REGISTERED);
+        assertThat(complaint.priority()).isEqualTo(Priority.NORMAL);
+        assertThat(complaint.registeredAt()).isEqualTo(NOW);
+        assertThat(complaint.closedOutcome()).isNull();
+        ComplaintRegistered registered = (ComplaintRegistered) recorded(complaint).get(0);
+        assertThat(registered).isEqualTo(new ComplaintRegistered(registered.eventId(), NOW, ID, "TS-20261123-000001",
+                Channel.HOTLINE, Category.BILLING, Priority.NORMAL, new Customer("Wang Fang", "13800138000"),
+                "Lixia", "Charged twice", "agent-017"));
+        assertThat(complaint.timeline()).singleElement().satisfies(entry -> {
+            assertThat(entry.eventId()).isEqualTo(registered.eventId().toString());
+            assertThat(entry.type()).isEqualTo("closedloop.complaint.registered.v1");
+            assertThat(entry.source()).isEqualTo("complaint-intake");
+            assertThat(entry.summary()).isEqualTo(registered.summary());
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(Channel.class)
+    void startsUrgentOnlyWhenAnOutsideBodyWatches(Channel channel) {
+        boolean watched = channel == Channel.CONSUMER_ASSOCIATION || channel == Channel.MEDIA
+                || channel == Channel.REGULATOR;
+        assertThat(registered(channel).priority()).isEqualTo(watched ? Priority.URGENT : Priority.NORMAL);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = CallbackOutcome.class, names = {"SATISFIED", "BASICALLY_SATISFIED", "UNREACHABLE"})
+    void closesAfterACallbackThatDoesNotAskForMore(CallbackOutcome outcome) {
+        Complaint complaint = resolved();
+        CallbackCompleted callback = callback(outcome);
+
+        assertThat(complaint.apply(callback, "notification-service", clock)).isTrue();
+
+        assertThat(complaint.status()).isEqualTo(CLOSED);
+        assertThat(complaint.closedOutcome()).isEqualTo(outcome);
+        ComplaintClosed closed = (ComplaintClosed) last(recorded(complaint));
+        assertThat(closed).isEqualTo(new ComplaintClosed(EventIds.derived(callback.eventId(), "close"), clock, ID,
+                outcome, "agent-017"));
+        assertThat(types(complaint)).containsExactly("closedloop.complaint.registered.v1",
+                "closedloop.ticket.assigned.v1", "closedloop.ticket.resolved.v1",
+                "closedloop.contact.callback-completed.v1", "closedloop.complaint.closed.v1");
+    }
+
+    @Test
+    void reopensOnePriorityUpWhenTheCustomerIsUnsatisfied() {
+        Complaint complaint = resolved();
+        CallbackCompleted callback = callback(CallbackOutcome.UNSATISFIED);
+
+        complaint.apply(callback, "notification-service", clock);
+
+        assertThat(complaint.status()).isEqualTo(REOPENED);
+        assertThat(complaint.reopenCount()).isEqualTo(1);
+        assertThat(complaint.priority()).isEqualTo(Priority.URGENT);
+        assertThat(complaint.closedOutcome()).isNull();
+        assertThat(last(recorded(complaint))).isEqualTo(new ComplaintReopened(
+                EventIds.derived(callback.eventId(), "reopen"), clock, ID, 1, Priority.URGENT, "agent-017"));
+    }
+
+    @Test
+    void goesBackToAssignedWhenTheReopenedComplaintIsDispatchedAgain() {
+        Complaint complaint = resolved();
+        complaint.apply(callback(CallbackOutcome.UNSATISFIED), "notification-service", clock);
+
+        complaint.apply(assigned(), "ticket-router", later());
+        assertThat(complaint.status()).isEqualTo(ASSIGNED);
+
+        complaint.apply(resolvedEvent(), "ticket-router", later());
+        complaint.apply(callback(CallbackOutcome.UNSATISFIED), "notification-service", later());
+        assertThat(complaint.status()).isEqualTo(REOPENED);
+        assertThat(complaint.reopenCount()).isEqualTo(2);
+        assertThat(complaint.priority()).isEqualTo(Priority.MAJOR);
+    }
+
+    @Test
+    void staysMajorWhenReopenedAgainAtTheTop() {
+        Complaint complaint = registered(Channel.MEDIA);
+        for (int round = 1; round <= 3; round++) {
+            complaint.apply(assigned(), "ticket-router", later());
+            complaint.apply(resolvedEvent(), "ticket-router", later());
+            complaint.apply(callback(CallbackOutcome.UNSATISFIED), "notification-service", later());
+        }
+        assertThat(complaint.reopenCount()).isEqualTo(3);
+        assertThat(complaint.priority()).isEqualTo(Priority.MAJOR);
+    }
+
+    @Test
+    void ignoresAnEventAlreadyOnTheTimeline() {
+        Complaint complaint = registered(Channel.HOTLINE);
+        TicketAssigned assigned = assigned();
+
+        assertThat(complaint.apply(assigned, "ticket-router", clock)).isTrue();
+        assertThat(complaint.apply(assigned, "ticket-router", later())).isFalse();
+
+        assertThat(types(complaint)).containsExactly("closedloop.complaint.registered.v1",
+                "closedloop.ticket.assigned.v1");
+        assertThat(complaint.hasApplied(assigned.eventId())).isTrue();
+    }
+
+    @Test
+    void closesOnlyOnceWhenTheSameCallbackComesTwice() {
+        Complaint complaint = resolved();
+        CallbackCompleted callback = callback(CallbackOutcome.SATISFIED);
+
+        complaint.apply(callback, "notification-service", clock);
+        complaint.apply(callback, "notification-service", later());
+
+        assertThat(recorded(complaint)).filteredOn(ComplaintClosed.class::isInstance).hasSize(1);
+    }
+
+    @Test
+    void keepsAnEventThatComesOutOfTurnOnTheTimelineWithoutMovingTheStatus() {
+        Complaint complaint = registered(Channel.HOTLINE);
+
+        assertThat(complaint.apply(resolvedEvent(), "ticket-router", clock)).isTrue();
+        assertThat(complaint.apply(callback(CallbackOutcome.SATISFIED), "notification-service", clock)).isTrue();
+
+        assertThat(complaint.status()).isEqualTo(REGISTERED);
+        assertThat(complaint.closedOutcome()).isNull();
+        assertThat(recorded(complaint)).hasSize(1);
+        assertThat(complaint.timeline()).hasSize(3);
+    }
+
+    @Test
+    void staysClosedWhateverComesAfter() {
+        Complaint complaint = resolved();
+        complaint.apply(callback(CallbackOutcome.SATISFIED), "notification-service", clock);
+
+        complaint.apply(assigned(), "ticket-router", later());
+        complaint.apply(callback(CallbackOutcome.UNSATISFIED), "notification-service", later());
+
+        assertThat(complaint.status()).isEqualTo(CLOSED);
+        assertThat(complaint.reopenCount()).isZero();
+        assertThat(recorded(complaint)).noneMatch(ComplaintReopened.class::isInstance);
+    }
+
+    @Test
+    void putsEventsOnTheTimelineOldestFirst() {
+        Complaint complaint = registered(Channel.HOTLINE);
+        TicketAccepted accepted = new TicketAccepted(UUID.randomUUID(), NOW.plusSeconds(120), ID, "t-1", "LIXIA-01", "li");
+        TicketAssigned assigned = new TicketAssigned(UUID.randomUUID(), NOW.plusSeconds(60), ID, "t-1", "LIXIA-01",
+                Category.BILLING, Priority.NORMAL, null);
+
+        complaint.apply(accepted, "ticket-router", NOW);
+        complaint.apply(assigned, "ticket-router", NOW);
+
+        assertThat(types(complaint)).containsExactly("closedloop.complaint.registered.v1",
+                "closedloop.ticket.assigned.v1", "closedloop.ticket.accepted.v1");
+        assertThat(complaint.status()).isEqualTo(ASSIGNED);
+    }
+
+    @Test
+    void neverDatesADecisionBeforeItsCause() {
+        Complaint complaint = resolved();
+        CallbackCompleted callback = new CallbackCompleted(UUID.randomUUID(), NOW.plusSeconds(3600), ID, "cb-1", "t-1",
+                CallbackOutcome.SATISFIED, null, "agent-017");
+
+        complaint.apply(callback, "notification-service", NOW);
+
+        assertThat(last(recorded(complaint)).occurredAt()).isEqualTo(NOW.plusSeconds(3600));
+        assertThat(last(complaint.timeline()).type()).isEqualTo("closedloop.complaint.closed.v1");
+    }
+
+    @Test
+    void refusesAnEventOfAnotherComplaint() {
+        Complaint complaint = registered(Channel.HOTLINE);
+        TicketAccepted foreign = new TicketAccepted(UUID.randomUUID(), NOW, "c-2", "t-1", "LIXIA-01", "li");
+
+        assertThatThrownBy(() -> complaint.apply(foreign, "ticket-router", NOW))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void allowsOnlyTheMovesOfTheLoop() {
+        assertThat(REGISTERED.next()).containsExactly(ASSIGNED);
+        assertThat(ASSIGNED.next()).containsExactlyInAnyOrder(ASSIGNED, RESOLVED);
+        assertThat(RESOLVED.next()).containsExactlyInAnyOrder(CLOSED, REOPENED);
+        assertThat(REOPENED.next()).containsExactly(ASSIGNED);
+        assertThat(CLOSED.next()).isEmpty();
+        assertThat(REGISTERED.canMoveTo(CLOSED)).isFalse();
+    }
+
+    private Complaint registered(Channel channel) {
+        return Complaint.register(ID, "TS-20261123-000001", new NewComplaint(channel, Category.BILLING,
+                new Customer("Wang Fang", "13800138000"), "Lixia", "Charged twice"), "agent-017", NOW);
+    }
+
+    private Complaint resolved() {
+        Complaint complaint = registered(Channel.HOTLINE);
+        complaint.apply(assigned(), "ticket-router", later());
+        complaint.apply(resolvedEvent(), "ticket-router", later());
+        assertThat(complaint.status()).isEqualTo(RESOLVED);
+        later();
+        return complaint;
+    }
+
+    private TicketAssigned assigned() {
+        return new TicketAssigned(UUID.randomUUID(), clock, ID, "t-1", "LIXIA-01", Category.BILLING, Priority.NORMAL,
+                null);
+    }
+
+    private TicketResolved resolvedEvent() {
+        return new TicketResolved(UUID.randomUUID(), clock, ID, "t-1", "LIXIA-01", "Refunded", "li.ming");
+    }
+
+    private CallbackCompleted callback(CallbackOutcome outcome) {
+        return new CallbackCompleted(UUID.randomUUID(), clock, ID, "cb-1", "t-1", outcome, "Called", "agent-017");
+    }
+
+    private Instant later() {
+        clock = clock.plus(Duration.ofMinutes(1));
+        return clock;
+    }
+
+    private static List<ClosedLoopEvent> recorded(Complaint complaint) {
+        return complaint.pendingEvents().stream()
+                .map(event -> EventJson.read(EventType.byId(event.type()).orElseThrow(), event.payload()))
+                .toList();
+    }
+
+    private static List<String> types(Complaint complaint) {
+        return complaint.timeline().stream().map(TimelineEntry::type).toList();
+    }
+
+    private static <T> T last(List<T> list) {
+        return list.get(list.size() - 1);
+    }
+}

@@ -1,0 +1,74 @@
+package closedloop.escalation.sla;
+
+import closedloop.contracts.Category;
+import closedloop.contracts.Priority;
+import closedloop.escalation.EscalationServiceApplication;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The limits bind from the service's yml and from environment variables, as operators set them. */
+class SlaSettingsIntegrationTests {
+
+    @Test
+    void bindsTheDefaultsOfTheDesignBriefFromTheServicesConfiguration() {
+        try (ConfigurableApplicationContext context = start(Map.of())) {
+            assertThat(context.getBean(SlaProperties.class)).isEqualTo(SlaProperties.DEFAULTS);
+        }
+    }
+
+    @Test
+    void overridesLimitsByEnvironmentVariables() {
+        try (ConfigurableApplicationContext context = start(Map.of(
+                "CLOSEDLOOP_SLA_BILLING_RESOLVE", "PT20S",
+                "CLOSEDLOOP_SLA_INSTALLATIONREPAIR_RESOLVE", "PT90M"))) {
+            ResolveLimits limits = new ResolveLimits(context.getBean(SlaProperties.class));
+
+            assertThat(limits.resolve(Category.BILLING, Priority.NORMAL)).isEqualTo(Duration.ofSeconds(20));
+            assertThat(limits.resolve(Category.INSTALLATION_REPAIR, Priority.URGENT)).isEqualTo(Duration.ofMinutes(45));
+            assertThat(limits.resolve(Category.NETWORK_QUALITY, Priority.NORMAL)).isEqualTo(Duration.ofHours(72));
+        }
+    }
+
+    @Test
+    void bindsEnvironmentVariablesWithoutTheServicesConfigurationToo() {
+        var environment = new SystemEnvironmentPropertySource(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of(
+                "CLOSEDLOOP_SLA_SERVICEATTITUDE_RESOLVE", "P2D", "CLOSEDLOOP_SLA_OTHER_RESOLVE", "PT1H"));
+
+        SlaProperties sla = new Binder(ConfigurationPropertySources.from(environment))
+                .bindOrCreate("closedloop.sla", SlaProperties.class);
+
+        assertThat(sla.serviceAttitude().resolve()).isEqualTo(Duration.ofDays(2));
+        assertThat(sla.other().resolve()).isEqualTo(Duration.ofHours(1));
+        assertThat(sla.tariffProduct().resolve()).isEqualTo(Duration.ofDays(5));
+    }
+
+    private static ConfigurableApplicationContext start(Map<String, Object> variables) {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                        variables));
+        return new SpringApplicationBuilder(SlaSettings.class)
+                .web(WebApplicationType.NONE)
+                .environment(environment)
+                .properties("spring.config.name=" + EscalationServiceApplication.NAME)
+                .run();
+    }
+
+    /** Only the settings, none of the service's infrastructure. */
+    @EnableConfigurationProperties(SlaProperties.class)
+    static class SlaSettings {
+    }
+}

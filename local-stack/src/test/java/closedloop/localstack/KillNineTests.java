@@ -1,0 +1,127 @@
+package closedloop.localstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Runs the run command's entry point as its own process, kills it with SIGKILL right after a burst of registrations,
+ * starts it again on the same data folder and finds every complaint that got a 201, with its ticket.
+ */
+class KillNineTests {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dataDir;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Map<String, String> ports = Map.of(
+            "CLOSEDLOOP_INTAKE_PORT", String.valueOf(FreePorts.next()),
+            "CLOSEDLOOP_ROUTER_PORT", String.valueOf(FreePorts.next()),
+            "CLOSEDLOOP_ESCALATION_PORT", String.valueOf(FreePorts.next()),
+            "CLOSEDLOOP_NOTIFICATION_PORT", String.valueOf(FreePorts.next()),
+            "CLOSEDLOOP_KAFKA_PORT", String.valueOf(FreePorts.next()),
+            "CLOSEDLOOP_KAFKA_CONTROLLER_PORT", String.valueOf(FreePorts.next()),
+            "CLOSEDLOOP_MONGO_PORT", String.valueOf(FreePorts.next()));
+    private Process stack;
+
+    @AfterEach
+    void stopWhateverRuns() {
+        if (stack != null) {
+            stack.destroyForcibly();
+        }
+    }
+
+    @Test
+    void losesNoAcknowledgedComplaintWhenKilledWithSigkill() throws Exception {
+        stack = startStack();
+        List<String> acknowledged = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            acknowledged.add(register(i));
+        }
+        stack.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+
+        stack = startStack();
+        for (String id : acknowledged) {
+            assertThat(get(intake() + "/api/v1/complaints/" + id).statusCode()).as("complaint %s", id).isEqualTo(200);
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            for (String id : acknowledged) {
+                JsonNode tickets = JSON.readTree(get(router() + "/api/v1/tickets?complaintId=" + id).body());
+                assertThat(tickets).as("tickets of %s", id).hasSize(1);
+            }
+        });
+    }
+
+    private Process startStack() throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-cp", System.getProperty("java.class.path"), LocalStackApplication.class.getName())
+                .redirectErrorStream(true);
+        builder.environment().putAll(ports);
+        builder.environment().put("CLOSEDLOOP_DATA_DIR", dataDir.toString());
+        Process process = builder.start();
+        CompletableFuture<Void> up = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    if (line.startsWith("Closed Loop is up")) {
+                        up.complete(null);
+                    }
+                }
+                up.completeExceptionally(new IllegalStateException("The stack exited before it was up"));
+            } catch (IOException e) {
+                up.completeExceptionally(e);
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        up.orTimeout(180, TimeUnit.SECONDS).join();
+        return process;
+    }
+
+    private String register(int i) throws Exception {
+        String body = JSON.writeValueAsString(Map.of("channel", "HOTLINE", "category", "BILLING", "district", "Lixia",
+                "customer", Map.of("name", "Customer " + i, "phone", "1380013" + String.format("%04d", i)),
+                "description", "Charged twice, call " + i));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(intake() + "/api/v1/complaints"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(201);
+        return JSON.readTree(response.body()).get("id").asText();
+    }
+
+    private HttpResponse<String> get(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String intake() {
+        return "http://localhost:" + ports.get("CLOSEDLOOP_INTAKE_PORT");
+    }
+
+    private String router() {
+        return "http://localhost:" + ports.get("CLOSEDLOOP_ROUTER_PORT");
+    }
+}

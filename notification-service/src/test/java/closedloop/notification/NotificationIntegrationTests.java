@@ -1,0 +1,396 @@
+package closedloop.notification;
+
+import closedloop.contracts.CallbackCompleted;
+import closedloop.contracts.CallbackOpened;
+import closedloop.contracts.ComplaintClosed;
+import closedloop.contracts.ComplaintRegistered;
+import closedloop.contracts.EventIds;
+import closedloop.contracts.EventType;
+import closedloop.contracts.Golden;
+import closedloop.contracts.MessageSent;
+import closedloop.contracts.TicketResolved;
+import closedloop.contracts.Topics;
+import closedloop.platform.events.CloudEvents;
+import closedloop.testsupport.KafkaProbe;
+import closedloop.testsupport.MovableClockConfiguration;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.threeten.extra.MutableClock;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+
+/** The notification service against a real broker and database, driven by the golden events. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.name=" + NotificationServiceApplication.NAME)
+abstract class NotificationIntegrationTests {
+
+    static final ComplaintRegistered REGISTERED = (ComplaintRegistered) Golden.event(EventType.COMPLAINT_REGISTERED);
+    static final TicketResolved RESOLVED = (TicketResolved) Golden.event(EventType.TICKET_RESOLVED);
+    static final ComplaintClosed CLOSED = (ComplaintClosed) Golden.event(EventType.COMPLAINT_CLOSED);
+
+    @Autowired
+    WebTestClient web;
+
+    @Autowired
+    MutableClock clock;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    KafkaProbe kafka;
+
+    @BeforeEach
+    void startProbe() {
+        clock.setInstant(MovableClockConfiguration.START);
+        kafka = new KafkaProbe(bootstrapServers);
+    }
+
+    @AfterEach
+    void closeProbe() {
+        kafka.close();
+    }
+
+    @Test
+    void acknowledgesARegisteredComplaintBySmsWithItsNumber() {
+        ComplaintRegistered registered = registered();
+
+        kafka.publish(registered);
+
+        await().untilAsserted(() -> messagesOf(registered.complaintId())
+                .jsonPath("$.length()").isEqualTo(1)
+                .jsonPath("$[0].purpose").isEqualTo("REGISTRATION_ACK")
+                .jsonPath("$[0].channel").isEqualTo("SMS")
+                .jsonPath("$[0].status").isEqualTo("SENT")
+                .jsonPath("$[0].recipient").isEqualTo(REGISTERED.customer().phone())
+                .jsonPath("$[0].complaintId").isEqualTo(registered.complaintId())
+                .jsonPath("$[0].text").value(containsString(registered.number()))
+                .jsonPath("$[0].text").value(containsString("within 24 hours"))
+                .jsonPath("$[0].createdAt").isEqualTo(MovableClockConfiguration.START.toString())
+                .jsonPath("$[0].sentAt").isEqualTo(MovableClockConfiguration.START.toString())
+                .jsonPath("$[0].id").isEqualTo(EventIds.derived(registered.eventId(), "REGISTRATION_ACK").toString()));
+        MessageSent sent = kafka.awaitEvent(MessageSent.class, event -> event.complaintId().equals(registered.complaintId()));
+        assertThat(sent.purpose()).isEqualTo("REGISTRATION_ACK");
+        assertThat(sent.channel()).isEqualTo("SMS");
+        assertThat(sent.recipient()).isEqualTo(REGISTERED.customer().phone());
+        assertThat(sent.messageId()).isEqualTo(EventIds.derived(registered.eventId(), "REGISTRATION_ACK").toString());
+        Golden.assertSameShape(sent);
+        ConsumerRecord<String, String> record = recordOf(Topics.NOTIFICATION_CONTACT, sent.eventId());
+        assertThat(record.key()).isEqualTo(registered.complaintId());
+        assertThat(header(record, CloudEvents.TYPE)).isEqualTo(EventType.MESSAGE_SENT.id());
+        assertThat(header(record, CloudEvents.SOURCE)).isEqualTo("/closedloop/" + NotificationServiceApplication.NAME);
+        assertThat(header(record, CloudEvents.SPEC_VERSION)).isEqualTo("1.0");
+        assertThat(header(record, CloudEvents.TIME)).isEqualTo(sent.occurredAt().toString());
+    }
+
+    @Test
+    void sendsOneAcknowledgementForARegistrationDeliveredTwice() {
+        ComplaintRegistered registered = registered();
+        kafka.publish(registered);
+        kafka.publish(registered);
+        clock.add(Duration.ofMinutes(5));
+        ComplaintClosed closed = closed(registered.complaintId());
+
+        kafka.publish(closed);
+
+        await().untilAsserted(() -> messagesOf(registered.complaintId())
+                .jsonPath("$[*].purpose").value(hasItem("CLOSURE_NOTICE")));
+        messagesOf(registered.complaintId())
+                .jsonPath("$.length()").isEqualTo(2)
+                .jsonPath("$[0].purpose").isEqualTo("REGISTRATION_ACK")
+                .jsonPath("$[1].purpose").isEqualTo("CLOSURE_NOTICE")
+                .jsonPath("$[1].text").value(containsString(registered.number()))
+                .jsonPath("$[1].text").value(containsString("closed"));
+    }
+
+    @Test
+    void noticesTheResolutionAndOpensACallbackDueInADay() {
+        ComplaintRegistered registered = registeredAndAcknowledged();
+        clock.add(Duration.ofHours(3));
+        Instant resolvedAt = clock.instant();
+        TicketResolved resolved = resolved(registered.complaintId());
+
+        kafka.publish(resolved);
+
+        String callbackId = EventIds.derived(resolved.eventId(), "callback").toString();
+        await().untilAsserted(() -> messagesOf(registered.complaintId())
+                .jsonPath("$.length()").isEqualTo(2)
+                .jsonPath("$[1].purpose").isEqualTo("RESOLUTION_NOTICE")
+                .jsonPath("$[1].text").value(containsString(registered.number())));
+        callbacksOf(registered.complaintId())
+                .jsonPath("$.length()").isEqualTo(1)
+                .jsonPath("$[0].id").isEqualTo(callbackId)
+                .jsonPath("$[0].status").isEqualTo("OPEN")
+                .jsonPath("$[0].complaintId").isEqualTo(registered.complaintId())
+                .jsonPath("$[0].complaintNumber").isEqualTo(registered.number())
+                .jsonPath("$[0].customerName").isEqualTo(REGISTERED.customer().name())
+                .jsonPath("$[0].customerPhone").isEqualTo(REGISTERED.customer().phone())
+                .jsonPath("$[0].ticketId").isEqualTo(resolved.ticketId())
+                .jsonPath("$[0].branch").isEqualTo(RESOLVED.branch())
+                .jsonPath("$[0].openedAt").isEqualTo(resolvedAt.toString())
+                .jsonPath("$[0].dueAt").isEqualTo(resolvedAt.plus(Duration.ofHours(24)).toString())
+                .jsonPath("$[0].overdue").isEqualTo(false);
+        CallbackOpened opened = kafka.awaitEvent(CallbackOpened.class, event -> event.callbackId().equals(callbackId));
+        assertThat(opened.complaintId()).isEqualTo(registered.complaintId());
+        assertThat(opened.ticketId()).isEqualTo(resolved.ticketId());
+        assertThat(opened.dueAt()).isEqualTo(resolvedAt.plus(Duration.ofHours(24)));
+        Golden.assertSameShape(opened);
+        assertThat(recordOf(Topics.NOTIFICATION_CONTACT, opened.eventId()).key()).isEqualTo(registered.complaintId());
+    }
+
+    @Test
+    void opensOneCallbackForAResolutionDeliveredTwice() {
+        ComplaintRegistered registered = registeredAndAcknowledged();
+        TicketResolved resolved = resolved(registered.complaintId());
+        kafka.publish(resolved);
+        kafka.publish(resolved);
+        TicketResolved second = resolved(registered.complaintId());
+        clock.add(Duration.ofMinutes(1));
+
+        kafka.publish(second);
+
+        await().untilAsserted(() -> callbacksOf(registered.complaintId()).jsonPath("$.length()").isEqualTo(2));
+        callbacksOf(registered.complaintId())
+                .jsonPath("$[0].ticketId").isEqualTo(resolved.ticketId())
+                .jsonPath("$[1].ticketId").isEqualTo(second.ticketId());
+        messagesOf(registered.complaintId()).jsonPath("$.length()").isEqualTo(3);
+    }
+
+    @Test
+    void completesACallbackWithTheOutcomeAndTheActor() {
+        String callbackId = openCallback();
+
+        web.post().uri("/api/v1/callbacks/{id}/outcome", callbackId)
+                .header("X-Actor", "agent-017")
+                .bodyValue(Map.of("outcome", "SATISFIED", "note", "Refund received"))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.id").isEqualTo(callbackId)
+                .jsonPath("$.status").isEqualTo("COMPLETED")
+                .jsonPath("$.outcome").isEqualTo("SATISFIED")
+                .jsonPath("$.note").isEqualTo("Refund received")
+                .jsonPath("$.completedBy").isEqualTo("agent-017")
+                .jsonPath("$.completedAt").isEqualTo(clock.instant().toString())
+                .jsonPath("$.overdue").isEqualTo(false);
+
+        CallbackCompleted completed = kafka.awaitEvent(CallbackCompleted.class,
+                event -> event.callbackId().equals(callbackId));
+        assertThat(completed.actor()).isEqualTo("agent-017");
+        assertThat(completed.outcome().name()).isEqualTo("SATISFIED");
+        assertThat(completed.note()).isEqualTo("Refund received");
+        Golden.assertSameShape(completed);
+        web.get().uri("/api/v1/callbacks?status=COMPLETED&complaintId={c}", completed.complaintId())
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.length()").isEqualTo(1)
+                .jsonPath("$[0].id").isEqualTo(callbackId);
+        web.get().uri("/api/v1/callbacks?status=OPEN&complaintId={c}", completed.complaintId())
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.length()").isEqualTo(0);
+    }
+
+    @Test
+    void takesTheActorAsAnonymousWithoutHeader() {
+        String callbackId = openCallback();
+
+        web.post().uri("/api/v1/callbacks/{id}/outcome", callbackId)
+                .bodyValue(Map.of("outcome", "UNREACHABLE"))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.completedBy").isEqualTo("anonymous");
+    }
+
+    @Test
+    void refusesASecondOutcomeNamingTheCurrentState() {
+        String callbackId = openCallback();
+        web.post().uri("/api/v1/callbacks/{id}/outcome", callbackId)
+                .bodyValue(Map.of("outcome", "SATISFIED"))
+                .exchange()
+                .expectStatus().isOk();
+
+        web.post().uri("/api/v1/callbacks/{id}/outcome", callbackId)
+                .bodyValue(Map.of("outcome", "UNSATISFIED"))
+                .exchange()
+                .expectStatus().isEqualTo(409)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.currentState").isEqualTo("COMPLETED")
+                .jsonPath("$.allowedActions.length()").isEqualTo(0);
+    }
+
+    @Test
+    void rejectsAnUnknownOutcomeNamingTheField() {
+        String callbackId = openCallback();
+
+        web.post().uri("/api/v1/callbacks/{id}/outcome", callbackId)
+                .bodyValue(Map.of("outcome", "DELIGHTED", "note", "x".repeat(1001)))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[*].field").value(hasItem("outcome"))
+                .jsonPath("$.errors[*].field").value(hasItem("note"));
+        web.post().uri("/api/v1/callbacks/{id}/outcome", callbackId)
+                .bodyValue(Map.of("note", "no outcome"))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("outcome");
+        callbacksOf(callbackComplaint(callbackId)).jsonPath("$[0].status").isEqualTo("OPEN");
+    }
+
+    @Test
+    void answersNotFoundForAnUnknownCallback() {
+        web.post().uri("/api/v1/callbacks/{id}/outcome", UUID.randomUUID())
+                .bodyValue(Map.of("outcome", "SATISFIED"))
+                .exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(404)
+                .jsonPath("$.detail").value(containsString("callback"));
+    }
+
+    @Test
+    void showsACallbackOverdueOnceItsDueTimePassed() {
+        String callbackId = openCallback();
+        String complaintId = callbackComplaint(callbackId);
+        callbacksOf(complaintId).jsonPath("$[0].overdue").isEqualTo(false);
+
+        clock.add(Duration.ofHours(24));
+        callbacksOf(complaintId).jsonPath("$[0].overdue").isEqualTo(false);
+        clock.add(Duration.ofSeconds(1));
+
+        callbacksOf(complaintId).jsonPath("$[0].overdue").isEqualTo(true);
+        web.get().uri("/api/v1/callbacks?status=OPEN")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$[?(@.id == '" + callbackId + "')].overdue").isEqualTo(true);
+        web.get().uri("/api/v1/callbacks")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$[?(@.id == '" + callbackId + "')].status").isEqualTo("OPEN");
+    }
+
+    @Test
+    void rejectsAnUnknownCallbackStatusNamingTheParameter() {
+        web.get().uri("/api/v1/callbacks?status=LOST")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("status");
+    }
+
+    @Test
+    void requiresTheComplaintIdToListMessages() {
+        web.get().uri("/api/v1/messages")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("complaintId");
+    }
+
+    @Test
+    void deadLettersAPoisonTicketRecordAndGoesOn() {
+        ComplaintRegistered registered = registeredAndAcknowledged();
+        kafka.send(new ProducerRecord<>(Topics.ROUTER_TICKET, registered.complaintId(), "{\"not\":\"an event\"}"));
+        TicketResolved resolved = resolved(registered.complaintId());
+
+        kafka.publish(resolved);
+
+        await().untilAsserted(() -> assertThat(kafka.records(Topics.deadLetter(Topics.ROUTER_TICKET)))
+                .anySatisfy(record -> assertThat(record.key()).isEqualTo(registered.complaintId())));
+        await().untilAsserted(() -> callbacksOf(registered.complaintId())
+                .jsonPath("$.length()").isEqualTo(1)
+                .jsonPath("$[0].ticketId").isEqualTo(resolved.ticketId()));
+    }
+
+    // --- fixtures
+
+    /** The golden registration of a fresh complaint. */
+    static ComplaintRegistered registered() {
+        return new ComplaintRegistered(UUID.randomUUID(), REGISTERED.occurredAt(), UUID.randomUUID().toString(),
+                REGISTERED.number(), REGISTERED.channel(), REGISTERED.category(), REGISTERED.priority(),
+                REGISTERED.customer(), REGISTERED.district(), REGISTERED.description(), REGISTERED.actor());
+    }
+
+    /** The golden resolution of a fresh ticket of the complaint. */
+    static TicketResolved resolved(String complaintId) {
+        return new TicketResolved(UUID.randomUUID(), RESOLVED.occurredAt(), complaintId, UUID.randomUUID().toString(),
+                RESOLVED.branch(), RESOLVED.resolution(), RESOLVED.actor());
+    }
+
+    static ComplaintClosed closed(String complaintId) {
+        return new ComplaintClosed(UUID.randomUUID(), CLOSED.occurredAt(), complaintId, CLOSED.outcome(), CLOSED.actor());
+    }
+
+    ComplaintRegistered registeredAndAcknowledged() {
+        ComplaintRegistered registered = registered();
+        kafka.publish(registered);
+        await().untilAsserted(() -> messagesOf(registered.complaintId()).jsonPath("$.length()").isEqualTo(1));
+        return registered;
+    }
+
+    /** Registers a fresh complaint, resolves its ticket and returns the id of the callback that opened. */
+    String openCallback() {
+        ComplaintRegistered registered = registeredAndAcknowledged();
+        TicketResolved resolved = resolved(registered.complaintId());
+        kafka.publish(resolved);
+        String callbackId = EventIds.derived(resolved.eventId(), "callback").toString();
+        await().untilAsserted(() -> callbacksOf(registered.complaintId()).jsonPath("$[0].id").isEqualTo(callbackId));
+        return callbackId;
+    }
+
+    String callbackComplaint(String callbackId) {
+        return kafka.awaitEvent(CallbackOpened.class, event -> event.callbackId().equals(callbackId)).complaintId();
+    }
+
+    WebTestClient.BodyContentSpec messagesOf(String complaintId) {
+        return web.get().uri("/api/v1/messages?complaintId={c}", complaintId)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody();
+    }
+
+    WebTestClient.BodyContentSpec callbacksOf(String complaintId) {
+        return web.get().uri("/api/v1/callbacks?complaintId={c}", complaintId)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody();
+    }
+
+    ConsumerRecord<String, String> recordOf(String topic, UUID eventId) {
+        return kafka.records(topic).stream()
+                .filter(record -> eventId.toString().equals(header(record, CloudEvents.ID)))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    static String header(ConsumerRecord<String, String> record, String name) {
+        return CloudEvents.header(record.headers(), name);
+    }
+}

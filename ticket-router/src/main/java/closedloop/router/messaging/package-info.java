@@ -1,0 +1,2 @@
+/** Listeners for the complaint events that open tickets. */
+package closedloop.router.messaging;

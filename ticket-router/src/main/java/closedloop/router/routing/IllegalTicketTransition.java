@@ -1,0 +1,28 @@
+package closedloop.router.routing;
+
+import java.util.List;
+
+/** An action the ticket's current status does not allow, e.g. resolving a ticket nobody signed for. */
+public class IllegalTicketTransition extends RuntimeException {
+
+    private final TicketStatus currentState;
+    private final TicketAction action;
+
+    public IllegalTicketTransition(TicketStatus currentState, TicketAction action) {
+        super("Cannot " + action.label() + " a ticket that is " + currentState);
+        this.currentState = currentState;
+        this.action = action;
+    }
+
+    public TicketStatus currentState() {
+        return currentState;
+    }
+
+    public TicketAction action() {
+        return action;
+    }
+
+    public List<TicketAction> allowedActions() {
+        return currentState.allowedActions();
+    }
+}

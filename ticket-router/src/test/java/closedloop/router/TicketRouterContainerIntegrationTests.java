@@ -1,0 +1,7 @@
+package closedloop.router;
+
+import closedloop.testsupport.ContainerInfrastructure;
+
+@ContainerInfrastructure
+class TicketRouterContainerIntegrationTests extends TicketRouterIntegrationTests {
+}

@@ -1,0 +1,7 @@
+package closedloop.router;
+
+import closedloop.testsupport.EmbeddedInfrastructure;
+
+@EmbeddedInfrastructure
+class TicketRouterEmbeddedIntegrationTests extends TicketRouterIntegrationTests {
+}
