@@ -55,7 +55,11 @@ public final class DurableMongoServer implements AutoCloseable {
         store.closeImmediately();
     }
 
-    /** An H2 backend that commits the store after every command that changes data, before the reply is sent. */
+    /**
+     * An H2 backend that commits the store after every command that changes data, before the reply is sent. It also
+     * answers {@code hello} (the handshake newer drivers and Spring Boot's health check send) as {@code isMaster}, which
+     * mongo-java-server knows under that older name only.
+     */
     static final class CommittingBackend extends H2Backend {
 
         private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify",
@@ -67,6 +71,9 @@ public final class DurableMongoServer implements AutoCloseable {
 
         @Override
         public Document handleCommand(Channel channel, String database, String command, Document query) {
+            if (command.equalsIgnoreCase("hello")) {
+                return super.handleCommand(channel, database, "isMaster", query);
+            }
             Document reply = super.handleCommand(channel, database, command, query);
             if (WRITES.contains(command.toLowerCase(java.util.Locale.ROOT))) {
                 commit();

@@ -79,6 +79,8 @@ public final class LocalStack implements AutoCloseable {
         properties.put("spring.data.mongodb.uri", mongo.uri());
         properties.put("closedloop.kafka.replication-factor", 1);
         properties.put("spring.main.banner-mode", "off");
+        // the stack closes the services itself, before the store and the broker they need
+        properties.put("spring.main.register-shutdown-hook", false);
         return properties.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
                 .toArray(String[]::new);
     }

@@ -99,6 +99,19 @@ class ClosedLoopEndToEndTests {
         });
     }
 
+    @Test
+    void reportsEveryServiceHealthyWithItsMetrics() {
+        stack.urls().forEach((service, url) -> {
+            var client = org.springframework.test.web.reactive.server.WebTestClient.bindToServer().baseUrl(url).build();
+            client.get().uri("/actuator/health").exchange()
+                    .expectStatus().isOk()
+                    .expectBody().jsonPath("$.status").isEqualTo("UP");
+            client.get().uri("/actuator/prometheus").exchange()
+                    .expectStatus().isOk()
+                    .expectBody(String.class).value(metrics -> assertThat(metrics).contains("jvm_memory_used_bytes"));
+        });
+    }
+
     private static List<JsonNode> awaitTickets(String complaintId, int count) {
         return await().atMost(Duration.ofSeconds(30))
                 .until(() -> list(api.tickets(complaintId)), tickets -> tickets.size() == count);

@@ -19,6 +19,18 @@ class DurableMongoServerTests {
     Path dataDir;
 
     @Test
+    void answersTheHelloHandshakeThatDriversAndHealthChecksSend() {
+        DurableMongoServer server = DurableMongoServer.start(dataDir.resolve("hello.mv"), 0);
+        try (MongoClient client = MongoClients.create(server.uri())) {
+            Document hello = Mono.from(client.getDatabase("closedloop-intake").runCommand(new Document("hello", 1))).block();
+            assertThat(hello.get("ok")).isIn(1, 1.0);
+            assertThat(hello.getInteger("maxWireVersion")).isPositive();
+        } finally {
+            server.close();
+        }
+    }
+
+    @Test
     void keepsEveryAcknowledgedWriteWhenTheProcessDiesWithoutClosing() {
         Path file = dataDir.resolve("closedloop.mv");
         DurableMongoServer first = DurableMongoServer.start(file, 0);
