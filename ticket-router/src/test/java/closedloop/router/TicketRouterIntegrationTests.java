@@ -112,6 +112,7 @@ abstract class TicketRouterIntegrationTests {
         ComplaintRegistered complaint = registered("Huaiyin");
         probe.publish(complaint);
         probe.publish(complaint);
+        awaitTicket(routedTicketId(complaint));
         ComplaintReopened afterBoth = reopened(complaint);
         clock.add(Duration.ofMinutes(1));
         probe.publish(afterBoth);

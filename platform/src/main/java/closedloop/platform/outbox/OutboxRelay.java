@@ -1,19 +1,16 @@
 package closedloop.platform.outbox;
 
+import closedloop.platform.PeriodicPass;
 import closedloop.platform.events.CloudEvents;
 import closedloop.platform.events.CloudEvents.OutgoingEvent;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaTemplate;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
@@ -30,16 +27,12 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  */
 public class OutboxRelay implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-
     private final ReactiveMongoTemplate mongo;
     private final KafkaTemplate<String, String> kafka;
     private final List<OutboxSource> sources;
     private final String cloudEventsSource;
-    private final Duration pollInterval;
     private final int batchSize;
-    private final Sinks.Many<Boolean> nudges = Sinks.many().multicast().directBestEffort();
-    private volatile Disposable loop;
+    private final PeriodicPass loop;
 
     public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, String> kafka, List<OutboxSource> sources,
                        String cloudEventsSource, Duration pollInterval, int batchSize) {
@@ -47,13 +40,14 @@ public class OutboxRelay implements SmartLifecycle {
         this.kafka = kafka;
         this.sources = sources;
         this.cloudEventsSource = cloudEventsSource;
-        this.pollInterval = pollInterval;
         this.batchSize = batchSize;
+        this.loop = new PeriodicPass("Outbox relay pass", pollInterval,
+                () -> relayPending().map(relayed -> relayed >= batchSize));
     }
 
     /** Asks the relay to look at the outboxes now rather than at the next interval. */
     public void nudge() {
-        nudges.tryEmitNext(Boolean.TRUE);
+        loop.nudge();
     }
 
     /** One pass over every outbox collection; emits how many documents it relayed. */
@@ -95,33 +89,17 @@ public class OutboxRelay implements SmartLifecycle {
 
     @Override
     public void start() {
-        loop = Flux.merge(Flux.interval(Duration.ZERO, pollInterval).map(tick -> Boolean.TRUE), nudges.asFlux())
-                .onBackpressureLatest()
-                .concatMap(tick -> relayPending()
-                        .doOnNext(relayed -> {
-                            if (relayed >= batchSize) {
-                                nudge();
-                            }
-                        })
-                        .onErrorResume(error -> {
-                            log.warn("Outbox relay pass failed; will try again: {}", error.toString());
-                            return Mono.empty();
-                        }), 1)
-                .subscribe();
+        loop.start();
     }
 
     @Override
     public void stop() {
-        Disposable running = loop;
-        if (running != null) {
-            running.dispose();
-        }
-        loop = null;
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return loop != null;
+        return loop.isRunning();
     }
 
     /** The part of an outbox document the relay reads. */
