@@ -38,6 +38,25 @@ class EventContractsTests {
     }
 
     @Test
+    void readsABodyWrittenBeforeTheAdditiveFieldsWithTheirDefaults() {
+        String before = """
+                {"eventId":"7ba0560f-9635-3161-afdf-5a219a788200","occurredAt":"2026-11-22T02:30:00Z",
+                 "complaintId":"c-1","number":"TS-20261122-000123","channel":"HOTLINE","category":"BILLING",
+                 "priority":"NORMAL","customer":{"name":"Wang Fang","phone":"13800138000"},"district":"Lixia",
+                 "description":"Charged twice","actor":"agent-017"}""";
+        ComplaintRegistered registered = (ComplaintRegistered) EventJson.read(EventType.COMPLAINT_REGISTERED, before);
+        assertThat(registered.repeat()).isFalse();
+        assertThat(registered.repeatOf()).isEmpty();
+        assertThat(registered.promises()).isEmpty();
+        assertThat(registered.customer().vip()).isFalse();
+
+        String assigned = Golden.json(EventType.TICKET_ASSIGNED).replace(",\n  \"reason\" : \"ROUTED\"", "");
+        assertThat(assigned).doesNotContain("reason");
+        assertThat(((TicketAssigned) EventJson.read(EventType.TICKET_ASSIGNED, assigned)).reason())
+                .isEqualTo(AssignmentReason.ROUTED);
+    }
+
+    @Test
     void rejectsABodyThatDoesNotFitItsType() {
         assertThatThrownBy(() -> EventJson.read(EventType.TICKET_ACCEPTED, "{\"occurredAt\":\"yesterday\"}"))
                 .isInstanceOf(EventJson.MalformedEventException.class);

@@ -1,6 +1,8 @@
 package closedloop.contracts;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 
 import static closedloop.contracts.Golden.AT;
 import static closedloop.contracts.Golden.CALLBACK_ID;
@@ -17,15 +19,34 @@ final class GoldenSamples {
     static ClosedLoopEvent of(EventType type) {
         return switch (type) {
             case COMPLAINT_REGISTERED -> new ComplaintRegistered(idOf(type), AT, COMPLAINT_ID, "TS-20261122-000123",
-                    Channel.HOTLINE, Category.BILLING, Priority.NORMAL, new Customer("Wang Fang", "13800138000"),
-                    "Lixia", "Charged twice for the November data package", "agent-017");
+                    Channel.HOTLINE, Category.BILLING, Priority.URGENT,
+                    new Customer("Wang Fang", "13800138000", "0531-2088-7731", false),
+                    "Lixia", "Charged twice for the November data package", "agent-017", "12 Jingshi Road",
+                    "repeat of TS-20261105-000042", true, List.of("1c9a7e55-0d3b-4f62-9a1e-8b7c6d5e4f30"),
+                    List.of(new Promise("Refund twice the overcharge", Instant.parse("2026-12-01T10:00:00Z"))));
             case COMPLAINT_CLOSED -> new ComplaintClosed(idOf(type), AT, COMPLAINT_ID, CallbackOutcome.SATISFIED, "agent-017");
             case COMPLAINT_REOPENED -> new ComplaintReopened(idOf(type), AT, COMPLAINT_ID, 1, Priority.URGENT, "agent-017");
             case TICKET_ASSIGNED -> new TicketAssigned(idOf(type), AT, COMPLAINT_ID, TICKET_ID, "LIXIA-01",
                     Category.BILLING, Priority.NORMAL, null);
             case TICKET_ACCEPTED -> new TicketAccepted(idOf(type), AT, COMPLAINT_ID, TICKET_ID, "LIXIA-01", "li.ming");
             case TICKET_RESOLVED -> new TicketResolved(idOf(type), AT, COMPLAINT_ID, TICKET_ID, "LIXIA-01",
-                    "Refunded the double charge", "li.ming");
+                    "Refunded the double charge", "li.ming", RootCause.BILLING_SYSTEM, "Billing centre");
+            case TICKET_RETURNED -> new TicketReturned(idOf(type), AT, COMPLAINT_ID, TICKET_ID, "LIXIA-01",
+                    ReturnReason.NOT_OUR_AREA, "The address is in Licheng", 1, "li.ming");
+            case TICKET_TRANSFERRED -> new TicketTransferred(idOf(type), AT, COMPLAINT_ID, TICKET_ID, "MANUAL",
+                    "LICHENG-01", 1, "desk.zhao");
+            case HANDLER_ASSIGNED -> new HandlerAssigned(idOf(type), AT, COMPLAINT_ID, TICKET_ID, "LIXIA-01",
+                    "chen.gang", "li.ming");
+            case TICKET_NOTE_ADDED -> new TicketNoteAdded(idOf(type), AT, COMPLAINT_ID, TICKET_ID, "LIXIA-01",
+                    "Billing centre confirmed the double charge", "chen.gang");
+            case FIRST_CONTACT_RECORDED -> new FirstContactRecorded(idOf(type), AT, COMPLAINT_ID, TICKET_ID, "LIXIA-01",
+                    AT.minusSeconds(600), ContactMethod.PHONE, "Customer confirmed the charge of 2026-11-03", "chen.gang");
+            case EXTENSION_REQUESTED -> new ExtensionRequested(idOf(type), AT, COMPLAINT_ID, TICKET_ID, "LIXIA-01",
+                    "Refund needs the provincial billing centre", AT.plus(Duration.ofDays(2)), "li.ming");
+            case TICKET_WAITING_ON_CUSTOMER -> new TicketWaitingOnCustomer(idOf(type), AT, COMPLAINT_ID, TICKET_ID,
+                    "LIXIA-01", "Customer travels until Friday", "chen.gang");
+            case TICKET_RESUMED -> new TicketResumed(idOf(type), AT, COMPLAINT_ID, TICKET_ID, "LIXIA-01", "chen.gang");
+            case TICKET_UNCLAIMED -> new TicketUnclaimed(idOf(type), AT, COMPLAINT_ID, TICKET_ID, "MANUAL", 3);
             case CLOCK_STARTED -> new ClockStarted(idOf(type), AT, COMPLAINT_ID, TICKET_ID, "LIXIA-01",
                     ClockKind.RESOLVE, AT.plus(Duration.ofHours(24)));
             case TICKET_ESCALATED -> new TicketEscalated(idOf(type), AT, COMPLAINT_ID, TICKET_ID, "LIXIA-01", 1,

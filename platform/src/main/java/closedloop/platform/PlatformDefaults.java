@@ -27,6 +27,8 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
                     "org.apache.kafka.clients.consumer.CooperativeStickyAssignor"),
             Map.entry("spring.kafka.listener.ack-mode", "record"),
             Map.entry("spring.webflux.problemdetails.enabled", "true"),
+            // a request body larger than this is refused with 413 problem+json
+            Map.entry("spring.codec.max-in-memory-size", "256KB"),
             Map.entry("spring.data.mongodb.auto-index-creation", "true"),
             Map.entry("spring.jackson.serialization.write-dates-as-timestamps", "false"),
             Map.entry("management.endpoints.web.exposure.include", "health,info,prometheus"),

@@ -30,6 +30,13 @@ public final class Problems {
         return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
     }
 
+    /** 422: the request is well-formed but cannot be carried out as asked; the detail says why. */
+    public static ErrorResponseException unprocessable(String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, detail);
+        problem.setTitle(title);
+        return new ErrorResponseException(HttpStatus.UNPROCESSABLE_ENTITY, problem, null);
+    }
+
     private static String capitalised(String text) {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
