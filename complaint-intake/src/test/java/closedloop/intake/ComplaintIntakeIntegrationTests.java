@@ -15,6 +15,8 @@ import closedloop.contracts.EventIds;
 import closedloop.contracts.EventType;
 import closedloop.contracts.Golden;
 import closedloop.contracts.Priority;
+import closedloop.contracts.Promise;
+import closedloop.contracts.EventJson;
 import closedloop.contracts.TicketAccepted;
 import closedloop.contracts.TicketAssigned;
 import closedloop.contracts.TicketResolved;
@@ -25,11 +27,15 @@ import closedloop.platform.events.CloudEvents;
 import closedloop.testsupport.KafkaProbe;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
@@ -42,6 +48,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.threeten.extra.MutableClock;
 import reactor.core.publisher.Flux;
 
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,6 +57,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -109,7 +117,7 @@ abstract class ComplaintIntakeIntegrationTests {
         ComplaintRegistered registered = probe.awaitEvent(ComplaintRegistered.class, e -> e.complaintId().equals(id));
         assertThat(registered).isEqualTo(new ComplaintRegistered(registered.eventId(), clock.instant(), id, number,
                 Channel.HOTLINE, Category.BILLING, Priority.NORMAL, new Customer("Wang Fang", phone), "Lixia",
-                "Charged twice", "agent-017"));
+                "Charged twice", "agent-017", null, "HOTLINE channel → NORMAL", false, List.of(), List.of()));
         Golden.assertSameShape(registered);
 
         ConsumerRecord<String, String> record = recordOf(registered);
@@ -169,7 +177,8 @@ abstract class ComplaintIntakeIntegrationTests {
 
     @Test
     void rejectsMissingFieldsNamingEveryOneAndStoresNothing() {
-        assertRejectedNamingFields(Map.of(), "category", "channel", "customer", "description", "district");
+        assertRejectedNamingFields(Map.of(), "category", "channel", "customer", "description", "district",
+                "location.district");
         Map<String, Object> blanks = new HashMap<>(request("HOTLINE", "BILLING", " ", "", " ", ""));
         assertRejectedNamingFields(blanks, "customer.name", "customer.phone", "description", "district");
     }
@@ -384,9 +393,491 @@ abstract class ComplaintIntakeIntegrationTests {
         }
     }
 
+    // --- the full complaint (issue 3) ---
+
+    @Test
+    void registersAFullComplaintAndTellsTheAgentPriorityReasonAndReplyTime() {
+        String phone = uniquePhone();
+        Map<String, Object> body = fullBody(phone);
+        set(body, "customer.vip", true);
+        set(body, "priority", "MAJOR");
+        set(body, "agent", "agent-042");
+
+        var response = web.post().uri("/api/v1/complaints").header("X-Actor", "agent-017")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange().expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult();
+        JsonNode answer = response.getResponseBody();
+        String id = answer.get("id").asText();
+
+        assertThat(response.getResponseHeaders().getLocation()).hasToString("/api/v1/complaints/" + id);
+        assertThat(answer.get("status").asText()).isEqualTo("REGISTERED");
+        assertThat(answer.get("priority").asText()).isEqualTo("MAJOR");
+        assertThat(answer.get("priorityReason").asText())
+                .isEqualTo("HOTLINE channel → NORMAL; VIP → URGENT; raised by the agent → MAJOR");
+        assertThat(answer.get("repeat").asBoolean()).isFalse();
+        assertThat(answer.get("promisedReplyBy").asText()).isEqualTo(clock.instant().plus(Duration.ofHours(24)).toString());
+
+        ComplaintRegistered registered = probe.awaitEvent(ComplaintRegistered.class, e -> e.complaintId().equals(id));
+        assertThat(registered).isEqualTo(new ComplaintRegistered(registered.eventId(), clock.instant(), id,
+                answer.get("number").asText(), Channel.HOTLINE, Category.BILLING, Priority.MAJOR,
+                new Customer("Wang Fang", phone, "0531-2088-7731", true), "Lixia", "Charged twice", "agent-042",
+                "12 Jingshi Road", answer.get("priorityReason").asText(), false, List.of(),
+                List.of(new Promise("Refund twice the overcharge", Instant.parse("2026-12-01T10:00:00Z")))));
+        Golden.assertSameShape(registered);
+
+        JsonNode complaint = get(id);
+        assertThat(complaint.get("address").asText()).isEqualTo("12 Jingshi Road");
+        assertThat(complaint.get("agent").asText()).isEqualTo("agent-042");
+        assertThat(complaint.get("customer").get("accountNo").asText()).isEqualTo("0531-2088-7731");
+        assertThat(complaint.get("promises").get(0).get("text").asText()).isEqualTo("Refund twice the overcharge");
+        assertThat(complaint.get("timeline").get(0).get("actor").asText()).isEqualTo("agent-042");
+    }
+
+    @Test
+    void ignoresALowerPriorityThanDerivedAndSaysSo() {
+        Map<String, Object> body = fullBody(uniquePhone());
+        set(body, "channel", "REGULATOR");
+        set(body, "priority", "NORMAL");
+
+        JsonNode answer = post(body).expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody();
+
+        assertThat(answer.get("priority").asText()).isEqualTo("URGENT");
+        assertThat(answer.get("priorityReason").asText())
+                .isEqualTo("REGULATOR channel → URGENT; requested NORMAL ignored: it may not be lower than URGENT");
+    }
+
+    @Test
+    void takesTheAgentFromTheHeaderAndTheDistrictFromTheTopLevelAsBefore() {
+        String phone = uniquePhone();
+        String id = register("HOTLINE", phone);
+
+        JsonNode complaint = get(id);
+        assertThat(complaint.get("agent").asText()).isEqualTo("agent-017");
+        assertThat(complaint.get("district").asText()).isEqualTo("Shizhong");
+        assertThat(complaint.get("address").isNull()).isTrue();
+        assertThat(complaint.get("promises")).isEmpty();
+    }
+
+    @Test
+    void marksARepeatOfTheSameCustomerAndCategoryWithinThirtyDaysBoundaryIncluded() {
+        Instant before = clock.instant();
+        String phone = uniquePhone();
+        try {
+            JsonNode first = created(fullBody(phone));
+            JsonNode otherCategory = created(set(fullBody(phone), "category", "NETWORK_QUALITY"));
+            assertThat(otherCategory.get("repeat").asBoolean()).isFalse();
+
+            clock.add(Duration.ofDays(30));
+            JsonNode second = created(fullBody(phone));
+            assertThat(second.get("repeat").asBoolean()).isTrue();
+            assertThat(ids(second.get("repeatOf"))).containsExactly(first.get("id").asText());
+            assertThat(second.get("priority").asText()).isEqualTo("URGENT");
+            assertThat(second.get("priorityReason").asText())
+                    .contains("repeat of " + first.get("number").asText() + " → URGENT");
+
+            clock.add(Duration.ofSeconds(1));
+            JsonNode third = created(fullBody(phone));
+            assertThat(ids(third.get("repeatOf"))).containsExactly(second.get("id").asText());
+
+            clock.add(Duration.ofMinutes(1));
+            JsonNode fourth = created(set(fullBody(phone), "agent", "agent-9"));
+            assertThat(ids(fourth.get("repeatOf"))).containsExactly(third.get("id").asText(), second.get("id").asText());
+            ComplaintRegistered registered = probe.awaitEvent(ComplaintRegistered.class,
+                    e -> e.complaintId().equals(fourth.get("id").asText()));
+            assertThat(registered.repeat()).isTrue();
+            assertThat(registered.repeatOf()).containsExactly(third.get("id").asText(), second.get("id").asText());
+        } finally {
+            clock.setInstant(before);
+        }
+    }
+
+    @Test
+    void treatsALandlineWithAndWithoutItsDashAsOneCustomer() {
+        String digits = "0531" + uniquePhone().substring(3);
+        String dashed = digits.substring(0, 4) + "-" + digits.substring(4);
+        Map<String, Object> first = fullBody(dashed);
+        created(first);
+        JsonNode second = created(fullBody(digits));
+
+        assertThat(second.get("repeat").asBoolean()).isTrue();
+        web.get().uri("/api/v1/customers/{phone}/complaints", dashed).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.total").isEqualTo(2);
+    }
+
+    @Test
+    void listsACustomersComplaintsNewestFirstOnePageAtATime() {
+        Instant before = clock.instant();
+        String phone = uniquePhone();
+        List<String> ids = new ArrayList<>();
+        try {
+            for (String category : List.of("BILLING", "NETWORK_QUALITY", "BILLING")) {
+                ids.add(created(set(fullBody(phone), "category", category)).get("id").asText());
+                clock.add(Duration.ofMinutes(5));
+            }
+        } finally {
+            clock.setInstant(before);
+        }
+        created(fullBody(uniquePhone()));
+
+        JsonNode first = web.get().uri("/api/v1/customers/{phone}/complaints?size=2", phone).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(first.get("page").asInt()).isZero();
+        assertThat(first.get("size").asInt()).isEqualTo(2);
+        assertThat(first.get("total").asLong()).isEqualTo(3);
+        assertThat(ids(first.get("items"), "id")).containsExactly(ids.get(2), ids.get(1));
+        JsonNode newest = first.get("items").get(0);
+        assertThat(newest.get("number").asText()).matches(ComplaintNumber.FORMAT);
+        assertThat(newest.get("status").asText()).isEqualTo("REGISTERED");
+        assertThat(newest.get("category").asText()).isEqualTo("BILLING");
+        assertThat(newest.get("priority").asText()).isEqualTo("URGENT");
+        assertThat(newest.get("repeat").asBoolean()).isTrue();
+        assertThat(newest.get("registeredAt").asText()).isEqualTo(before.plus(Duration.ofMinutes(10)).toString());
+
+        JsonNode second = web.get().uri("/api/v1/customers/{phone}/complaints?size=2&page=1", phone).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(ids(second.get("items"), "id")).containsExactly(ids.get(0));
+        JsonNode defaults = web.get().uri("/api/v1/customers/{phone}/complaints", phone).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(defaults.get("size").asInt()).isEqualTo(20);
+        assertThat(defaults.get("items")).hasSize(3);
+    }
+
+    @Test
+    void searchesByTheBranchHoldingTheComplaintAndEveryOtherCriterion() {
+        String branch = "BR-" + UUID.randomUUID().toString().substring(0, 8);
+        String phone = uniquePhone();
+        Instant start = clock.instant();
+        String billing;
+        String network;
+        String unassigned;
+        try {
+            billing = created(fullBody(phone)).get("id").asText();
+            clock.add(Duration.ofMinutes(1));
+            network = created(set(set(fullBody(phone), "category", "NETWORK_QUALITY"), "channel", "MEDIA")).get("id").asText();
+            clock.add(Duration.ofMinutes(1));
+            unassigned = created(fullBody(phone)).get("id").asText();
+        } finally {
+            clock.setInstant(start);
+        }
+        for (String id : List.of(billing, network)) {
+            TicketAssigned golden = assigned(id, null);
+            probe.publish(new TicketAssigned(golden.eventId(), golden.occurredAt(), id, golden.ticketId(), branch,
+                    golden.category(), golden.priority(), null));
+            awaitStatus(id, "ASSIGNED");
+        }
+        assertThat(get(billing).get("branch").asText()).isEqualTo(branch);
+
+        assertThat(search("branch=" + branch)).containsExactly(network, billing);
+        assertThat(search("branch=" + branch + "&category=BILLING")).containsExactly(billing);
+        assertThat(search("branch=" + branch + "&channel=MEDIA&priority=URGENT")).containsExactly(network);
+        assertThat(search("phone=" + phone + "&status=REGISTERED")).containsExactly(unassigned);
+        assertThat(search("phone=" + phone)).containsExactly(unassigned, network, billing);
+        Instant second = start.plus(Duration.ofMinutes(1));
+        assertThat(search("phone=" + phone + "&from=" + second + "&to=" + second.plus(Duration.ofMinutes(1))))
+                .as("from inclusive, to exclusive").containsExactly(network);
+        assertThat(search("phone=" + phone + "&from=" + second + "&to=" + second)).isEmpty();
+        JsonNode page = web.get().uri("/api/v1/complaints?phone={phone}&size=1&page=2", phone).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(page.get("total").asLong()).isEqualTo(3);
+        assertThat(ids(page.get("items"), "id")).containsExactly(billing);
+    }
+
+    @Test
+    void answersTheSameKeyAndBodyWithTheOriginalComplaintAndCreatesNothing() {
+        String key = "key-" + UUID.randomUUID();
+        Map<String, Object> body = fullBody(uniquePhone());
+        var first = post(body, key).expectStatus().isCreated().expectBody(JsonNode.class).returnResult();
+        long count = complaints.count().block();
+
+        var again = post(body, key).expectStatus().isCreated().expectBody(JsonNode.class).returnResult();
+
+        assertThat(again.getResponseBody().get("id")).isEqualTo(first.getResponseBody().get("id"));
+        assertThat(again.getResponseBody().get("number")).isEqualTo(first.getResponseBody().get("number"));
+        assertThat(again.getResponseHeaders().getLocation()).isEqualTo(first.getResponseHeaders().getLocation());
+        assertThat(complaints.count().block()).isEqualTo(count);
+        String id = first.getResponseBody().get("id").asText();
+        assertNothingStoredOrPublished(count);
+        assertThat(probe.events(ComplaintRegistered.class)).filteredOn(e -> e.complaintId().equals(id)).hasSize(1);
+    }
+
+    @Test
+    void refusesTheSameKeyWithAnotherBodyAndStoresNothing() {
+        String key = "key-" + UUID.randomUUID();
+        Map<String, Object> body = fullBody(uniquePhone());
+        String id = post(body, key).expectStatus().isCreated().expectBody(JsonNode.class).returnResult()
+                .getResponseBody().get("id").asText();
+        long count = complaints.count().block();
+
+        post(set(body, "description", "Something else"), key)
+                .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(422)
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains(key));
+
+        assertThat(get(id).get("description").asText()).isEqualTo("Charged twice");
+        assertNothingStoredOrPublished(count);
+    }
+
+    @Test
+    void createsOneComplaintForConcurrentRequestsWithOneKey() {
+        String key = "key-" + UUID.randomUUID();
+        Map<String, Object> body = fullBody(uniquePhone());
+        long count = complaints.count().block();
+        WebClient client = WebClient.create("http://localhost:" + port);
+
+        List<String> ids = Flux.range(0, 10)
+                .flatMap(i -> client.post().uri("/api/v1/complaints").header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                        .retrieve().bodyToMono(JsonNode.class)
+                        .map(answer -> answer.get("id").asText()), 10)
+                .collectList().block(PATIENCE);
+
+        assertThat(ids).hasSize(10).containsOnly(ids.get(0));
+        assertThat(complaints.count().block()).isEqualTo(count + 1);
+    }
+
+    @Test
+    void makesANewComplaintWhenAKeyComesBackAfterADay() {
+        String key = "key-" + UUID.randomUUID();
+        Map<String, Object> body = fullBody(uniquePhone());
+        Instant before = clock.instant();
+        try {
+            String first = created(body, key).get("id").asText();
+            clock.add(Duration.ofHours(23));
+            assertThat(created(body, key).get("id").asText()).isEqualTo(first);
+            clock.add(Duration.ofHours(1));
+            assertThat(created(set(body, "description", "Another one"), key).get("id").asText()).isNotEqualTo(first);
+        } finally {
+            clock.setInstant(before);
+        }
+    }
+
+    @Test
+    void refusesABodyOverTheLimitWithPayloadTooLarge() {
+        long before = complaints.count().block();
+        Map<String, Object> body = set(fullBody(uniquePhone()), "description", "x".repeat(300 * 1024));
+
+        post(body).expectStatus().isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(413);
+
+        assertNothingStoredOrPublished(before);
+    }
+
+    @Test
+    void refusesAnIdempotencyKeyOverAHundredCharacters() {
+        long before = complaints.count().block();
+
+        JsonNode problem = post(fullBody(uniquePhone()), "k".repeat(101))
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+
+        assertThat(ids(problem.get("errors"), "field")).containsExactly("Idempotency-Key");
+        assertNothingStoredOrPublished(before);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badRegistrations")
+    void refusesABadRegistrationNamingTheBadFieldsAndStoresNothing(String what, Object body, List<String> fields) {
+        assertRejectedNamingFields(body, fields.toArray(String[]::new));
+    }
+
+    static Stream<Arguments> badRegistrations() {
+        String phone = uniquePhone();
+        List<Object> elevenPromises = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            elevenPromises.add(Map.of("text", "Promise " + i));
+        }
+        return Stream.of(
+                bad("vip is not a boolean", set(fullBody(phone), "customer.vip", "yes"), "customer.vip"),
+                bad("promises is not a list", set(fullBody(phone), "promises", "soon"), "promises"),
+                bad("customer is a number", set(fullBody(phone), "customer", 42), "customer"),
+                bad("unknown priority", set(fullBody(phone), "priority", "SUPER"), "priority"),
+                bad("unknown channel and category", set(set(fullBody(phone), "channel", "FAX"), "category", "WEATHER"),
+                        "category", "channel"),
+                bad("description over 2000", set(fullBody(phone), "description", "x".repeat(2001)), "description"),
+                bad("blank description", set(fullBody(phone), "description", "  "), "description"),
+                bad("name over 100", set(fullBody(phone), "customer.name", "W".repeat(101)), "customer.name"),
+                bad("promise text over 500", set(fullBody(phone), "promises",
+                        List.of(Map.of("text", "p".repeat(501)))), "promises[0].text"),
+                bad("blank promise text", set(fullBody(phone), "promises", List.of(Map.of("text", " "))),
+                        "promises[0].text"),
+                bad("promise due date no instant", set(fullBody(phone), "promises",
+                        List.of(Map.of("text", "Refund", "dueAt", "next week"))), "promises[0].dueAt"),
+                bad("eleven promises", set(fullBody(phone), "promises", elevenPromises), "promises"),
+                bad("phone too short", set(fullBody(phone), "customer.phone", "12345"), "customer.phone"),
+                bad("phone with country code", set(fullBody(phone), "customer.phone", "+8613800138000"), "customer.phone"),
+                bad("phone with a letter", set(fullBody(phone), "customer.phone", "1380013800a"), "customer.phone"),
+                bad("landline without enough digits", set(fullBody(phone), "customer.phone", "0531-8888"), "customer.phone"),
+                bad("mobile starting 12", set(fullBody(phone), "customer.phone", "12800138000"), "customer.phone"),
+                bad("account number over 32", set(fullBody(phone), "customer.accountNo", "A".repeat(33)),
+                        "customer.accountNo"),
+                bad("account number with other characters", set(fullBody(phone), "customer.accountNo", "AC#1/2"),
+                        "customer.accountNo"),
+                bad("no district anywhere", set(fullBody(phone), "location.district", null),
+                        "district", "location.district"),
+                bad("district given twice", set(fullBody(phone), "district", "Lixia"), "location.district"),
+                bad("address over 200", set(fullBody(phone), "location.address", "a".repeat(201)), "location.address"),
+                bad("agent over 100", set(fullBody(phone), "agent", "a".repeat(101)), "agent"),
+                bad("blank agent", set(fullBody(phone), "agent", " "), "agent"));
+    }
+
+    @Test
+    void refusesATooLongDescriptionAndAnUnknownChannelTogether() {
+        assertRejectedNamingFields(set(set(fullBody(uniquePhone()), "description", "x".repeat(2001)), "channel", "FAX"),
+                "channel", "description");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badSearches")
+    void refusesABadSearchNamingTheBadParameters(String uri, List<String> fields) {
+        JsonNode problem = web.get().uri(uri).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+
+        assertThat(problem.get("status").asInt()).isEqualTo(400);
+        assertThat(ids(problem.get("errors"), "field")).containsOnlyOnceElementsOf(fields).containsOnly(fields.toArray(String[]::new));
+    }
+
+    static Stream<Arguments> badSearches() {
+        return Stream.of(
+                Arguments.of("/api/v1/complaints?size=101", List.of("size")),
+                Arguments.of("/api/v1/complaints?size=0", List.of("size")),
+                Arguments.of("/api/v1/complaints?page=-1", List.of("page")),
+                Arguments.of("/api/v1/complaints?page=two&size=ten", List.of("page", "size")),
+                Arguments.of("/api/v1/complaints?from=yesterday&to=2026-11-23", List.of("from", "to")),
+                Arguments.of("/api/v1/complaints?from=2026-11-24T00:00:00Z&to=2026-11-23T00:00:00Z", List.of("from")),
+                Arguments.of("/api/v1/complaints?status=OPEN&category=WEATHER&channel=FAX&priority=HIGH",
+                        List.of("category", "channel", "priority", "status")),
+                Arguments.of("/api/v1/complaints?phone=12345", List.of("phone")),
+                Arguments.of("/api/v1/customers/12345/complaints", List.of("phone")),
+                Arguments.of("/api/v1/customers/13800138000/complaints?size=101&page=-2", List.of("page", "size")));
+    }
+
+    @Test
+    void putsTheRouterWorkflowEventsOnTheTimelineWithWhoDidThem() throws Exception {
+        String id = register("HOTLINE", uniquePhone());
+        List<EventType> workflow = List.of(EventType.TICKET_RETURNED, EventType.TICKET_TRANSFERRED,
+                EventType.HANDLER_ASSIGNED, EventType.TICKET_NOTE_ADDED, EventType.FIRST_CONTACT_RECORDED,
+                EventType.EXTENSION_REQUESTED, EventType.TICKET_WAITING_ON_CUSTOMER, EventType.TICKET_RESUMED,
+                EventType.TICKET_UNCLAIMED);
+        Map<String, ClosedLoopEvent> published = new HashMap<>();
+        for (EventType type : workflow) {
+            ClosedLoopEvent event = goldenFor(type, id);
+            published.put(type.id(), event);
+            probe.publish(event);
+        }
+
+        JsonNode complaint = awaitTimeline(id, workflow.stream().map(EventType::id).toArray(String[]::new));
+
+        for (JsonNode entry : complaint.get("timeline")) {
+            ClosedLoopEvent event = published.get(entry.get("type").asText());
+            if (event != null) {
+                assertThat(entry.get("eventId").asText()).isEqualTo(event.eventId().toString());
+                assertThat(entry.get("summary").asText()).isEqualTo(event.summary());
+                JsonNode actor = entry.get("actor");
+                Object expected = actorOf(event);
+                assertThat(actor.isNull() ? null : actor.asText()).as(entry.get("type").asText()).isEqualTo(expected);
+            }
+        }
+        assertThat(actorOf(published.get(EventType.TICKET_RETURNED.id()))).isNotNull();
+        assertThat(complaint.get("status").asText()).isEqualTo("REGISTERED");
+    }
+
+    // --- fixtures of the full complaint ---
+
+    /** The golden event of this type, rewritten for the complaint with a fresh id and the current time. */
+    ClosedLoopEvent goldenFor(EventType type, String complaintId) throws Exception {
+        ObjectNode json = (ObjectNode) JSON.readTree(Golden.json(type));
+        json.put("eventId", UUID.randomUUID().toString());
+        json.put("complaintId", complaintId);
+        json.put("occurredAt", clock.instant().toString());
+        return EventJson.read(type, JSON.writeValueAsString(json));
+    }
+
+    static Object actorOf(ClosedLoopEvent event) throws ReflectiveOperationException {
+        for (RecordComponent component : event.getClass().getRecordComponents()) {
+            if (component.getName().equals("actor")) {
+                return component.getAccessor().invoke(event);
+            }
+        }
+        return null;
+    }
+
+    static Arguments bad(String what, Object body, String... fields) {
+        return Arguments.of(what, body, List.of(fields));
+    }
+
+    /** A full registration that intake accepts; callers change one thing with {@link #set}. */
+    static Map<String, Object> fullBody(String phone) {
+        Map<String, Object> customer = new HashMap<>(Map.of("name", "Wang Fang", "phone", phone,
+                "accountNo", "0531-2088-7731", "vip", false));
+        Map<String, Object> location = new HashMap<>(Map.of("district", "Lixia", "address", "12 Jingshi Road"));
+        Map<String, Object> body = new HashMap<>(Map.of("channel", "HOTLINE", "category", "BILLING",
+                "customer", customer, "location", location, "description", "Charged twice"));
+        body.put("promises", List.of(Map.of("text", "Refund twice the overcharge", "dueAt", "2026-12-01T10:00:00Z")));
+        return body;
+    }
+
+    /** Sets (or with null removes) the value at a dotted path, e.g. {@code customer.vip}; returns the body. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> set(Map<String, Object> body, String path, Object value) {
+        String[] names = path.split("\\.");
+        Map<String, Object> node = body;
+        for (int i = 0; i < names.length - 1; i++) {
+            node = (Map<String, Object>) node.get(names[i]);
+        }
+        if (value == null) {
+            node.remove(names[names.length - 1]);
+        } else {
+            node.put(names[names.length - 1], value);
+        }
+        return body;
+    }
+
+    WebTestClient.ResponseSpec post(Object body) {
+        return web.post().uri("/api/v1/complaints").contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    WebTestClient.ResponseSpec post(Object body, String key) {
+        return web.post().uri("/api/v1/complaints").header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    JsonNode created(Object body) {
+        return post(body).expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    JsonNode created(Object body, String key) {
+        return post(body, key).expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    List<String> search(String query) {
+        JsonNode page = web.get().uri("/api/v1/complaints?" + query).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        return ids(page.get("items"), "id");
+    }
+
+    static List<String> ids(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(value -> values.add(value.asText()));
+        return values;
+    }
+
+    static List<String> ids(JsonNode array, String field) {
+        List<String> values = new ArrayList<>();
+        array.forEach(value -> values.add(value.get(field).asText()));
+        return values;
+    }
+
     // --- fixtures ---
 
-    private void assertRejectedNamingFields(Map<String, Object> body, String... fields) {
+    void assertRejectedNamingFields(Object body, String... fields) {
         long before = complaints.count().block();
 
         JsonNode problem = web.post().uri("/api/v1/complaints").contentType(MediaType.APPLICATION_JSON)
@@ -407,7 +898,7 @@ abstract class ComplaintIntakeIntegrationTests {
      * Nothing stored, and nothing published: once a good registration made after the rejected one came out of the
      * outbox, every complaint ever published is one that is stored.
      */
-    private void assertNothingStoredOrPublished(long countBefore) {
+    void assertNothingStoredOrPublished(long countBefore) {
         assertThat(complaints.count().block()).isEqualTo(countBefore);
         String sentinel = register("HOTLINE", uniquePhone());
         probe.awaitEvent(ComplaintRegistered.class, e -> e.complaintId().equals(sentinel));
@@ -417,7 +908,7 @@ abstract class ComplaintIntakeIntegrationTests {
         assertThat(complaints.findAllById(published).count().block()).isEqualTo(published.size());
     }
 
-    private String register(String channel, String phone) {
+    String register(String channel, String phone) {
         return web.post().uri("/api/v1/complaints").header("X-Actor", "agent-017")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(request(channel, "NETWORK_QUALITY", "Li Lei", phone, "Shizhong", "No signal at home since Monday"))
@@ -438,28 +929,28 @@ abstract class ComplaintIntakeIntegrationTests {
                 "district", district, "description", description);
     }
 
-    private JsonNode get(String id) {
+    JsonNode get(String id) {
         return web.get().uri("/api/v1/complaints/{id}", id).exchange()
                 .expectStatus().isOk()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
     }
 
-    private JsonNode awaitStatus(String id, String status) {
+    JsonNode awaitStatus(String id, String status) {
         return await().atMost(PATIENCE).until(() -> get(id), complaint -> complaint.get("status").asText().equals(status));
     }
 
-    private JsonNode awaitTimeline(String id, String... types) {
+    JsonNode awaitTimeline(String id, String... types) {
         return await().atMost(PATIENCE).until(() -> get(id), complaint -> types(complaint).containsAll(List.of(types)));
     }
 
-    private static List<String> types(JsonNode complaint) {
+    static List<String> types(JsonNode complaint) {
         List<String> types = new ArrayList<>();
         complaint.get("timeline").forEach(entry -> types.add(entry.get("type").asText()));
         return types;
     }
 
     /** The golden TicketAssigned, rewritten for this complaint with a fresh id. */
-    private TicketAssigned assigned(String complaintId, String previousTicketId) {
+    TicketAssigned assigned(String complaintId, String previousTicketId) {
         TicketAssigned golden = (TicketAssigned) Golden.event(EventType.TICKET_ASSIGNED);
         return new TicketAssigned(UUID.randomUUID(), clock.instant(), complaintId,
                 previousTicketId == null ? golden.ticketId() : UUID.randomUUID().toString(), golden.branch(),
@@ -484,7 +975,7 @@ abstract class ComplaintIntakeIntegrationTests {
                 golden.ticketId(), outcome, golden.note(), golden.actor());
     }
 
-    private ConsumerRecord<String, String> recordOf(ClosedLoopEvent event) {
+    ConsumerRecord<String, String> recordOf(ClosedLoopEvent event) {
         return probe.records(Topics.INTAKE_COMPLAINT).stream()
                 .filter(record -> event.eventId().toString().equals(header(record, CloudEvents.ID)))
                 .findFirst().orElseThrow();
@@ -503,7 +994,7 @@ abstract class ComplaintIntakeIntegrationTests {
         }
     }
 
-    private static String uniquePhone() {
+    static String uniquePhone() {
         return "139" + String.format("%08d", (long) (Math.random() * 100_000_000L));
     }
 }

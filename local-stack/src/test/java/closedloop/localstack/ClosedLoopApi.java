@@ -59,7 +59,8 @@ final class ClosedLoopApi {
     void resolve(String ticketId) {
         router.post().uri("/api/v1/tickets/{id}/resolve", ticketId).header("X-Actor", "dispatcher-lixia")
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("resolution", "Refunded the wrong charge"))
+                .bodyValue(Map.of("resolution", "Refunded the wrong charge", "rootCause", "BILLING_SYSTEM",
+                        "responsibleParty", "billing department"))
                 .exchange().expectStatus().is2xxSuccessful();
     }
 

@@ -12,6 +12,7 @@ import closedloop.contracts.Customer;
 import closedloop.contracts.EventIds;
 import closedloop.contracts.EventType;
 import closedloop.contracts.Priority;
+import closedloop.contracts.Promise;
 import closedloop.contracts.TicketAssigned;
 import closedloop.contracts.TicketResolved;
 import closedloop.platform.outbox.OutboxDocument;
@@ -23,12 +24,11 @@ import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -37,8 +37,14 @@ import java.util.UUID;
  * records its event in the document's outbox and on the timeline, so that both are saved in the same write.
  */
 @Document(Complaint.COLLECTION)
-@CompoundIndex(name = "repeat_by_phone", def = "{'customer.phone': 1, 'registeredAt': 1}")
-@CompoundIndex(name = "by_status", def = "{'status': 1, 'registeredAt': 1}")
+@CompoundIndex(name = "repeat_by_phone_category", def = "{'customer.phone': 1, 'category': 1, 'registeredAt': 1}")
+@CompoundIndex(name = "by_phone_newest", def = "{'customer.phone': 1, 'registeredAt': 1, 'number': 1}")
+@CompoundIndex(name = "by_status_newest", def = "{'status': 1, 'registeredAt': 1, 'number': 1}")
+@CompoundIndex(name = "by_category_newest", def = "{'category': 1, 'registeredAt': 1, 'number': 1}")
+@CompoundIndex(name = "by_channel_newest", def = "{'channel': 1, 'registeredAt': 1, 'number': 1}")
+@CompoundIndex(name = "by_priority_newest", def = "{'priority': 1, 'registeredAt': 1, 'number': 1}")
+@CompoundIndex(name = "by_branch_newest", def = "{'branch': 1, 'status': 1, 'registeredAt': 1, 'number': 1}")
+@CompoundIndex(name = "newest", def = "{'registeredAt': 1, 'number': 1}")
 public class Complaint extends OutboxDocument {
 
     public static final String COLLECTION = "complaints";
@@ -46,8 +52,8 @@ public class Complaint extends OutboxDocument {
     /** How intake names itself as the source of the events it records. */
     public static final String SOURCE = "complaint-intake";
 
-    /** Channels that an outside body watches: their complaints start urgent. */
-    static final Set<Channel> WATCHED_CHANNELS = EnumSet.of(Channel.CONSUMER_ASSOCIATION, Channel.MEDIA, Channel.REGULATOR);
+    /** How long a customer waits for a reply unless configured otherwise. */
+    public static final Duration DEFAULT_REPLY_WITHIN = Duration.ofHours(24);
 
     private static final Logger log = LoggerFactory.getLogger(Complaint.class);
 
@@ -63,8 +69,16 @@ public class Complaint extends OutboxDocument {
     private Priority priority;
     private Customer customer;
     private String district;
+    private String address;
     private String description;
+    private String agent;
     private Instant registeredAt;
+    private Instant promisedReplyBy;
+    private String priorityReason;
+    private boolean repeat;
+    private List<String> repeatOf = new ArrayList<>();
+    private List<Promise> promises = new ArrayList<>();
+    private String branch;
     private CallbackOutcome closedOutcome;
     private int reopenCount;
     private List<TimelineEntry> timeline = new ArrayList<>();
@@ -74,30 +88,57 @@ public class Complaint extends OutboxDocument {
     }
 
     /**
-     * Registers a complaint an agent logged: it gets its number, the priority its channel demands and status
-     * REGISTERED, and records {@link ComplaintRegistered}.
+     * Registers a complaint an agent logged, with no earlier complaint to repeat and the default reply time.
+     *
+     * @see #register(String, String, NewComplaint, List, String, Instant, Duration)
      */
     public static Complaint register(String id, String number, NewComplaint details, String actor, Instant now) {
+        return register(id, number, details, List.of(), actor, now, DEFAULT_REPLY_WITHIN);
+    }
+
+    /**
+     * Registers a complaint an agent logged: it gets its number, the priority derived by {@link PriorityRules} with
+     * the reason, whether it repeats earlier complaints, the time by which the customer is promised a reply, and
+     * status REGISTERED; records {@link ComplaintRegistered}.
+     *
+     * @param earlier     the same customer's earlier complaints of the same category within the repeat window,
+     *                    newest first; none when it is a first complaint
+     * @param actor       the agent who took it (首问负责)
+     * @param replyWithin how long after now the customer is promised a reply
+     */
+    public static Complaint register(String id, String number, NewComplaint details, List<EarlierComplaint> earlier,
+                                     String actor, Instant now, Duration replyWithin) {
         Complaint complaint = new Complaint();
         complaint.id = id;
         complaint.number = number;
         complaint.status = ComplaintStatus.REGISTERED;
         complaint.channel = details.channel();
         complaint.category = details.category();
-        complaint.priority = initialPriority(details.channel());
         complaint.customer = details.customer();
         complaint.district = details.district();
+        complaint.address = details.address();
         complaint.description = details.description();
+        complaint.promises = new ArrayList<>(details.promises());
+        complaint.agent = actor;
         complaint.registeredAt = now;
+        complaint.promisedReplyBy = now.plus(replyWithin);
+        complaint.repeat = !earlier.isEmpty();
+        complaint.repeatOf = new ArrayList<>(earlier.stream().map(EarlierComplaint::id).toList());
+        PriorityRules.Decision decision = PriorityRules.decide(details.channel(),
+                earlier.isEmpty() ? null : earlier.get(0).number(), details.customer().vip(),
+                details.requestedPriority());
+        complaint.priority = decision.priority();
+        complaint.priorityReason = decision.reason();
         complaint.recordOwn(new ComplaintRegistered(UUID.randomUUID(), now, id, number, complaint.channel,
                 complaint.category, complaint.priority, complaint.customer, complaint.district,
-                complaint.description, actor));
+                complaint.description, actor, complaint.address, complaint.priorityReason, complaint.repeat,
+                complaint.repeatOf, complaint.promises));
         return complaint;
     }
 
     /** URGENT for complaints through a consumer association, the media or the regulator; NORMAL otherwise. */
     public static Priority initialPriority(Channel channel) {
-        return WATCHED_CHANNELS.contains(channel) ? Priority.URGENT : Priority.NORMAL;
+        return PriorityRules.forChannel(channel);
     }
 
     /**
@@ -130,9 +171,14 @@ public class Complaint extends OutboxDocument {
         return timeline.stream().anyMatch(entry -> entry.eventId().equals(wanted));
     }
 
-    /** REGISTERED or REOPENED (or ASSIGNED, when re-routed) → ASSIGNED: a branch holds a ticket for it. */
+    /**
+     * REGISTERED or REOPENED (or ASSIGNED, when re-routed) → ASSIGNED: a branch holds a ticket for it, and that branch
+     * is remembered as the one holding the complaint.
+     */
     private void assign(TicketAssigned assigned) {
-        moveTo(ComplaintStatus.ASSIGNED, assigned);
+        if (moveTo(ComplaintStatus.ASSIGNED, assigned)) {
+            branch = assigned.branch();
+        }
     }
 
     /** ASSIGNED → RESOLVED: the branch resolved it; the callback comes next. */
@@ -179,7 +225,7 @@ public class Complaint extends OutboxDocument {
     /** Keeps the timeline oldest first; events at the same instant stay in the order they came. */
     private void addToTimeline(ClosedLoopEvent event, String source) {
         TimelineEntry entry = new TimelineEntry(event.eventId().toString(), EventType.of(event).id(),
-                event.occurredAt(), source, event.summary());
+                event.occurredAt(), source, event.summary(), Actors.of(event));
         int position = timeline.size();
         while (position > 0 && timeline.get(position - 1).at().isAfter(entry.at())) {
             position--;
@@ -228,6 +274,46 @@ public class Complaint extends OutboxDocument {
 
     public String description() {
         return description;
+    }
+
+    /** Where the problem is, when the agent noted it; null otherwise. */
+    public String address() {
+        return address;
+    }
+
+    /** The agent who took the complaint (首问负责). */
+    public String agent() {
+        return agent;
+    }
+
+    /** By when the customer was promised a reply. */
+    public Instant promisedReplyBy() {
+        return promisedReplyBy;
+    }
+
+    /** How the priority at registration was derived. */
+    public String priorityReason() {
+        return priorityReason;
+    }
+
+    /** Whether it repeats earlier complaints of the same customer and category. */
+    public boolean repeat() {
+        return repeat;
+    }
+
+    /** The ids of the earlier complaints it repeats, newest first. */
+    public List<String> repeatOf() {
+        return Collections.unmodifiableList(repeatOf);
+    }
+
+    /** What the agent promised the customer. */
+    public List<Promise> promises() {
+        return Collections.unmodifiableList(promises);
+    }
+
+    /** The branch currently holding the complaint, from its latest assignment; null before the first. */
+    public String branch() {
+        return branch;
     }
 
     public Instant registeredAt() {

@@ -1,7 +1,9 @@
 package closedloop.intake.complaint;
 
 import closedloop.contracts.ClosedLoopEvent;
+import closedloop.intake.IntakeProperties;
 import closedloop.platform.outbox.OutboxRelay;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -9,6 +11,7 @@ import reactor.util.retry.Retry;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 /** What intake does with complaints: registers them and takes in what the other services tell about them. */
@@ -20,22 +23,59 @@ public class ComplaintService {
 
     private final Complaints complaints;
     private final ComplaintNumbers numbers;
+    private final ComplaintQueries queries;
+    private final IdempotencyKeys keys;
     private final OutboxRelay relay;
     private final Clock clock;
+    private final IntakeProperties properties;
 
-    public ComplaintService(Complaints complaints, ComplaintNumbers numbers, OutboxRelay relay, Clock clock) {
+    public ComplaintService(Complaints complaints, ComplaintNumbers numbers, ComplaintQueries queries,
+                            IdempotencyKeys keys, OutboxRelay relay, Clock clock, IntakeProperties properties) {
         this.complaints = complaints;
         this.numbers = numbers;
+        this.queries = queries;
+        this.keys = keys;
         this.relay = relay;
         this.clock = clock;
+        this.properties = properties;
     }
 
-    /** Numbers and stores a new complaint, with its {@code ComplaintRegistered} event, in one insert. */
+    /**
+     * Numbers and stores a new complaint, with its {@code ComplaintRegistered} event, in one insert. The customer's
+     * complaints of the same category within the repeat window (its boundary included) make it a repeat.
+     */
     public Mono<Complaint> register(NewComplaint details, String actor) {
-        return numbers.next()
-                .map(number -> Complaint.register(UUID.randomUUID().toString(), number, details, actor, clock.instant()))
+        return create(UUID.randomUUID().toString(), details, actor);
+    }
+
+    /**
+     * Registers a complaint once per idempotency key: the first request with the key creates it, a repeat of that
+     * request (same body fingerprint) answers with the complaint it created, and another body with the key fails with
+     * {@link IdempotencyKeyReused}, creating nothing.
+     */
+    public Mono<Complaint> register(NewComplaint details, String actor, String key, String fingerprint) {
+        return keys.claim(key, fingerprint)
+                .flatMap(record -> complaints.findById(record.complaintId())
+                        .switchIfEmpty(Mono.defer(() -> create(record.complaintId(), details, actor)
+                                // a concurrent request with the same key created it first
+                                .onErrorResume(DuplicateKeyException.class, lost -> complaints.findById(record.complaintId())
+                                        .switchIfEmpty(Mono.error(lost))))));
+    }
+
+    private Mono<Complaint> create(String id, NewComplaint details, String actor) {
+        Instant now = clock.instant();
+        return queries.earlier(details.customer().phone(), details.category(), now.minus(properties.repeatWindow()), now)
+                .collectList()
+                .zipWith(numbers.next())
+                .map(found -> Complaint.register(id, found.getT2(), details, found.getT1(), actor, now,
+                        properties.replyWithin()))
                 .flatMap(complaints::insert)
                 .doOnSuccess(saved -> relay.nudge());
+    }
+
+    /** One page of the complaints that match the search, newest first. */
+    public Mono<ResultPage<Complaint>> search(ComplaintQuery query) {
+        return queries.search(query);
     }
 
     public Mono<Complaint> find(String id) {

@@ -10,6 +10,7 @@ import java.time.Instant;
  * @param at      when it happened
  * @param source  the service that told it
  * @param summary one line for a person
+ * @param actor   who did it, for the events that name a person; null for the others
  */
-public record TimelineEntry(String eventId, String type, Instant at, String source, String summary) {
+public record TimelineEntry(String eventId, String type, Instant at, String source, String summary, String actor) {
 }

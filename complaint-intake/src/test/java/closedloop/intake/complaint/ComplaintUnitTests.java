@@ -13,6 +13,7 @@ import closedloop.contracts.EventIds;
 import closedloop.contracts.EventJson;
 import closedloop.contracts.EventType;
 import closedloop.contracts.Priority;
+import closedloop.contracts.Promise;
 import closedloop.contracts.TicketAccepted;
 import closedloop.contracts.TicketAssigned;
 import closedloop.contracts.TicketResolved;
@@ -52,7 +53,8 @@ class ComplaintUnitTests {
         ComplaintRegistered registered = (ComplaintRegistered) recorded(complaint).get(0);
         assertThat(registered).isEqualTo(new ComplaintRegistered(registered.eventId(), NOW, ID, "TS-20261123-000001",
                 Channel.HOTLINE, Category.BILLING, Priority.NORMAL, new Customer("Wang Fang", "13800138000"),
-                "Lixia", "Charged twice", "agent-017"));
+                "Lixia", "Charged twice", "agent-017", null, "HOTLINE channel → NORMAL", false, List.of(),
+                List.of()));
         assertThat(complaint.timeline()).singleElement().satisfies(entry -> {
             assertThat(entry.eventId()).isEqualTo(registered.eventId().toString());
             assertThat(entry.type()).isEqualTo("closedloop.complaint.registered.v1");
@@ -223,6 +225,57 @@ class ComplaintUnitTests {
         assertThat(REOPENED.next()).containsExactly(ASSIGNED);
         assertThat(CLOSED.next()).isEmpty();
         assertThat(REGISTERED.canMoveTo(CLOSED)).isFalse();
+    }
+
+    @Test
+    void registersEverythingTheAgentToldAndPromisesAReply() {
+        Promise promise = new Promise("Refund twice the overcharge", NOW.plus(Duration.ofDays(3)));
+        Customer vip = new Customer("Wang Fang", "13800138000", "0531-2088-7731", true);
+        NewComplaint details = new NewComplaint(Channel.HOTLINE, Category.BILLING, Priority.MAJOR, vip, "Lixia",
+                "12 Jingshi Road", "Charged twice", List.of(promise));
+        List<EarlierComplaint> earlier = List.of(new EarlierComplaint("c-0", "TS-20261105-000042"),
+                new EarlierComplaint("c-00", "TS-20261101-000007"));
+
+        Complaint complaint = Complaint.register(ID, "TS-20261123-000001", details, earlier, "agent-017", NOW,
+                Duration.ofHours(48));
+
+        assertThat(complaint.priority()).isEqualTo(Priority.MAJOR);
+        assertThat(complaint.priorityReason()).isEqualTo("HOTLINE channel → NORMAL; repeat of TS-20261105-000042 "
+                + "→ URGENT; VIP → MAJOR");
+        assertThat(complaint.repeat()).isTrue();
+        assertThat(complaint.repeatOf()).containsExactly("c-0", "c-00");
+        assertThat(complaint.promisedReplyBy()).isEqualTo(NOW.plus(Duration.ofHours(48)));
+        assertThat(complaint.agent()).isEqualTo("agent-017");
+        assertThat(complaint.address()).isEqualTo("12 Jingshi Road");
+        assertThat(complaint.promises()).containsExactly(promise);
+        ComplaintRegistered registered = (ComplaintRegistered) recorded(complaint).get(0);
+        assertThat(registered).isEqualTo(new ComplaintRegistered(registered.eventId(), NOW, ID, "TS-20261123-000001",
+                Channel.HOTLINE, Category.BILLING, Priority.MAJOR, vip, "Lixia", "Charged twice", "agent-017",
+                "12 Jingshi Road", complaint.priorityReason(), true, List.of("c-0", "c-00"), List.of(promise)));
+        assertThat(complaint.timeline().get(0).actor()).isEqualTo("agent-017");
+    }
+
+    @Test
+    void remembersTheBranchOfTheLatestAssignment() {
+        Complaint complaint = registered(Channel.HOTLINE);
+        assertThat(complaint.branch()).isNull();
+
+        complaint.apply(assigned(), "ticket-router", later());
+        assertThat(complaint.branch()).isEqualTo("LIXIA-01");
+
+        complaint.apply(new TicketAssigned(UUID.randomUUID(), later(), ID, "t-2", "SHIZHONG-02", Category.BILLING,
+                Priority.NORMAL, "t-1"), "ticket-router", clock);
+        assertThat(complaint.branch()).isEqualTo("SHIZHONG-02");
+    }
+
+    @Test
+    void showsWhoDidItOnTheTimeline() {
+        Complaint complaint = registered(Channel.HOTLINE);
+        complaint.apply(assigned(), "ticket-router", later());
+        complaint.apply(resolvedEvent(), "ticket-router", later());
+
+        assertThat(complaint.timeline()).extracting(TimelineEntry::actor)
+                .containsExactly("agent-017", null, "li.ming");
     }
 
     private Complaint registered(Channel channel) {

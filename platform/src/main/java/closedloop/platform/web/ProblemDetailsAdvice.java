@@ -1,12 +1,12 @@
 package closedloop.platform.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.NestedExceptionUtils;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -67,15 +67,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (ex instanceof MissingRequestValueException missing) {
             return badRequest(List.of(new FieldError(missing.getName(), "is required")), headers, exchange);
         }
-        Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
-        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            return badRequest(List.of(new FieldError(path(mapping), mappingMessage(mapping))), headers, exchange);
-        }
-        if (cause instanceof JsonProcessingException parsing) {
+        StreamReadException unreadable = causeOfType(ex, StreamReadException.class);
+        if (unreadable != null) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    "The body is not valid JSON: " + parsing.getOriginalMessage());
+                    "The body is not valid JSON: " + unreadable.getOriginalMessage());
             problem.setTitle("Malformed request body");
             return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, exchange);
+        }
+        JsonMappingException mapping = causeOfType(ex, JsonMappingException.class);
+        if (mapping != null && !mapping.getPath().isEmpty()) {
+            return badRequest(List.of(new FieldError(path(mapping), mappingMessage(mapping))), headers, exchange);
+        }
+        if (causeOfType(ex, TypeMismatchException.class) != null && ex.getMethodParameter() != null
+                && ex.getMethodParameter().getParameterName() != null) {
+            return badRequest(List.of(new FieldError(ex.getMethodParameter().getParameterName(),
+                    "has the wrong type")), headers, exchange);
         }
         return super.handleServerWebInputException(ex, headers, status, exchange);
     }
@@ -97,6 +103,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem.setProperty("errors", errors);
         return handleExceptionInternal(new IllegalArgumentException(fields), problem, headers, HttpStatus.BAD_REQUEST,
                 exchange);
+    }
+
+    /** The outermost exception of the given type in the cause chain, or null. */
+    private static <T extends Throwable> T causeOfType(Throwable ex, Class<T> type) {
+        for (Throwable cause = ex; cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
     }
 
     private static String parameterName(ParameterValidationResult result) {

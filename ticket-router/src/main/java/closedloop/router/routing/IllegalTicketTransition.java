@@ -7,11 +7,13 @@ public class IllegalTicketTransition extends RuntimeException {
 
     private final TicketStatus currentState;
     private final TicketAction action;
+    private final List<TicketAction> allowedActions;
 
-    public IllegalTicketTransition(TicketStatus currentState, TicketAction action) {
+    public IllegalTicketTransition(TicketStatus currentState, TicketAction action, List<TicketAction> allowedActions) {
         super("Cannot " + action.label() + " a ticket that is " + currentState);
         this.currentState = currentState;
         this.action = action;
+        this.allowedActions = List.copyOf(allowedActions);
     }
 
     public TicketStatus currentState() {
@@ -23,6 +25,6 @@ public class IllegalTicketTransition extends RuntimeException {
     }
 
     public List<TicketAction> allowedActions() {
-        return currentState.allowedActions();
+        return allowedActions;
     }
 }

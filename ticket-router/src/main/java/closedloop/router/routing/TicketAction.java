@@ -1,30 +1,64 @@
 package closedloop.router.routing;
 
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Set;
 
+import static closedloop.router.routing.TicketStatus.ACCEPTED;
+import static closedloop.router.routing.TicketStatus.ASSIGNED;
+import static closedloop.router.routing.TicketStatus.IN_PROGRESS;
+import static closedloop.router.routing.TicketStatus.WAITING_ON_CUSTOMER;
+
 /**
- * What a branch does to a ticket, with the statuses it is allowed in and the status it leads to. Together with
- * {@link TicketStatus} this is the ticket's state machine.
+ * What is done to a ticket, with the statuses it is allowed in and the status it leads to ({@code null}: the status
+ * stays). Together with {@link TicketStatus} this is the ticket's state machine. The label is the last segment of
+ * the action's HTTP path, {@code POST /api/v1/tickets/{id}/<label>}.
  */
 public enum TicketAction {
 
     /** Sign for (签收): the branch takes the ticket on. */
-    ACCEPT(TicketStatus.ACCEPTED, EnumSet.of(TicketStatus.ASSIGNED)),
+    ACCEPT("accept", ACCEPTED, EnumSet.of(ASSIGNED)),
 
-    /** Resolve (办结): the branch fixed it and says what it did. */
-    RESOLVE(TicketStatus.RESOLVED, EnumSet.of(TicketStatus.ACCEPTED));
+    /** Name the person who handles it. */
+    HANDLER("handler", IN_PROGRESS, EnumSet.of(ACCEPTED, IN_PROGRESS, WAITING_ON_CUSTOMER)),
 
+    /** A progress note; the status stays. */
+    NOTES("notes", null, EnumSet.of(ASSIGNED, ACCEPTED, IN_PROGRESS, WAITING_ON_CUSTOMER)),
+
+    /** The branch reached the customer for the first time (首次联系). */
+    FIRST_CONTACT("first-contact", IN_PROGRESS, EnumSet.of(ACCEPTED, IN_PROGRESS, WAITING_ON_CUSTOMER)),
+
+    /** Ask for more time (延期); the status stays, supervisors decide. */
+    EXTENSION("extension", null, EnumSet.of(ACCEPTED, IN_PROGRESS)),
+
+    /** Wait on the customer; the clocks pause. */
+    WAIT("wait", WAITING_ON_CUSTOMER, EnumSet.of(ACCEPTED, IN_PROGRESS)),
+
+    /** The wait is over. */
+    RESUME("resume", IN_PROGRESS, EnumSet.of(WAITING_ON_CUSTOMER)),
+
+    /** Resolve (办结): what was done, why it happened, who is responsible. */
+    RESOLVE("resolve", TicketStatus.RESOLVED, EnumSet.of(ACCEPTED, IN_PROGRESS)),
+
+    /** Give it back (退单) before working on it; the complaint is routed elsewhere. */
+    RETURN("return", TicketStatus.RETURNED, EnumSet.of(ASSIGNED, ACCEPTED)),
+
+    /** The dispatch desk routes a ticket it holds by hand; only at the dispatch desk. */
+    DISPATCH("dispatch", TicketStatus.TRANSFERRED, EnumSet.of(ASSIGNED)),
+
+    /** The dispatch desk moves an open ticket to another branch. */
+    TRANSFER("transfer", TicketStatus.TRANSFERRED, EnumSet.of(ASSIGNED, ACCEPTED, IN_PROGRESS, WAITING_ON_CUSTOMER));
+
+    private final String label;
     private final TicketStatus target;
     private final Set<TicketStatus> sources;
 
-    TicketAction(TicketStatus target, Set<TicketStatus> sources) {
+    TicketAction(String label, TicketStatus target, Set<TicketStatus> sources) {
+        this.label = label;
         this.target = target;
         this.sources = sources;
     }
 
-    /** The status a ticket is in after this action. */
+    /** The status a ticket is in after this action; {@code null} when the action leaves the status as it is. */
     public TicketStatus target() {
         return target;
     }
@@ -34,8 +68,8 @@ public enum TicketAction {
         return sources.contains(status);
     }
 
-    /** The action's name in the API and the history, e.g. {@code accept}. */
+    /** The action's name in the API and the history, e.g. {@code accept}, {@code first-contact}. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return label;
     }
 }

@@ -16,6 +16,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 public class Tickets {
 
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "createdAt");
+    private static final Sort CHAIN_ORDER = Sort.by(Sort.Direction.ASC, "sequence", "createdAt");
 
     private final ReactiveMongoTemplate mongo;
 
@@ -38,9 +39,15 @@ public class Tickets {
         return mongo.findById(id, Ticket.class);
     }
 
-    /** The complaint's most recent ticket. */
+    /** The complaint's most recent ticket: the last of its chain. */
     public Mono<Ticket> latestOf(String complaintId) {
-        return mongo.findOne(new Query(where("complaintId").is(complaintId)).with(NEWEST_FIRST).limit(1), Ticket.class);
+        return mongo.findOne(new Query(where("complaintId").is(complaintId))
+                .with(Sort.by(Sort.Direction.DESC, "sequence", "createdAt")).limit(1), Ticket.class);
+    }
+
+    /** The complaint's tickets in the order they followed each other, oldest first. */
+    public Flux<Ticket> ofComplaint(String complaintId) {
+        return mongo.find(new Query(where("complaintId").is(complaintId)).with(CHAIN_ORDER), Ticket.class);
     }
 
     /** The tickets matching the filter, newest first. */

@@ -1,2 +1,2 @@
-/** Tickets, the branch directory, the routing rule and the branch workflow (sign for, resolve). */
+/** Tickets, the reloadable branch directory, the routing rule and the branch workflow as a state machine. */
 package closedloop.router.routing;

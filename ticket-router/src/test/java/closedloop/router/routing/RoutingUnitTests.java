@@ -1,5 +1,6 @@
 package closedloop.router.routing;
 
+import closedloop.contracts.Category;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -83,6 +84,100 @@ class RoutingUnitTests {
         Routing routing = new Routing(List.of(new Branch("MANUAL", "Dispatch desk", "Jinan", null, true)));
 
         assertThat(routing.branchFor("Lixia")).isEqualTo(Routing.MANUAL);
+    }
+
+    @Test
+    void keepsLixiaBillingAtTheLixiaBranchWhileTheDemoBillingCentreIsInactive() {
+        assertThat(demo.branchFor("Lixia", Category.BILLING)).isEqualTo("LIXIA-01");
+        assertThat(demo.takesTickets("BILLING-CENTRE")).isFalse();
+        assertThat(demo.branches()).extracting(Branch::code).contains("BILLING-CENTRE");
+    }
+
+    @Test
+    void sendsEveryComplaintOfACategoryToTheBranchThatOverridesIt() {
+        Routing routing = new Routing(withBillingCentre(true));
+
+        assertThat(routing.branchFor("Lixia", Category.BILLING)).isEqualTo("BILLING-CENTRE");
+        assertThat(routing.branchFor("Changqing", Category.BILLING)).isEqualTo("BILLING-CENTRE");
+        assertThat(routing.branchFor("Lixia", Category.NETWORK_QUALITY)).isEqualTo("LIXIA-01");
+        assertThat(routing.branchFor("Changqing", Category.NETWORK_QUALITY)).isEqualTo(Routing.MANUAL);
+    }
+
+    @Test
+    void prefersABranchNamingDistrictAndCategoryToACategoryWideOne() {
+        List<Branch> directory = new java.util.ArrayList<>(withBillingCentre(true));
+        directory.add(new Branch("LIXIA-BILLING", "Lixia billing desk", "Jinan", List.of("Lixia"),
+                List.of(Category.BILLING, Category.TARIFF_PRODUCT), true));
+        Routing routing = new Routing(directory);
+
+        assertThat(routing.branchFor(" lixia ", Category.BILLING)).isEqualTo("LIXIA-BILLING");
+        assertThat(routing.branchFor("Lixia", Category.TARIFF_PRODUCT)).isEqualTo("LIXIA-BILLING");
+        assertThat(routing.branchFor("Shizhong", Category.BILLING)).isEqualTo("BILLING-CENTRE");
+        assertThat(routing.branchFor("Lixia", Category.OTHER)).isEqualTo("LIXIA-01");
+    }
+
+    @Test
+    void sendsACategoryToTheDistrictBranchWhileTheOverridingBranchIsInactive() {
+        Routing routing = new Routing(withBillingCentre(false));
+
+        assertThat(routing.branchFor("Lixia", Category.BILLING)).isEqualTo("LIXIA-01");
+        assertThat(routing.branchFor("Changqing", Category.BILLING)).isEqualTo(Routing.MANUAL);
+    }
+
+    @Test
+    void neverRoutesToABranchThatReturnedTheComplaint() {
+        Routing routing = new Routing(withBillingCentre(true));
+
+        assertThat(routing.branchFor("Lixia", Category.BILLING, List.of("BILLING-CENTRE"))).isEqualTo("LIXIA-01");
+        assertThat(routing.branchFor("Lixia", Category.BILLING, List.of("BILLING-CENTRE", "LIXIA-01")))
+                .isEqualTo(Routing.MANUAL);
+        assertThat(routing.branchFor("Lixia", Category.OTHER, List.of("LIXIA-01"))).isEqualTo(Routing.MANUAL);
+    }
+
+    @Test
+    void fallsBackToACatchAllBranchLast() {
+        Routing routing = new Routing(List.of(
+                new Branch("LIXIA-01", "Lixia", "Jinan", List.of("Lixia"), true),
+                new Branch("JINAN-ALL", "Jinan catch-all", "Jinan", List.of("*"), true)));
+
+        assertThat(routing.branchFor("Lixia", Category.BILLING)).isEqualTo("LIXIA-01");
+        assertThat(routing.branchFor("Changqing", Category.BILLING)).isEqualTo("JINAN-ALL");
+        assertThat(routing.branchFor(null, Category.BILLING)).isEqualTo("JINAN-ALL");
+    }
+
+    @Test
+    void rejectsADirectoryWhereTwoActiveBranchesOverrideTheSameCategory() {
+        List<Branch> directory = new java.util.ArrayList<>(withBillingCentre(true));
+        directory.add(new Branch("BILLING-2", "Second billing centre", "Jinan", List.of("*"),
+                List.of(Category.BILLING), true));
+
+        assertThatIllegalArgumentException().isThrownBy(() -> new Routing(directory))
+                .withMessageContaining("BILLING-CENTRE").withMessageContaining("BILLING-2");
+    }
+
+    @Test
+    void rejectsADirectoryListingABranchCodeTwice() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new Routing(List.of(
+                new Branch("LIXIA-01", "Lixia", "Jinan", List.of("Lixia"), true),
+                new Branch("LIXIA-01", "Lixia again", "Jinan", List.of("Shizhong"), false))))
+                .withMessageContaining("LIXIA-01");
+    }
+
+    @Test
+    void takesTicketsByHandOnlyAtActiveListedBranches() {
+        Routing routing = new Routing(withBillingCentre(false));
+
+        assertThat(routing.takesTickets("LIXIA-01")).isTrue();
+        assertThat(routing.takesTickets("BILLING-CENTRE")).isFalse();
+        assertThat(routing.takesTickets("NOWHERE-01")).isFalse();
+        assertThat(routing.takesTickets(null)).isFalse();
+    }
+
+    private static List<Branch> withBillingCentre(boolean active) {
+        return List.of(
+                new Branch("LIXIA-01", "Lixia Branch", "Jinan", List.of("Lixia"), true),
+                new Branch("SHIZHONG-01", "Shizhong Branch", "Jinan", List.of("Shizhong"), true),
+                new Branch("BILLING-CENTRE", "Billing Centre", "Jinan", List.of("*"), List.of(Category.BILLING), active));
     }
 
     private static List<Branch> demoDirectory() {

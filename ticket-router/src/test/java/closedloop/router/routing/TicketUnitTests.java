@@ -5,11 +5,21 @@ import closedloop.contracts.ComplaintReopened;
 import closedloop.contracts.EventIds;
 import closedloop.contracts.EventType;
 import closedloop.contracts.Golden;
+import closedloop.contracts.AssignmentReason;
+import closedloop.contracts.ContactMethod;
 import closedloop.contracts.Priority;
+import closedloop.contracts.ReturnReason;
+import closedloop.contracts.RootCause;
+import closedloop.contracts.TicketResolved;
+import closedloop.contracts.TicketReturned;
+import closedloop.contracts.TicketTransferred;
+import closedloop.contracts.TicketUnclaimed;
+import closedloop.contracts.EventJson;
 import closedloop.platform.events.CloudEvents.OutgoingEvent;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -56,7 +66,8 @@ class TicketUnitTests {
         Ticket ticket = Ticket.assign(registered, "LIXIA-01", NOW);
 
         ticket.accept("li.ming", NOW.plusSeconds(60));
-        ticket.resolve("Refunded the double charge", "li.ming", NOW.plusSeconds(120));
+        ticket.resolve("Refunded the double charge", RootCause.BILLING_SYSTEM, "billing department", "li.ming",
+                NOW.plusSeconds(120));
 
         assertThat(ticket.status()).isEqualTo(TicketStatus.RESOLVED);
         assertThat(ticket.acceptedAt()).isEqualTo(NOW.plusSeconds(60));
@@ -74,11 +85,153 @@ class TicketUnitTests {
     void changesNothingWhenAnActionIsRefused() {
         Ticket ticket = Ticket.assign(registered, "LIXIA-01", NOW);
 
-        assertThatThrownBy(() -> ticket.resolve("Fixed", "li.ming", NOW)).isInstanceOf(IllegalTicketTransition.class);
+        assertThatThrownBy(() -> ticket.resolve("Fixed", RootCause.OTHER, "branch", "li.ming", NOW)).isInstanceOf(IllegalTicketTransition.class);
 
         assertThat(ticket.status()).isEqualTo(TicketStatus.ASSIGNED);
         assertThat(ticket.resolution()).isNull();
         assertThat(ticket.history()).hasSize(1);
         assertThat(ticket.pendingEvents()).hasSize(1);
+    }
+
+    @Test
+    void carriesRootCauseAndResponsiblePartyInTheResolvedEvent() {
+        Ticket ticket = Ticket.assign(registered, "LIXIA-01", NOW);
+        ticket.accept("li.ming", NOW);
+
+        ticket.resolve("Refunded", RootCause.BILLING_SYSTEM, "billing department", "li.ming", NOW);
+
+        TicketResolved resolved = last(ticket, TicketResolved.class);
+        assertThat(resolved.rootCause()).isEqualTo(RootCause.BILLING_SYSTEM);
+        assertThat(resolved.responsibleParty()).isEqualTo("billing department");
+        assertThat(ticket.releasedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void returnsCountingAgainstTheBranchAndNamesTheNextTicketByTheEvent() {
+        Ticket ticket = Ticket.assign(registered, "LIXIA-01", NOW);
+
+        ticket.giveBack(ReturnReason.NOT_OUR_AREA, null, "li.ming", NOW.plusSeconds(60));
+
+        TicketReturned returned = last(ticket, TicketReturned.class);
+        assertThat(ticket.status()).isEqualTo(TicketStatus.RETURNED);
+        assertThat(ticket.returnedBy()).containsExactly("LIXIA-01");
+        assertThat(ticket.timesPassedOn()).isEqualTo(1);
+        assertThat(returned.timesPassedOn()).isEqualTo(1);
+        assertThat(ticket.nextTicketId()).isEqualTo(EventIds.derived(returned.eventId(), "reroute").toString());
+
+        Ticket next = Ticket.reroute(returned, ticket, "SHIZHONG-01");
+        assertThat(next.id()).isEqualTo(ticket.nextTicketId());
+        assertThat(next.previousTicketId()).isEqualTo(ticket.id());
+        assertThat(next.returnedBy()).containsExactly("LIXIA-01");
+        assertThat(next.assignmentReason()).isEqualTo(AssignmentReason.RETURNED);
+        assertThat(next.createdAt()).isEqualTo(returned.occurredAt());
+        assertThat(next.pendingEvents()).singleElement().satisfies(event ->
+                assertThat(event.eventId()).isEqualTo(EventIds.derived(returned.eventId(), "reroute-assign").toString()));
+        assertThat(Ticket.reroute(returned, ticket, "SHIZHONG-01").id()).isEqualTo(next.id());
+    }
+
+    @Test
+    void reportsAComplaintUnclaimedOnceWhenPassedOnThreeTimesWithoutASignature() {
+        Ticket first = Ticket.assign(registered, "LIXIA-01", NOW);
+        first.giveBack(ReturnReason.NOT_OUR_AREA, null, "a", NOW);
+        Ticket second = Ticket.reroute(last(first, TicketReturned.class), first, Routing.MANUAL);
+        second.transfer(TicketAction.DISPATCH, "SHIZHONG-01", "desk", NOW);
+        Ticket third = Ticket.transferred(last(second, TicketTransferred.class), second);
+        assertThat(third.pendingEvents()).noneMatch(event -> event.type().equals(EventType.TICKET_UNCLAIMED.id()));
+
+        third.giveBack(ReturnReason.WRONG_CATEGORY, null, "b", NOW);
+
+        TicketUnclaimed unclaimed = last(third, TicketUnclaimed.class);
+        assertThat(unclaimed.eventId()).isEqualTo(EventIds.derived(registered.complaintId(), "unclaimed"));
+        assertThat(unclaimed.timesPassedOn()).isEqualTo(3);
+        assertThat(unclaimed.branch()).isEqualTo("SHIZHONG-01");
+        Ticket fourth = Ticket.reroute(last(third, TicketReturned.class), third, Routing.MANUAL);
+        fourth.transfer(TicketAction.TRANSFER, "HUAIYIN-01", "desk", NOW);
+        assertThat(fourth.pendingEvents()).noneMatch(event -> event.type().equals(EventType.TICKET_UNCLAIMED.id()));
+    }
+
+    @Test
+    void doesNotCountPassesOfATicketSomeoneSignedFor() {
+        Ticket first = Ticket.assign(registered, "LIXIA-01", NOW);
+        first.giveBack(ReturnReason.NOT_OUR_AREA, null, "a", NOW);
+        Ticket second = Ticket.reroute(last(first, TicketReturned.class), first, "SHIZHONG-01");
+        second.accept("b", NOW);
+        second.giveBack(ReturnReason.NOT_OUR_AREA, null, "b", NOW);
+        Ticket third = Ticket.reroute(last(second, TicketReturned.class), second, "HUAIYIN-01");
+
+        third.giveBack(ReturnReason.NOT_OUR_AREA, null, "c", NOW);
+
+        assertThat(third.timesPassedOn()).isEqualTo(3);
+        assertThat(third.unclaimedPasses()).isEqualTo(1);
+        assertThat(third.pendingEvents()).noneMatch(event -> event.type().equals(EventType.TICKET_UNCLAIMED.id()));
+        assertThat(third.returnedBy()).containsExactly("LIXIA-01", "SHIZHONG-01", "HUAIYIN-01");
+    }
+
+    @Test
+    void refusesToDispatchATicketThatIsNotAtTheDispatchDesk() {
+        Ticket ticket = Ticket.assign(registered, "LIXIA-01", NOW);
+
+        assertThatThrownBy(() -> ticket.transfer(TicketAction.DISPATCH, "SHIZHONG-01", "desk", NOW))
+                .isInstanceOfSatisfying(IllegalTicketTransition.class, illegal ->
+                        assertThat(illegal.allowedActions()).doesNotContain(TicketAction.DISPATCH));
+        assertThat(ticket.status()).isEqualTo(TicketStatus.ASSIGNED);
+        assertThat(ticket.allowedActions()).doesNotContain(TicketAction.DISPATCH);
+        assertThat(Ticket.assign(registered, Routing.MANUAL, NOW).allowedActions()).contains(TicketAction.DISPATCH);
+    }
+
+    @Test
+    void resumesWhenAHandlerIsNamedWhileWaitingOnTheCustomer() {
+        Ticket ticket = Ticket.assign(registered, "LIXIA-01", NOW);
+        ticket.accept("li.ming", NOW);
+        ticket.waitOnCustomer("Customer abroad", "li.ming", NOW);
+
+        ticket.nameHandler("wang.qiang", "li.ming", NOW);
+
+        assertThat(ticket.status()).isEqualTo(TicketStatus.IN_PROGRESS);
+        assertThat(ticket.pendingEvents()).extracting(OutgoingEvent::type).endsWith(
+                EventType.HANDLER_ASSIGNED.id(), EventType.TICKET_RESUMED.id());
+    }
+
+    @Test
+    void keepsTheFirstContactWhenTheBranchRecordsAnother() {
+        Ticket ticket = Ticket.assign(registered, "LIXIA-01", NOW);
+        ticket.accept("li.ming", NOW);
+
+        ticket.recordFirstContact(NOW.minusSeconds(60), ContactMethod.PHONE, "Apologised", "li.ming", NOW);
+        ticket.recordFirstContact(NOW, ContactMethod.VISIT, "Visited", "li.ming", NOW);
+
+        assertThat(ticket.firstContactAt()).isEqualTo(NOW.minusSeconds(60));
+        assertThat(ticket.firstContactMethod()).isEqualTo(ContactMethod.PHONE);
+        assertThat(ticket.history()).extracting(HistoryEntry::action).containsExactly("assign", "accept",
+                "first-contact", "first-contact");
+    }
+
+    @Test
+    void tracesTheBranchThenEachHandlerUntilTheBranchLetGo() {
+        Ticket ticket = Ticket.assign(registered, "LIXIA-01", NOW);
+        ticket.accept("li.ming", NOW.plusSeconds(60));
+        ticket.nameHandler("wang.qiang", "li.ming", NOW.plusSeconds(100));
+        ticket.nameHandler("zhao.lei", "li.ming", NOW.plusSeconds(400));
+
+        assertThat(ticket.holders(NOW.plusSeconds(1000))).containsExactly(
+                new Holder(ticket.id(), "LIXIA-01", null, NOW, NOW.plusSeconds(100), 100),
+                new Holder(ticket.id(), "LIXIA-01", "wang.qiang", NOW.plusSeconds(100), NOW.plusSeconds(400), 300),
+                new Holder(ticket.id(), "LIXIA-01", "zhao.lei", NOW.plusSeconds(400), null, 600));
+
+        ticket.resolve("Fixed", RootCause.PROCESS, "branch", "zhao.lei", NOW.plusSeconds(1000));
+        assertThat(ticket.holders(NOW.plusSeconds(5000))).last().isEqualTo(
+                new Holder(ticket.id(), "LIXIA-01", "zhao.lei", NOW.plusSeconds(400), NOW.plusSeconds(1000), 600));
+    }
+
+    private static <T> T last(Ticket ticket, Class<T> type) {
+        List<OutgoingEvent> events = ticket.pendingEvents();
+        for (int i = events.size() - 1; i >= 0; i--) {
+            OutgoingEvent event = events.get(i);
+            EventType eventType = EventType.byId(event.type()).orElseThrow();
+            if (eventType.recordType() == type) {
+                return type.cast(EventJson.read(eventType, event.payload()));
+            }
+        }
+        throw new AssertionError("No " + type.getSimpleName() + " recorded");
     }
 }

@@ -3,6 +3,8 @@ package closedloop.intake.complaint.web;
 import closedloop.contracts.Category;
 import closedloop.contracts.Channel;
 import closedloop.contracts.Customer;
+import closedloop.contracts.Priority;
+import closedloop.contracts.Promise;
 import closedloop.intake.complaint.NewComplaint;
 import closedloop.platform.web.OneOf;
 import jakarta.validation.Valid;
@@ -11,23 +13,78 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** What an agent sends to log a complaint; every bad field is reported together. */
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What an agent sends to log a complaint; every bad field is reported together. The district comes either at the top
+ * level ({@code district}, as before) or in {@code location}, exactly once.
+ *
+ * @param priority the priority the agent asks for; it may raise the derived priority, never lower it
+ * @param agent    the agent who took the complaint (首问负责); when absent, the {@code X-Actor} header names them
+ */
+@DistrictGivenOnce
 public record RegisterComplaintRequest(@NotBlank @OneOf(Channel.class) String channel,
                                        @NotBlank @OneOf(Category.class) String category,
+                                       @OneOf(Priority.class) String priority,
                                        @NotNull @Valid CustomerDetails customer,
-                                       @NotBlank @Size(max = 50) String district,
-                                       @NotBlank @Size(max = 2000) String description) {
+                                       @Pattern(regexp = NOT_BLANK, message = "must not be blank") @Size(max = 50) String district,
+                                       @Valid LocationDetails location,
+                                       @NotBlank @Size(max = 2000) String description,
+                                       @Pattern(regexp = NOT_BLANK, message = "must not be blank") @Size(max = 100) String agent,
+                                       @Size(max = 10) List<@NotNull @Valid PromiseDetails> promises) {
 
     /** A mainland mobile number, or a landline with its area code, with or without a dash. */
     static final String PHONE = "1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}";
+    static final String PHONE_MESSAGE = "must be a mainland mobile number or a landline with area code";
+
+    /** Absent is fine; present must have a character other than white space. */
+    static final String NOT_BLANK = "(?s).*\\S.*";
+
+    static final String ANONYMOUS = "anonymous";
 
     NewComplaint toNewComplaint() {
+        boolean vip = customer.vip() != null && customer.vip();
+        String accountNo = customer.accountNo() == null ? null : customer.accountNo().strip();
+        String address = location == null || location.address() == null ? null : location.address().strip();
+        List<Promise> promised = promises == null ? List.of()
+                : promises.stream().map(promise -> new Promise(promise.text().strip(), promise.dueAt())).toList();
         return new NewComplaint(Channel.valueOf(channel), Category.valueOf(category),
-                new Customer(customer.name().strip(), customer.phone()), district.strip(), description.strip());
+                priority == null ? null : Priority.valueOf(priority),
+                new Customer(customer.name().strip(), canonicalPhone(customer.phone()), accountNo, vip),
+                givenDistrict().strip(), address, description.strip(), promised);
+    }
+
+    /** The agent named in the body, else the one in the {@code X-Actor} header, else "anonymous". */
+    String agentOr(String actorHeader) {
+        if (agent != null) {
+            return agent.strip();
+        }
+        return actorHeader == null || actorHeader.isBlank() ? ANONYMOUS : actorHeader.strip();
+    }
+
+    private String givenDistrict() {
+        return district != null ? district : location.district();
+    }
+
+    /** Phones are kept as digits only, so that a landline with and without its dash is one customer. */
+    static String canonicalPhone(String phone) {
+        return phone.replace("-", "");
     }
 
     /** The person complaining. */
     public record CustomerDetails(@NotBlank @Size(max = 100) String name,
-                                  @NotBlank @Pattern(regexp = PHONE, message = "must be a mainland mobile number or a landline with area code") String phone) {
+                                  @NotBlank @Pattern(regexp = PHONE, message = PHONE_MESSAGE) String phone,
+                                  @Size(max = 32) @Pattern(regexp = "[A-Za-z0-9-]+", message = "may hold only letters, digits and dashes") String accountNo,
+                                  Boolean vip) {
+    }
+
+    /** Where the problem is: the district that decides the branch, and the street address if known. */
+    public record LocationDetails(@Pattern(regexp = NOT_BLANK, message = "must not be blank") @Size(max = 50) String district,
+                                  @Pattern(regexp = NOT_BLANK, message = "must not be blank") @Size(max = 200) String address) {
+    }
+
+    /** Something the agent promised the customer, with the date if one was given. */
+    public record PromiseDetails(@NotBlank @Size(max = 500) String text, Instant dueAt) {
     }
 }

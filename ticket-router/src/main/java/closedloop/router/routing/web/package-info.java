@@ -1,2 +1,2 @@
-/** The HTTP API of the branch workflow: a branch's ticket queue, sign for (签收) and resolve (办结). */
+/** The HTTP API: a branch's ticket queue, the workflow actions on a ticket, its holders, and the branch directory. */
 package closedloop.router.routing.web;

@@ -1,0 +1,46 @@
+package closedloop.intake.complaint.web;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/** The text is an ISO-8601 instant such as {@code 2026-11-23T01:00:00Z}. A null passes. */
+@Documented
+@Constraint(validatedBy = IsoInstant.Validator.class)
+@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
+@Retention(RetentionPolicy.RUNTIME)
+public @interface IsoInstant {
+
+    String message() default "must be an ISO-8601 instant such as 2026-11-23T01:00:00Z";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+
+    /** Parses the text. */
+    class Validator implements ConstraintValidator<IsoInstant, String> {
+
+        @Override
+        public boolean isValid(String value, ConstraintValidatorContext context) {
+            return value == null || parse(value) != null;
+        }
+
+        /** The instant, or null when the text is none. */
+        static Instant parse(String value) {
+            try {
+                return Instant.parse(value);
+            } catch (DateTimeParseException notAnInstant) {
+                return null;
+            }
+        }
+    }
+}
