@@ -10,7 +10,10 @@ import closedloop.contracts.Golden;
 import closedloop.contracts.Priority;
 import closedloop.contracts.TicketAssigned;
 import closedloop.contracts.TicketEscalated;
+import closedloop.contracts.ReturnReason;
 import closedloop.contracts.TicketResolved;
+import closedloop.contracts.TicketReturned;
+import closedloop.contracts.TicketTransferred;
 import closedloop.contracts.Topics;
 import closedloop.escalation.sla.ClockState;
 import closedloop.escalation.sla.SlaClock;
@@ -143,6 +146,31 @@ abstract class EscalationIntegrationTests {
         assertNoEscalationFor(resolvedInTime.ticketId());
         assertThat(clockOf(resolvedInTime).state()).isEqualTo(ClockState.STOPPED);
         assertThat(listed(complaintId)).extracting(EscalationView::ticketId).containsExactly(leftOpen.ticketId());
+    }
+
+    @Test
+    void neverEscalatesATicketItsBranchReturnedOrHandedOn() {
+        String complaintId = newId();
+        TicketAssigned returned = assignment(complaintId, Category.BILLING, Priority.NORMAL);
+        TicketAssigned transferred = assignment(complaintId, Category.BILLING, Priority.NORMAL);
+        TicketAssigned leftOpen = assignment(complaintId, Category.BILLING, Priority.NORMAL);
+        probe.publish(returned);
+        probe.publish(transferred);
+        probe.publish(leftOpen);
+        probe.publish(new TicketReturned(UUID.randomUUID(), clock.instant().plusSeconds(1), complaintId,
+                returned.ticketId(), returned.branch(), ReturnReason.NOT_OUR_AREA, "Licheng", 1, "li.ming"));
+        probe.publish(new TicketTransferred(UUID.randomUUID(), clock.instant().plusSeconds(1), complaintId,
+                transferred.ticketId(), transferred.branch(), "LICHENG-01", 1, "desk.zhao"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(clockOf(returned).state()).isEqualTo(ClockState.STOPPED);
+            assertThat(clockOf(transferred).state()).isEqualTo(ClockState.STOPPED);
+        });
+
+        clock.add(Duration.ofHours(25));
+
+        awaitPublished(TicketEscalated.class, event -> event.ticketId().equals(leftOpen.ticketId()));
+        assertNoEscalationFor(returned.ticketId());
+        assertNoEscalationFor(transferred.ticketId());
     }
 
     @Test

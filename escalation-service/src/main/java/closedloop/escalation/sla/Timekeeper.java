@@ -2,7 +2,6 @@ package closedloop.escalation.sla;
 
 import closedloop.contracts.ClockKind;
 import closedloop.contracts.TicketAssigned;
-import closedloop.contracts.TicketResolved;
 import closedloop.platform.outbox.OutboxRelay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,13 +52,16 @@ public class Timekeeper {
                 });
     }
 
-    /** Stops the resolve clock of a resolved ticket if it is still running; emits whether it stopped it. */
-    public Mono<Boolean> stop(TicketResolved resolved) {
-        String id = SlaClock.idOf(resolved.ticketId(), ClockKind.RESOLVE);
+    /**
+     * Stops the resolve clock of a ticket that left its branch's hands — resolved, returned or transferred (the next
+     * ticket has a clock of its own) — if it is still running; emits whether it stopped it.
+     */
+    public Mono<Boolean> stop(String ticketId, Instant at) {
+        String id = SlaClock.idOf(ticketId, ClockKind.RESOLVE);
         return Mono.defer(() -> clocks.findById(id)
                         .filter(SlaClock::isRunning)
                         .flatMap(running -> {
-                            running.stop(resolved.occurredAt());
+                            running.stop(at);
                             return clocks.save(running);
                         }))
                 .retryWhen(Retry.max(5).filter(OptimisticLockingFailureException.class::isInstance))
