@@ -138,7 +138,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return "must be one of " + java.util.Arrays.toString(invalid.getTargetType().getEnumConstants());
         }
         if (mapping instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
-            return "must be " + mismatched.getTargetType().getSimpleName();
+            return mismatched.getTargetType() == java.time.Instant.class
+                    ? "must be an ISO-8601 instant, e.g. 2026-11-23T09:30:00Z"
+                    : "must be " + mismatched.getTargetType().getSimpleName();
         }
         return mapping.getOriginalMessage();
     }

@@ -5,6 +5,7 @@ import closedloop.contracts.Channel;
 import closedloop.contracts.Priority;
 import closedloop.intake.complaint.ComplaintQuery;
 import closedloop.intake.complaint.ComplaintStatus;
+import closedloop.platform.web.IsoInstant;
 import closedloop.platform.web.OneOf;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;

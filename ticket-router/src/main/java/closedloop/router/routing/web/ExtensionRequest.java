@@ -1,5 +1,6 @@
 package closedloop.router.routing.web;
 
+import closedloop.platform.web.IsoInstant;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

@@ -1,6 +1,7 @@
 package closedloop.router.routing.web;
 
 import closedloop.contracts.ContactMethod;
+import closedloop.platform.web.IsoInstant;
 import closedloop.platform.web.OneOf;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

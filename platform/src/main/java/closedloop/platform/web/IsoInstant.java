@@ -1,4 +1,4 @@
-package closedloop.router.routing.web;
+package closedloop.platform.web;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -16,7 +16,7 @@ import java.time.format.DateTimeParseException;
 /**
  * The text must be an ISO-8601 instant such as {@code 2026-11-23T09:30:00Z}. Requests take instants as text and check
  * them with this, so that a malformed instant is reported with the field's name together with every other bad field
- * (Jackson's own parse error would fail the whole body without naming it). A null passes.
+ * (Jackson's own parse error would fail the whole body on its own). A null passes.
  */
 @Documented
 @Constraint(validatedBy = IsoInstant.Validator.class)
@@ -35,14 +35,15 @@ public @interface IsoInstant {
 
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            if (value == null) {
-                return true;
-            }
+            return value == null || parse(value) != null;
+        }
+
+        /** The instant the text names, or null when it names none. */
+        public static Instant parse(String value) {
             try {
-                Instant.parse(value);
-                return true;
-            } catch (DateTimeParseException e) {
-                return false;
+                return Instant.parse(value);
+            } catch (DateTimeParseException notAnInstant) {
+                return null;
             }
         }
     }
