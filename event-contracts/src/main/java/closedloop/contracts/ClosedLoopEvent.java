@@ -18,4 +18,12 @@ public interface ClosedLoopEvent {
 
     /** One line for a person reading the complaint's timeline. */
     String summary();
+
+    /**
+     * Who did it, for events a person caused (a record with an {@code actor} component answers with it); null for
+     * what the system did by itself.
+     */
+    default String actor() {
+        return null;
+    }
 }

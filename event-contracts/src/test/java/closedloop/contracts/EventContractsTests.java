@@ -24,6 +24,23 @@ class EventContractsTests {
         assertThat(Golden.event(type)).isEqualTo(GoldenSamples.of(type));
     }
 
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void namesWhoDidItExactlyForTheEventsAPersonCaused(EventType type) throws ReflectiveOperationException {
+        ClosedLoopEvent golden = Golden.event(type);
+        java.util.Optional<java.lang.reflect.RecordComponent> actor = Arrays.stream(type.recordType().getRecordComponents())
+                .filter(component -> component.getName().equals("actor"))
+                .findFirst();
+
+        if (actor.isPresent()) {
+            assertThat(golden.actor()).as("actor of %s", type.id()).isNotNull()
+                    .isEqualTo(actor.get().getAccessor().invoke(golden));
+        } else {
+            assertThat(golden.actor()).as("actor of %s", type.id()).isNull();
+        }
+        assertThat(Golden.tree(EventJson.write(golden)).has("actor")).isEqualTo(actor.isPresent());
+    }
+
     @Test
     void writesInstantsAsIsoText() {
         var deadline = Golden.tree(EventJson.write(GoldenSamples.of(EventType.CLOCK_STARTED))).get("deadline");

@@ -225,7 +225,7 @@ public class Complaint extends OutboxDocument {
     /** Keeps the timeline oldest first; events at the same instant stay in the order they came. */
     private void addToTimeline(ClosedLoopEvent event, String source) {
         TimelineEntry entry = new TimelineEntry(event.eventId().toString(), EventType.of(event).id(),
-                event.occurredAt(), source, event.summary(), Actors.of(event));
+                event.occurredAt(), source, event.summary(), event.actor());
         int position = timeline.size();
         while (position > 0 && timeline.get(position - 1).at().isAfter(entry.at())) {
             position--;

@@ -24,7 +24,6 @@ import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Turns every error into RFC 9457 problem+json. A bad request names each bad field in an {@code errors} list of
@@ -97,12 +96,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private Mono<ResponseEntity<Object>> badRequest(List<FieldError> errors, HttpHeaders headers,
                                                      ServerWebExchange exchange) {
-        String fields = errors.stream().map(FieldError::field).distinct().collect(Collectors.joining(", "));
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid fields: " + fields);
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", errors);
-        return handleExceptionInternal(new IllegalArgumentException(fields), problem, headers, HttpStatus.BAD_REQUEST,
-                exchange);
+        ProblemDetail problem = Problems.invalidFields(errors);
+        return handleExceptionInternal(new IllegalArgumentException(problem.getDetail()), problem, headers,
+                HttpStatus.BAD_REQUEST, exchange);
     }
 
     /** The outermost exception of the given type in the cause chain, or null. */

@@ -5,11 +5,27 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** The problems services throw themselves; each becomes an application/problem+json answer. */
 public final class Problems {
 
     private Problems() {
+    }
+
+    /** 400: the request names these bad fields; every invalid request is answered in this one shape. */
+    public static ProblemDetail invalidFields(List<FieldError> errors) {
+        String fields = errors.stream().map(FieldError::field).distinct().collect(Collectors.joining(", "));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid fields: " + fields);
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    /** 400 for one bad value that Bean Validation does not see, such as a header. */
+    public static ErrorResponseException invalidField(String field, String message) {
+        return new ErrorResponseException(HttpStatus.BAD_REQUEST, invalidFields(List.of(new FieldError(field, message))),
+                null);
     }
 
     /** 404: there is no {@code what} with this id. */

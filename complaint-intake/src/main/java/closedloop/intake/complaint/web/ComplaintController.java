@@ -52,7 +52,7 @@ public class ComplaintController {
         if (key == null) {
             registered = complaints.register(details, agent);
         } else if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
-            return Mono.error(BadRequests.field(IDEMPOTENCY_KEY,
+            return Mono.error(Problems.invalidField(IDEMPOTENCY_KEY,
                     "must be 1 to " + MAX_KEY_LENGTH + " characters, not blank"));
         } else {
             registered = complaints.register(details, agent, key, fingerprints.of(request));
