@@ -5,12 +5,14 @@ import closedloop.contracts.CallbackOpened;
 import closedloop.contracts.CallbackOutcome;
 import closedloop.contracts.Category;
 import closedloop.contracts.Channel;
+import closedloop.contracts.ClockKind;
 import closedloop.contracts.ClockStarted;
 import closedloop.contracts.ClosedLoopEvent;
 import closedloop.contracts.ComplaintClosed;
 import closedloop.contracts.ComplaintRegistered;
 import closedloop.contracts.ComplaintReopened;
 import closedloop.contracts.Customer;
+import closedloop.contracts.EscalationReason;
 import closedloop.contracts.EventIds;
 import closedloop.contracts.EventType;
 import closedloop.contracts.Golden;
@@ -19,7 +21,9 @@ import closedloop.contracts.Promise;
 import closedloop.contracts.EventJson;
 import closedloop.contracts.TicketAccepted;
 import closedloop.contracts.TicketAssigned;
+import closedloop.contracts.TicketEscalated;
 import closedloop.contracts.TicketResolved;
+import closedloop.contracts.TimeBasis;
 import closedloop.contracts.Topics;
 import closedloop.intake.complaint.ComplaintNumber;
 import closedloop.intake.complaint.Complaints;
@@ -787,6 +791,85 @@ abstract class ComplaintIntakeIntegrationTests {
         }
         assertThat(actorOf(published.get(EventType.TICKET_RETURNED.id()))).isNotNull();
         assertThat(complaint.get("status").asText()).isEqualTo("REGISTERED");
+    }
+
+    @Test
+    void putsEverySlaEventOnTheTimelineOnceWithItsSourceAndActorWithoutMovingTheStatus() throws Exception {
+        String id = register("HOTLINE", uniquePhone());
+        probe.publish(assigned(id, null));
+        awaitStatus(id, "ASSIGNED");
+        List<ClosedLoopEvent> sla = slaEvents(id);
+        ClosedLoopEvent sentinel = sla.get(sla.size() - 1);
+
+        for (ClosedLoopEvent event : sla) {
+            fromEscalation(event);
+            if (event != sentinel) {
+                fromEscalation(event);
+            }
+        }
+
+        // one complaint's events share a partition: once the sentinel is on the timeline, every earlier one was applied
+        JsonNode complaint = await().atMost(PATIENCE).until(() -> get(id),
+                c -> ids(c.get("timeline"), "eventId").contains(sentinel.eventId().toString()));
+        List<String> expectedTypes = new ArrayList<>(List.of("closedloop.complaint.registered.v1",
+                "closedloop.ticket.assigned.v1"));
+        sla.forEach(event -> expectedTypes.add(EventType.of(event).id()));
+        assertThat(types(complaint)).containsExactlyElementsOf(expectedTypes);
+        List<JsonNode> entries = new ArrayList<>();
+        complaint.get("timeline").forEach(entries::add);
+        for (int i = 0; i < sla.size(); i++) {
+            ClosedLoopEvent event = sla.get(i);
+            JsonNode entry = entries.get(i + 2);
+            String type = EventType.of(event).id();
+            assertThat(entry.get("eventId").asText()).as(type).isEqualTo(event.eventId().toString());
+            assertThat(entry.get("at").asText()).as(type).isEqualTo(event.occurredAt().toString());
+            assertThat(entry.get("source").asText()).as(type).isEqualTo("escalation-service");
+            assertThat(entry.get("summary").asText()).as(type).isEqualTo(event.summary());
+            assertThat(entry.get("actor").isNull() ? null : entry.get("actor").asText()).as(type)
+                    .isEqualTo(actorOf(event));
+        }
+        assertThat(entries).filteredOn(entry -> entry.get("type").asText().startsWith("closedloop.sla.extension-")
+                        || entry.get("type").asText().equals("closedloop.sla.office-meeting-decided.v1"))
+                .hasSize(3)
+                .allSatisfy(entry -> assertThat(entry.get("actor").asText()).isEqualTo("sup.liu"));
+        assertThat(complaint.get("status").asText()).isEqualTo("ASSIGNED");
+        assertThat(complaint.get("branch").asText()).isEqualTo("LIXIA-01");
+        assertThat(complaint.get("priority").asText()).isEqualTo("NORMAL");
+        assertThat(complaint.get("reopenCount").asInt()).isZero();
+        assertThat(complaint.get("closedOutcome").isNull()).isTrue();
+    }
+
+    /**
+     * Every event the SLA engine tells, for the complaint, a second apart: each golden one, a clock on the outside
+     * limit and both levels of escalation, the second one for a reason no limit caused; the last one is published once.
+     */
+    List<ClosedLoopEvent> slaEvents(String complaintId) throws Exception {
+        List<ClosedLoopEvent> events = new ArrayList<>();
+        for (EventType type : List.of(EventType.CLOCK_STARTED, EventType.TICKET_WARNED, EventType.CLOCKS_PAUSED,
+                EventType.CLOCKS_RESUMED, EventType.EXTENSION_APPROVED, EventType.EXTENSION_REFUSED,
+                EventType.TICKET_ESCALATED, EventType.OFFICE_MEETING_DECIDED,
+                EventType.OFFICE_MEETING_DECISION_OVERDUE)) {
+            events.add(goldenFor(type, complaintId));
+        }
+        TicketEscalated levelOne = (TicketEscalated) Golden.event(EventType.TICKET_ESCALATED);
+        events.add(new TicketEscalated(UUID.randomUUID(), clock.instant(), complaintId, levelOne.ticketId(),
+                levelOne.branch(), 2, null, null, EscalationReason.REOPENED_TWICE));
+        ClockStarted started = (ClockStarted) Golden.event(EventType.CLOCK_STARTED);
+        events.add(new ClockStarted(UUID.randomUUID(), clock.instant(), complaintId, started.ticketId(),
+                started.branch(), ClockKind.OUTSIDE, clock.instant().plus(Duration.ofDays(15)), 1,
+                Duration.ofDays(15), TimeBasis.CALENDAR));
+        List<ClosedLoopEvent> spaced = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            ObjectNode json = (ObjectNode) JSON.readTree(EventJson.write(events.get(i)));
+            json.put("occurredAt", clock.instant().plusSeconds(i + 1L).toString());
+            spaced.add(EventJson.read(EventType.of(events.get(i)), JSON.writeValueAsString(json)));
+        }
+        return spaced;
+    }
+
+    /** Publishes the event as the escalation service would. */
+    void fromEscalation(ClosedLoopEvent event) {
+        probe.send(CloudEvents.toRecord(event, "/closedloop/escalation-service"));
     }
 
     // --- fixtures of the full complaint ---

@@ -1,13 +1,15 @@
 package closedloop.escalation;
 
+import closedloop.contracts.AssignmentReason;
 import closedloop.contracts.Category;
-import closedloop.contracts.ClockKind;
+import closedloop.contracts.Channel;
 import closedloop.contracts.ClockStarted;
+import closedloop.contracts.EventIds;
 import closedloop.contracts.Priority;
 import closedloop.contracts.TicketAssigned;
 import closedloop.contracts.TicketEscalated;
-import closedloop.escalation.sla.SlaClock;
-import closedloop.escalation.sla.SlaClocks;
+import closedloop.contracts.TicketWarned;
+import closedloop.escalation.sla.SlaCases;
 import closedloop.testsupport.EmbeddedMongo;
 import closedloop.testsupport.KafkaProbe;
 import closedloop.testsupport.MovableClockConfiguration;
@@ -19,52 +21,67 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.threeten.extra.MutableClock;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * One instance of the service after another against the same database and broker: a clock that fired before a
- * restart does not fire again after it, although the time is still past its deadline.
+ * One instance of the service after another against the same database and broker: while it was down, time moved past
+ * several deadlines of many complaints; the new instance loads the clocks of its partitions and fires every one that
+ * fell due within seconds of its start, exactly once (warnings the breaches made obsolete are skipped).
  */
 @EmbeddedKafka(kraft = true, partitions = 1)
 class EscalationRestartIntegrationTests {
 
+    private static final int COMPLAINTS = 12;
+
     @Test
-    void firesOnceAcrossARestart(EmbeddedKafkaBroker broker) {
-        String complaintId = UUID.randomUUID().toString();
-        TicketAssigned assigned = assignment(complaintId, MovableClockConfiguration.START);
+    void firesEveryClockThatFellDueDuringDowntimeOnceWithinSecondsOfTheStart(EmbeddedKafkaBroker broker) {
+        MutableClock clock = MutableClock.of(MovableClockConfiguration.START, ZoneOffset.UTC);
+        List<TicketAssigned> assigned = IntStream.range(0, COMPLAINTS).mapToObj(i -> assignment(clock)).toList();
         try (EmbeddedMongo mongo = EmbeddedMongo.start()) {
-            MutableClock firstClock = MutableClock.of(MovableClockConfiguration.START, ZoneOffset.UTC);
-            try (ConfigurableApplicationContext first = start(mongo, broker, firstClock);
+            try (ConfigurableApplicationContext first = start(mongo, broker, clock);
                  KafkaProbe probe = new KafkaProbe(broker.getBrokersAsString())) {
-                probe.publish(assigned);
-                ClockStarted started = probe.awaitEvent(ClockStarted.class, e -> e.ticketId().equals(assigned.ticketId()));
-                firstClock.setInstant(started.deadline().plusSeconds(60));
-                probe.awaitEvent(TicketEscalated.class, e -> e.ticketId().equals(assigned.ticketId()));
-                awaitOutboxDrained(first, assigned);
+                assigned.forEach(probe::publish);
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(probe.events(ClockStarted.class))
+                        .filteredOn(started -> isOneOf(started.complaintId(), assigned))
+                        .hasSize(3 * COMPLAINTS));
+                SlaCases cases = first.getBean(SlaCases.class);
+                await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assigned.forEach(a -> assertThat(
+                        cases.findById(a.complaintId()).block().pendingEvents()).isEmpty()));
             }
 
-            MutableClock secondClock = MutableClock.of(firstClock.instant().plusSeconds(60), ZoneOffset.UTC);
-            TicketAssigned overdue = assignment(complaintId, secondClock.instant().minus(Duration.ofHours(25)));
-            try (ConfigurableApplicationContext second = start(mongo, broker, secondClock);
-                 KafkaProbe probe = new KafkaProbe(broker.getBrokersAsString())) {
-                probe.publish(overdue);
-                probe.awaitEvent(TicketEscalated.class, e -> e.ticketId().equals(overdue.ticketId()));
-
-                await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(3)).untilAsserted(() ->
-                        assertThat(probe.events(TicketEscalated.class))
-                                .filteredOn(e -> e.ticketId().equals(assigned.ticketId()))
-                                .hasSize(1));
+            clock.add(Duration.ofHours(25));
+            try (KafkaProbe probe = new KafkaProbe(broker.getBrokersAsString());
+                 ConfigurableApplicationContext second = start(mongo, broker, clock)) {
+                await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(levelOnes(probe, assigned))
+                        .hasSize(3 * COMPLAINTS));
+                await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).untilAsserted(() ->
+                        assertThat(levelOnes(probe, assigned)).hasSize(3 * COMPLAINTS));
+                assertThat(levelOnes(probe, assigned)).extracting(TicketEscalated::eventId).doesNotHaveDuplicates()
+                        .contains(EventIds.derived(assigned.get(0).ticketId(), "RESOLVE/level-1"));
+                assertThat(probe.events(TicketWarned.class)).filteredOn(w -> isOneOf(w.complaintId(), assigned))
+                        .isEmpty();
             }
         }
     }
 
-    private static ConfigurableApplicationContext start(EmbeddedMongo mongo, EmbeddedKafkaBroker broker,
-                                                        MutableClock clock) {
+    private static List<TicketEscalated> levelOnes(KafkaProbe probe, List<TicketAssigned> assigned) {
+        return probe.events(TicketEscalated.class).stream()
+                .filter(escalated -> isOneOf(escalated.complaintId(), assigned) && escalated.level() == 1)
+                .toList();
+    }
+
+    private static boolean isOneOf(String complaintId, List<TicketAssigned> assigned) {
+        return assigned.stream().anyMatch(a -> a.complaintId().equals(complaintId));
+    }
+
+    static ConfigurableApplicationContext start(EmbeddedMongo mongo, EmbeddedKafkaBroker broker,
+                                                MutableClock clock) {
         SpringApplication application = EscalationServiceApplication.application();
         application.addInitializers(context -> context.getBeanFactory().registerSingleton("clock", clock));
         return application.run(
@@ -74,16 +91,9 @@ class EscalationRestartIntegrationTests {
                 "--closedloop.escalation.scan-interval=100ms");
     }
 
-    /** The first instance published its escalation and said so in the clock's document before it stops. */
-    private static void awaitOutboxDrained(ConfigurableApplicationContext context, TicketAssigned assigned) {
-        SlaClocks clocks = context.getBean(SlaClocks.class);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-                clocks.findById(SlaClock.idOf(assigned.ticketId(), ClockKind.RESOLVE)).block(Duration.ofSeconds(5))
-                        .pendingEvents()).isEmpty());
-    }
-
-    private static TicketAssigned assignment(String complaintId, Instant at) {
-        return new TicketAssigned(UUID.randomUUID(), at, complaintId, UUID.randomUUID().toString(), "LIXIA-01",
-                Category.BILLING, Priority.NORMAL, null);
+    static TicketAssigned assignment(MutableClock clock) {
+        return new TicketAssigned(UUID.randomUUID(), clock.instant(), UUID.randomUUID().toString(),
+                UUID.randomUUID().toString(), "LIXIA-01", Category.BILLING, Priority.NORMAL, null,
+                AssignmentReason.ROUTED, Channel.HOTLINE, clock.instant());
     }
 }

@@ -27,7 +27,8 @@ final class GoldenSamples {
             case COMPLAINT_CLOSED -> new ComplaintClosed(idOf(type), AT, COMPLAINT_ID, CallbackOutcome.SATISFIED, "agent-017");
             case COMPLAINT_REOPENED -> new ComplaintReopened(idOf(type), AT, COMPLAINT_ID, 1, Priority.URGENT, "agent-017");
             case TICKET_ASSIGNED -> new TicketAssigned(idOf(type), AT, COMPLAINT_ID, TICKET_ID, "LIXIA-01",
-                    Category.BILLING, Priority.NORMAL, null);
+                    Category.BILLING, Priority.NORMAL, null, AssignmentReason.ROUTED, Channel.HOTLINE,
+                    AT.minusSeconds(2));
             case TICKET_ACCEPTED -> new TicketAccepted(idOf(type), AT, COMPLAINT_ID, TICKET_ID, "LIXIA-01", "li.ming");
             case TICKET_RESOLVED -> new TicketResolved(idOf(type), AT, COMPLAINT_ID, TICKET_ID, "LIXIA-01",
                     "Refunded the double charge", "li.ming", RootCause.BILLING_SYSTEM, "Billing centre");
@@ -48,9 +49,25 @@ final class GoldenSamples {
             case TICKET_RESUMED -> new TicketResumed(idOf(type), AT, COMPLAINT_ID, TICKET_ID, "LIXIA-01", "chen.gang");
             case TICKET_UNCLAIMED -> new TicketUnclaimed(idOf(type), AT, COMPLAINT_ID, TICKET_ID, "MANUAL", 3);
             case CLOCK_STARTED -> new ClockStarted(idOf(type), AT, COMPLAINT_ID, TICKET_ID, "LIXIA-01",
-                    ClockKind.RESOLVE, AT.plus(Duration.ofHours(24)));
+                    ClockKind.RESOLVE, AT.plus(Duration.ofHours(24)), 1, Duration.ofHours(24), TimeBasis.CALENDAR);
             case TICKET_ESCALATED -> new TicketEscalated(idOf(type), AT, COMPLAINT_ID, TICKET_ID, "LIXIA-01", 1,
-                    ClockKind.RESOLVE, AT.minusSeconds(1));
+                    ClockKind.RESOLVE, AT.minusSeconds(1), EscalationReason.LIMIT_PASSED);
+            case TICKET_WARNED -> new TicketWarned(idOf(type), AT, COMPLAINT_ID, TICKET_ID, "LIXIA-01",
+                    ClockKind.SIGN_FOR, AT.plus(Duration.ofMinutes(30)));
+            case CLOCKS_PAUSED -> new ClocksPaused(idOf(type), AT, COMPLAINT_ID, TICKET_ID, "LIXIA-01",
+                    "Customer travels until Friday");
+            case CLOCKS_RESUMED -> new ClocksResumed(idOf(type), AT, COMPLAINT_ID, TICKET_ID, "LIXIA-01",
+                    Duration.ofHours(50), AT.plus(Duration.ofHours(20)));
+            case EXTENSION_APPROVED -> new ExtensionApproved(idOf(type), AT, COMPLAINT_ID, TICKET_ID, "LIXIA-01",
+                    idOf(EventType.EXTENSION_REQUESTED).toString(), AT.plus(Duration.ofHours(4)),
+                    AT.plus(Duration.ofDays(2)), "sup.liu");
+            case EXTENSION_REFUSED -> new ExtensionRefused(idOf(type), AT, COMPLAINT_ID, TICKET_ID, "LIXIA-01",
+                    idOf(EventType.EXTENSION_REQUESTED).toString(), "The refund can be made locally", "sup.liu");
+            case OFFICE_MEETING_DECIDED -> new OfficeMeetingDecided(idOf(type), AT, COMPLAINT_ID, TICKET_ID,
+                    idOf(EventType.TICKET_ESCALATED).toString(), "deputy.gm.sun", AT.plus(Duration.ofDays(3)),
+                    "Billing centre to refund and audit the rating rule", "sup.liu");
+            case OFFICE_MEETING_DECISION_OVERDUE -> new OfficeMeetingDecisionOverdue(idOf(type), AT, COMPLAINT_ID,
+                    TICKET_ID, idOf(EventType.TICKET_ESCALATED).toString(), "deputy.gm.sun", AT.minusSeconds(60));
             case MESSAGE_SENT -> new MessageSent(idOf(type), AT, COMPLAINT_ID, "6a1f3e2d-4c5b-4a69-8d7e-1f2a3b4c5d6e",
                     "13800138000", "SMS", "REGISTRATION_ACK");
             case CALLBACK_OPENED -> new CallbackOpened(idOf(type), AT, COMPLAINT_ID, CALLBACK_ID, TICKET_ID, "LIXIA-01",

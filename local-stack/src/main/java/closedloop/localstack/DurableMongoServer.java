@@ -21,8 +21,9 @@ public final class DurableMongoServer implements AutoCloseable {
     private final MongoServer server;
     private final InetSocketAddress address;
 
-    private DurableMongoServer(Path file, String host, int port) {
-        store = new MVStore.Builder().fileName(file.toString()).open();
+    private DurableMongoServer(Path file, String host, int port, int cacheMegabytes) {
+        MVStore.Builder builder = new MVStore.Builder().fileName(file.toString());
+        store = (cacheMegabytes > 0 ? builder.cacheSize(cacheMegabytes) : builder).open();
         server = new MongoServer(new CommittingBackend(store));
         server.bind(host, port);
         address = server.getLocalAddress();
@@ -30,12 +31,20 @@ public final class DurableMongoServer implements AutoCloseable {
 
     /** Opens (or creates) the store file and serves it on the given port; 0 picks a free one. */
     public static DurableMongoServer start(Path file, int port) {
+        return start(file, port, 0);
+    }
+
+    /**
+     * As {@link #start(Path, int)}, with a page cache of {@code cacheMegabytes} (0: H2's default, 16 MB). A store much
+     * larger than its cache reads and deserializes pages on nearly every access (benchmarks/, issue 4).
+     */
+    public static DurableMongoServer start(Path file, int port, int cacheMegabytes) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return new DurableMongoServer(file, "127.0.0.1", port);
+        return new DurableMongoServer(file, "127.0.0.1", port, cacheMegabytes);
     }
 
     public String uri() {

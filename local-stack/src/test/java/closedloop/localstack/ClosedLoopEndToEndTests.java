@@ -65,17 +65,19 @@ class ClosedLoopEndToEndTests {
     }
 
     @Test
-    void escalatesAnUnresolvedComplaintOnceWhenItsLimitPasses() {
+    void escalatesAnUnresolvedComplaintUpTheLadderOnceARung() {
         String complaintId = api.register("NETWORK_QUALITY", "Shizhong", "13800138002");
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(api.escalations(complaintId)).hasSize(1));
-        JsonNode escalation = api.escalations(complaintId).get(0);
-        assertThat(escalation.get("level").asInt()).isEqualTo(1);
-        assertThat(escalation.get("branch").asText()).isEqualTo("SHIZHONG-01");
+        // resolve limit 3 s: warning at 2.25 s, level 1 at 3 s, level 2 a further 3 s later
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(api.escalations(complaintId)).hasSize(2));
+        List<JsonNode> escalations = list(api.escalations(complaintId));
+        assertThat(escalations).extracting(e -> e.get("level").asInt()).containsExactlyInAnyOrder(1, 2);
+        assertThat(escalations).extracting(e -> e.get("branch").asText()).containsOnly("SHIZHONG-01");
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
-                .untilAsserted(() -> assertThat(api.escalations(complaintId)).hasSize(1));
+                .untilAsserted(() -> assertThat(api.escalations(complaintId)).hasSize(2));
         await().untilAsserted(() -> assertThat(types(api.complaint(complaintId).get("timeline")))
-                .containsOnlyOnce("closedloop.sla.escalated.v1"));
+                .containsOnlyOnce("closedloop.sla.warned.v1")
+                .filteredOn("closedloop.sla.escalated.v1"::equals).hasSize(2));
     }
 
     @Test

@@ -8,7 +8,10 @@ import org.springframework.context.annotation.Bean;
 
 import java.util.Map;
 
-/** Tells customers what happens to their complaint and opens a callback task once a ticket is resolved. */
+/**
+ * Tells customers what happens to their complaint, tells branches of warnings and escalations, and opens a callback
+ * task once a ticket is resolved.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class NotificationServiceApplication {

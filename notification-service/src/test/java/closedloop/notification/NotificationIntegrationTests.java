@@ -2,17 +2,26 @@ package closedloop.notification;
 
 import closedloop.contracts.CallbackCompleted;
 import closedloop.contracts.CallbackOpened;
+import closedloop.contracts.ClosedLoopEvent;
 import closedloop.contracts.ComplaintClosed;
 import closedloop.contracts.ComplaintRegistered;
+import closedloop.contracts.EscalationReason;
 import closedloop.contracts.EventIds;
+import closedloop.contracts.EventJson;
 import closedloop.contracts.EventType;
+import closedloop.contracts.ExtensionApproved;
 import closedloop.contracts.Golden;
 import closedloop.contracts.MessageSent;
+import closedloop.contracts.TicketEscalated;
 import closedloop.contracts.TicketResolved;
+import closedloop.contracts.TicketWarned;
 import closedloop.contracts.Topics;
 import closedloop.platform.events.CloudEvents;
 import closedloop.testsupport.KafkaProbe;
 import closedloop.testsupport.MovableClockConfiguration;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +36,7 @@ import org.threeten.extra.MutableClock;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -43,6 +53,7 @@ abstract class NotificationIntegrationTests {
     static final ComplaintRegistered REGISTERED = (ComplaintRegistered) Golden.event(EventType.COMPLAINT_REGISTERED);
     static final TicketResolved RESOLVED = (TicketResolved) Golden.event(EventType.TICKET_RESOLVED);
     static final ComplaintClosed CLOSED = (ComplaintClosed) Golden.event(EventType.COMPLAINT_CLOSED);
+    static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
     WebTestClient web;
@@ -329,6 +340,196 @@ abstract class NotificationIntegrationTests {
                 .jsonPath("$[0].ticketId").isEqualTo(resolved.ticketId()));
     }
 
+    @Test
+    void tellsTheCustomerTheNewTimeOfAnApprovedExtensionBySmsInTheirLocalTime() {
+        ComplaintRegistered registered = registeredAndAcknowledged();
+        clock.add(Duration.ofHours(2));
+        ExtensionApproved approved = goldenFor(EventType.EXTENSION_APPROVED, registered.complaintId());
+
+        kafka.publish(approved);
+
+        String messageId = EventIds.derived(approved.eventId(), "EXTENSION_NOTICE").toString();
+        await().untilAsserted(() -> messagesOf(registered.complaintId())
+                .jsonPath("$.length()").isEqualTo(2)
+                .jsonPath("$[1].id").isEqualTo(messageId)
+                .jsonPath("$[1].purpose").isEqualTo("EXTENSION_NOTICE")
+                .jsonPath("$[1].channel").isEqualTo("SMS")
+                .jsonPath("$[1].status").isEqualTo("SENT")
+                .jsonPath("$[1].recipient").isEqualTo(REGISTERED.customer().phone())
+                .jsonPath("$[1].text").isEqualTo("Your complaint " + registered.number()
+                        + " needs more time. We will resolve it by 2026-11-24 10:30.")
+                .jsonPath("$[1].sentAt").isEqualTo(clock.instant().toString()));
+        MessageSent sent = kafka.awaitEvent(MessageSent.class, event -> event.messageId().equals(messageId));
+        assertThat(sent.eventId()).isEqualTo(EventIds.derived(messageId, "sent"));
+        assertThat(sent.complaintId()).isEqualTo(registered.complaintId());
+        assertThat(sent.purpose()).isEqualTo("EXTENSION_NOTICE");
+        assertThat(sent.channel()).isEqualTo("SMS");
+        assertThat(sent.recipient()).isEqualTo(REGISTERED.customer().phone());
+        Golden.assertSameShape(sent);
+        assertThat(recordOf(Topics.NOTIFICATION_CONTACT, sent.eventId()).key()).isEqualTo(registered.complaintId());
+    }
+
+    @Test
+    void sendsOneExtensionNoticeForAnApprovalDeliveredTwice() {
+        ComplaintRegistered registered = registeredAndAcknowledged();
+        clock.add(Duration.ofMinutes(1));
+        ExtensionApproved first = approved(registered.complaintId(), Instant.parse("2026-11-24T02:30:00Z"));
+        kafka.publish(first);
+        kafka.publish(first);
+        await().untilAsserted(() -> messagesOf(registered.complaintId()).jsonPath("$.length()").isEqualTo(2));
+        clock.add(Duration.ofMinutes(1));
+        ExtensionApproved second = approved(registered.complaintId(), Instant.parse("2026-11-26T09:00:00Z"));
+
+        kafka.publish(second);
+
+        // one complaint's SLA events share a partition: once the second is handled, so is the repeat of the first
+        await().untilAsserted(() -> messagesOf(registered.complaintId())
+                .jsonPath("$[*].id").value(hasItem(EventIds.derived(second.eventId(), "EXTENSION_NOTICE").toString())));
+        messagesOf(registered.complaintId())
+                .jsonPath("$.length()").isEqualTo(3)
+                .jsonPath("$[1].id").isEqualTo(EventIds.derived(first.eventId(), "EXTENSION_NOTICE").toString())
+                .jsonPath("$[1].text").value(containsString("by 2026-11-24 10:30"))
+                .jsonPath("$[2].purpose").isEqualTo("EXTENSION_NOTICE")
+                .jsonPath("$[2].text").value(containsString("by 2026-11-26 17:00"));
+    }
+
+    @Test
+    void leavesAWarningInTheInboxOfTheTicketsBranch() {
+        ComplaintRegistered registered = registeredAndAcknowledged();
+        clock.add(Duration.ofMinutes(1));
+        TicketWarned warned = goldenFor(EventType.TICKET_WARNED, registered.complaintId());
+
+        kafka.publish(warned);
+
+        String messageId = EventIds.derived(warned.eventId(), "SLA_WARNING").toString();
+        await().untilAsserted(() -> messagesOf(registered.complaintId())
+                .jsonPath("$.length()").isEqualTo(2)
+                .jsonPath("$[1].id").isEqualTo(messageId)
+                .jsonPath("$[1].purpose").isEqualTo("SLA_WARNING")
+                .jsonPath("$[1].channel").isEqualTo("BRANCH_INBOX")
+                .jsonPath("$[1].status").isEqualTo("SENT")
+                .jsonPath("$[1].recipient").isEqualTo("branch:LIXIA-01")
+                .jsonPath("$[1].text").isEqualTo("Reminder: 75% of the sign-for limit of ticket " + warned.ticketId()
+                        + " (complaint " + registered.number() + ") has passed. It is due by 2026-11-22 11:00."));
+        MessageSent sent = kafka.awaitEvent(MessageSent.class, event -> event.messageId().equals(messageId));
+        assertThat(sent.complaintId()).isEqualTo(registered.complaintId());
+        assertThat(sent.purpose()).isEqualTo("SLA_WARNING");
+        assertThat(sent.channel()).isEqualTo("BRANCH_INBOX");
+        assertThat(sent.recipient()).isEqualTo("branch:LIXIA-01");
+        Golden.assertSameShape(sent);
+    }
+
+    @Test
+    void tellsTheBranchOfALevelOneAndALevelTwoEscalation() {
+        ComplaintRegistered registered = registeredAndAcknowledged();
+        TicketEscalated levelOne = goldenFor(EventType.TICKET_ESCALATED, registered.complaintId());
+        TicketEscalated levelTwo = new TicketEscalated(UUID.randomUUID(), levelOne.occurredAt(),
+                registered.complaintId(), levelOne.ticketId(), levelOne.branch(), 2, null, null,
+                EscalationReason.REOPENED_TWICE);
+
+        kafka.publish(levelOne);
+        kafka.publish(levelTwo);
+
+        String one = EventIds.derived(levelOne.eventId(), "ESCALATION_NOTICE").toString();
+        String two = EventIds.derived(levelTwo.eventId(), "ESCALATION_NOTICE").toString();
+        String ticket = "ticket " + levelOne.ticketId() + " (complaint " + registered.number() + ")";
+        await().untilAsserted(() -> messagesOf(registered.complaintId())
+                .jsonPath("$.length()").isEqualTo(3)
+                .jsonPath("$[?(@.id == '" + one + "')].text").isEqualTo("Escalated to level 1: " + ticket
+                        + " is now under supervision because its resolve limit passed at 2026-11-22 10:29.")
+                .jsonPath("$[?(@.id == '" + two + "')].text").isEqualTo("Escalated to level 2: " + ticket
+                        + " goes on the agenda of the next office meeting because the complaint was reopened twice.")
+                .jsonPath("$[?(@.purpose == 'ESCALATION_NOTICE')].recipient").value(
+                        recipients -> assertThat((List<Object>) recipients).containsExactly("branch:LIXIA-01",
+                                "branch:LIXIA-01"))
+                .jsonPath("$[?(@.purpose == 'ESCALATION_NOTICE')].channel").value(
+                        channels -> assertThat((List<Object>) channels).containsExactly("BRANCH_INBOX", "BRANCH_INBOX"))
+                .jsonPath("$[?(@.purpose == 'ESCALATION_NOTICE')].status").value(
+                        statuses -> assertThat((List<Object>) statuses).containsExactly("SENT", "SENT")));
+        assertThat(kafka.awaitEvent(MessageSent.class, event -> event.messageId().equals(two)).purpose())
+                .isEqualTo("ESCALATION_NOTICE");
+        assertThat(kafka.awaitEvent(MessageSent.class, event -> event.messageId().equals(one)).recipient())
+                .isEqualTo("branch:LIXIA-01");
+    }
+
+    @Test
+    void tellsTheBranchOnceOfAWarningOrEscalationDeliveredTwice() {
+        ComplaintRegistered registered = registeredAndAcknowledged();
+        TicketWarned warned = goldenFor(EventType.TICKET_WARNED, registered.complaintId());
+        TicketEscalated escalated = goldenFor(EventType.TICKET_ESCALATED, registered.complaintId());
+        TicketWarned later = goldenFor(EventType.TICKET_WARNED, registered.complaintId());
+        kafka.publish(warned);
+        kafka.publish(escalated);
+        kafka.publish(warned);
+        kafka.publish(escalated);
+
+        kafka.publish(later);
+
+        // one complaint's SLA events share a partition: once the later warning is handled, so are the repeats
+        await().untilAsserted(() -> messagesOf(registered.complaintId())
+                .jsonPath("$[*].id").value(hasItem(EventIds.derived(later.eventId(), "SLA_WARNING").toString())));
+        messagesOf(registered.complaintId())
+                .jsonPath("$.length()").isEqualTo(4)
+                .jsonPath("$[?(@.purpose == 'SLA_WARNING')].id").value(ids -> assertThat((List<Object>) ids)
+                        .containsExactlyInAnyOrder(EventIds.derived(warned.eventId(), "SLA_WARNING").toString(),
+                                EventIds.derived(later.eventId(), "SLA_WARNING").toString()))
+                .jsonPath("$[?(@.purpose == 'ESCALATION_NOTICE')].id")
+                .isEqualTo(EventIds.derived(escalated.eventId(), "ESCALATION_NOTICE").toString());
+    }
+
+    @Test
+    void tellsTheBranchEvenBeforeTheComplaintsRegistrationArrived() {
+        String complaintId = UUID.randomUUID().toString();
+        TicketWarned warned = goldenFor(EventType.TICKET_WARNED, complaintId);
+
+        kafka.publish(warned);
+
+        await().untilAsserted(() -> messagesOf(complaintId)
+                .jsonPath("$.length()").isEqualTo(1)
+                .jsonPath("$[0].recipient").isEqualTo("branch:LIXIA-01")
+                .jsonPath("$[0].status").isEqualTo("SENT")
+                .jsonPath("$[0].text").value(containsString("(complaint " + complaintId + ")")));
+        assertThat(kafka.records(Topics.deadLetter(Topics.ESCALATION_SLA)))
+                .noneMatch(record -> complaintId.equals(record.key()));
+    }
+
+    @Test
+    void sendsNothingForTheSlaEventsNobodyIsToBeToldOf() {
+        ComplaintRegistered registered = registeredAndAcknowledged();
+        clock.add(Duration.ofMinutes(1));
+        for (EventType type : List.of(EventType.CLOCK_STARTED, EventType.CLOCKS_PAUSED, EventType.CLOCKS_RESUMED,
+                EventType.EXTENSION_REFUSED, EventType.OFFICE_MEETING_DECIDED,
+                EventType.OFFICE_MEETING_DECISION_OVERDUE)) {
+            kafka.publish(goldenFor(type, registered.complaintId()));
+        }
+        TicketWarned warned = goldenFor(EventType.TICKET_WARNED, registered.complaintId());
+
+        kafka.publish(warned);
+
+        // one complaint's SLA events share a partition: once the warning is handled, so are the events before it
+        await().untilAsserted(() -> messagesOf(registered.complaintId())
+                .jsonPath("$[*].purpose").value(hasItem("SLA_WARNING")));
+        messagesOf(registered.complaintId())
+                .jsonPath("$.length()").isEqualTo(2)
+                .jsonPath("$[0].purpose").isEqualTo("REGISTRATION_ACK");
+    }
+
+    @Test
+    void deadLettersAPoisonSlaRecordAndGoesOn() {
+        ComplaintRegistered registered = registeredAndAcknowledged();
+        clock.add(Duration.ofMinutes(1));
+        kafka.send(new ProducerRecord<>(Topics.ESCALATION_SLA, registered.complaintId(), "{\"not\":\"an event\"}"));
+        TicketWarned warned = goldenFor(EventType.TICKET_WARNED, registered.complaintId());
+
+        kafka.publish(warned);
+
+        await().untilAsserted(() -> assertThat(kafka.records(Topics.deadLetter(Topics.ESCALATION_SLA)))
+                .anySatisfy(record -> assertThat(record.key()).isEqualTo(registered.complaintId())));
+        await().untilAsserted(() -> messagesOf(registered.complaintId())
+                .jsonPath("$.length()").isEqualTo(2)
+                .jsonPath("$[1].id").isEqualTo(EventIds.derived(warned.eventId(), "SLA_WARNING").toString()));
+    }
+
     // --- fixtures
 
     /** The golden registration of a fresh complaint. */
@@ -346,6 +547,26 @@ abstract class NotificationIntegrationTests {
 
     static ComplaintClosed closed(String complaintId) {
         return new ComplaintClosed(UUID.randomUUID(), CLOSED.occurredAt(), complaintId, CLOSED.outcome(), CLOSED.actor());
+    }
+
+    /** The golden event of this type, rewritten for the complaint with a fresh id. */
+    @SuppressWarnings("unchecked")
+    static <T extends ClosedLoopEvent> T goldenFor(EventType type, String complaintId) {
+        try {
+            ObjectNode json = (ObjectNode) JSON.readTree(Golden.json(type));
+            json.put("eventId", UUID.randomUUID().toString());
+            json.put("complaintId", complaintId);
+            return (T) EventJson.read(type, JSON.writeValueAsString(json));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The golden approval of a fresh extension of the complaint, moving its deadline to the given instant. */
+    static ExtensionApproved approved(String complaintId, Instant deadline) {
+        ExtensionApproved golden = (ExtensionApproved) Golden.event(EventType.EXTENSION_APPROVED);
+        return new ExtensionApproved(UUID.randomUUID(), golden.occurredAt(), complaintId, golden.ticketId(),
+                golden.branch(), UUID.randomUUID().toString(), golden.previousDeadline(), deadline, golden.actor());
     }
 
     ComplaintRegistered registeredAndAcknowledged() {

@@ -4,27 +4,45 @@ import closedloop.contracts.CallbackCompleted;
 import closedloop.contracts.CallbackOutcome;
 import closedloop.contracts.Category;
 import closedloop.contracts.Channel;
+import closedloop.contracts.ClockKind;
+import closedloop.contracts.ClockStarted;
 import closedloop.contracts.ClosedLoopEvent;
 import closedloop.contracts.ComplaintClosed;
 import closedloop.contracts.ComplaintRegistered;
 import closedloop.contracts.ComplaintReopened;
 import closedloop.contracts.Customer;
+import closedloop.contracts.EscalationReason;
 import closedloop.contracts.EventIds;
 import closedloop.contracts.EventJson;
 import closedloop.contracts.EventType;
+import closedloop.contracts.Golden;
 import closedloop.contracts.Priority;
 import closedloop.contracts.Promise;
 import closedloop.contracts.TicketAccepted;
 import closedloop.contracts.TicketAssigned;
+import closedloop.contracts.TicketEscalated;
 import closedloop.contracts.TicketResolved;
+import closedloop.contracts.TimeBasis;
+import closedloop.contracts.Topics;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static closedloop.intake.complaint.ComplaintStatus.ASSIGNED;
 import static closedloop.intake.complaint.ComplaintStatus.CLOSED;
@@ -39,6 +57,7 @@ class ComplaintUnitTests {
 
     static final Instant NOW = Instant.parse("2026-11-23T01:00:00Z");
     static final String ID = "c-1";
+    static final ObjectMapper GOLDEN_JSON = new ObjectMapper();
 
     Instant clock = NOW;
 
@@ -276,6 +295,118 @@ class ComplaintUnitTests {
 
         assertThat(complaint.timeline()).extracting(TimelineEntry::actor)
                 .containsExactly("agent-017", null, "li.ming");
+    }
+
+    @ParameterizedTest(name = "{1} when {0}")
+    @MethodSource("slaEventsInEveryStatus")
+    void putsAnSlaEventOnTheTimelineOnceAndLeavesTheComplaintAsItWas(ComplaintStatus status, String what,
+                                                                     ClosedLoopEvent event) {
+        Complaint complaint = in(status);
+        Priority priority = complaint.priority();
+        String branch = complaint.branch();
+        CallbackOutcome outcome = complaint.closedOutcome();
+        int reopenCount = complaint.reopenCount();
+        int recordedBefore = complaint.pendingEvents().size();
+        List<TimelineEntry> timelineBefore = List.copyOf(complaint.timeline());
+
+        assertThat(complaint.apply(event, "escalation-service", later())).isTrue();
+
+        assertThat(complaint.status()).isEqualTo(status);
+        assertThat(complaint.priority()).isEqualTo(priority);
+        assertThat(complaint.branch()).isEqualTo(branch);
+        assertThat(complaint.closedOutcome()).isEqualTo(outcome);
+        assertThat(complaint.reopenCount()).isEqualTo(reopenCount);
+        assertThat(complaint.pendingEvents()).hasSize(recordedBefore);
+        assertThat(complaint.timeline()).hasSize(timelineBefore.size() + 1).containsAll(timelineBefore)
+                .filteredOn(entry -> entry.eventId().equals(event.eventId().toString()))
+                .containsExactly(new TimelineEntry(event.eventId().toString(), EventType.of(event).id(),
+                        event.occurredAt(), "escalation-service", event.summary(), event.actor()));
+        List<TimelineEntry> timelineAfter = List.copyOf(complaint.timeline());
+
+        assertThat(complaint.apply(event, "escalation-service", later())).isFalse();
+
+        assertThat(complaint.timeline()).isEqualTo(timelineAfter);
+        assertThat(complaint.status()).isEqualTo(status);
+        assertThat(complaint.pendingEvents()).hasSize(recordedBefore);
+    }
+
+    @Test
+    void showsTheSupervisorWhoDecidedAndNoActorForWhatTheClocksDid() {
+        Complaint complaint = in(ASSIGNED);
+        slaEvents(NOW.plus(Duration.ofHours(1))).values()
+                .forEach(event -> complaint.apply(event, "escalation-service", later()));
+
+        assertThat(complaint.timeline()).filteredOn(entry -> entry.type().startsWith("closedloop.sla."))
+                .hasSize(11)
+                .allSatisfy(entry -> assertThat(entry.actor()).as(entry.type()).isEqualTo(
+                        List.of("closedloop.sla.extension-approved.v1", "closedloop.sla.extension-refused.v1",
+                                "closedloop.sla.office-meeting-decided.v1").contains(entry.type()) ? "sup.liu" : null));
+    }
+
+    @Test
+    void coversEveryEventTheSlaEngineTells() {
+        assertThat(slaEvents(NOW).values()).extracting(EventType::of).containsOnly(EventType.CLOCK_STARTED,
+                EventType.CLOCKS_PAUSED, EventType.CLOCKS_RESUMED, EventType.EXTENSION_APPROVED,
+                EventType.EXTENSION_REFUSED, EventType.TICKET_WARNED, EventType.TICKET_ESCALATED,
+                EventType.OFFICE_MEETING_DECIDED, EventType.OFFICE_MEETING_DECISION_OVERDUE);
+    }
+
+    /** Every SLA event, each in every status a complaint can be in. */
+    static Stream<Arguments> slaEventsInEveryStatus() {
+        Instant at = NOW.plus(Duration.ofHours(1));
+        List<Arguments> cases = new ArrayList<>();
+        for (ComplaintStatus status : ComplaintStatus.values()) {
+            slaEvents(at).forEach((what, event) -> cases.add(Arguments.of(status, what, event)));
+        }
+        return cases.stream();
+    }
+
+    /**
+     * The golden event of every type on the SLA topic for complaint {@link #ID}, plus the variants the goldens do not
+     * show: a clock on the outside limit and a level 2 escalation that no limit caused.
+     */
+    static Map<String, ClosedLoopEvent> slaEvents(Instant at) {
+        Map<String, ClosedLoopEvent> events = new LinkedHashMap<>();
+        Arrays.stream(EventType.values()).filter(type -> type.topic().equals(Topics.ESCALATION_SLA))
+                .forEach(type -> events.put(type.name(), golden(type, at)));
+        events.put("OUTSIDE clock started", new ClockStarted(UUID.randomUUID(), at, ID, "t-1", "LIXIA-01",
+                ClockKind.OUTSIDE, at.plus(Duration.ofDays(15)), 1, Duration.ofDays(15), TimeBasis.CALENDAR));
+        events.put("level 2 for reopened twice", new TicketEscalated(UUID.randomUUID(), at, ID, "t-1", "LIXIA-01", 2,
+                null, null, EscalationReason.REOPENED_TWICE));
+        return events;
+    }
+
+    /** The golden event of this type, rewritten for complaint {@link #ID} with a fresh id and the given time. */
+    private static ClosedLoopEvent golden(EventType type, Instant at) {
+        try {
+            ObjectNode json = (ObjectNode) GOLDEN_JSON.readTree(Golden.json(type));
+            json.put("eventId", UUID.randomUUID().toString());
+            json.put("complaintId", ID);
+            json.put("occurredAt", at.toString());
+            return EventJson.read(type, GOLDEN_JSON.writeValueAsString(json));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Complaint in(ComplaintStatus status) {
+        Complaint complaint = switch (status) {
+            case REGISTERED -> registered(Channel.HOTLINE);
+            case ASSIGNED -> {
+                Complaint assigned = registered(Channel.HOTLINE);
+                assigned.apply(assigned(), "ticket-router", later());
+                yield assigned;
+            }
+            case RESOLVED -> resolved();
+            case REOPENED, CLOSED -> {
+                Complaint calledBack = resolved();
+                calledBack.apply(callback(status == REOPENED ? CallbackOutcome.UNSATISFIED : CallbackOutcome.SATISFIED),
+                        "notification-service", later());
+                yield calledBack;
+            }
+        };
+        assertThat(complaint.status()).isEqualTo(status);
+        return complaint;
     }
 
     private Complaint registered(Channel channel) {

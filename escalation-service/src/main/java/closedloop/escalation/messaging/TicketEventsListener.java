@@ -1,51 +1,57 @@
 package closedloop.escalation.messaging;
 
-import closedloop.contracts.ClosedLoopEvent;
-import closedloop.contracts.TicketAssigned;
-import closedloop.contracts.TicketResolved;
-import closedloop.contracts.TicketReturned;
-import closedloop.contracts.TicketTransferred;
 import closedloop.contracts.Topics;
-import closedloop.escalation.sla.Timekeeper;
+import closedloop.escalation.sla.CaseUpdates;
+import closedloop.escalation.sla.PartitionClocks;
 import closedloop.platform.events.CloudEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Mono;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Starts a ticket's resolve clock when the router dispatches it and stops it when the branch resolves, returns or
- * hands it on (the next ticket starts a clock of its own). Other ticket events are not about clocks yet. The offset is committed only after the clock write was acknowledged.
+ * Applies the router's ticket events to the SLA cases and owns the clocks of the router.ticket partitions assigned to
+ * this instance: on assignment their due cases are loaded onto the clock board before any of their records is
+ * processed, on revocation they are dropped. The offset is committed only after the case write was acknowledged; a
+ * poison record goes to the dead-letter topic (the platform's error handler).
  */
 @Component
-public class TicketEventsListener {
+public class TicketEventsListener implements ConsumerSeekAware {
 
-    private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
 
-    private final Timekeeper timekeeper;
+    private final CaseUpdates updates;
+    private final PartitionClocks clocks;
 
-    public TicketEventsListener(Timekeeper timekeeper) {
-        this.timekeeper = timekeeper;
+    public TicketEventsListener(CaseUpdates updates, PartitionClocks clocks) {
+        this.updates = updates;
+        this.clocks = clocks;
     }
 
     @KafkaListener(topics = Topics.ROUTER_TICKET)
     void on(ConsumerRecord<String, String> record) {
-        CloudEvents.fromRecord(record).ifPresent(this::apply);
+        CloudEvents.fromRecord(record)
+                .ifPresent(event -> updates.apply(event, record.partition()).block(WRITE_TIMEOUT));
     }
 
-    private void apply(ClosedLoopEvent event) {
-        Mono<Boolean> write = Mono.empty();
-        if (event instanceof TicketAssigned assigned) {
-            write = timekeeper.start(assigned);
-        } else if (event instanceof TicketResolved resolved) {
-            write = timekeeper.stop(resolved.ticketId(), resolved.occurredAt());
-        } else if (event instanceof TicketReturned returned) {
-            write = timekeeper.stop(returned.ticketId(), returned.occurredAt());
-        } else if (event instanceof TicketTransferred transferred) {
-            write = timekeeper.stop(transferred.ticketId(), transferred.occurredAt());
-        }
-        write.block(WRITE_TIMEOUT);
+    @Override
+    public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+        clocks.assigned(partitionsOf(assignments.keySet()));
+    }
+
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+        clocks.revoked(partitionsOf(partitions));
+    }
+
+    private static List<Integer> partitionsOf(Collection<TopicPartition> partitions) {
+        return partitions.stream().filter(partition -> partition.topic().equals(Topics.ROUTER_TICKET))
+                .map(TopicPartition::partition).toList();
     }
 }

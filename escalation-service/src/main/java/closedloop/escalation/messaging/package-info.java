@@ -1,2 +1,2 @@
-/** Kafka listeners that start and stop SLA clocks from the router's ticket events. */
+/** The Kafka listener that applies the router's ticket events to the SLA cases and owns the clocks of its partitions. */
 package closedloop.escalation.messaging;

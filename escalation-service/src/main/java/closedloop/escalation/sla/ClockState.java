@@ -1,14 +1,14 @@
 package closedloop.escalation.sla;
 
-/** Where an SLA clock stands. */
+/** Where one SLA clock stands. */
 public enum ClockState {
 
-    /** Counting down to its deadline. */
+    /** Counting down to its deadline (also after the deadline passed, until the ticket is resolved). */
     RUNNING,
 
-    /** The ticket was resolved before the deadline; nothing more happens. */
-    STOPPED,
+    /** Stopped while the branch waits on the customer; its instants move on when it resumes. */
+    PAUSED,
 
-    /** The deadline passed and the ticket was escalated. */
-    ESCALATED
+    /** Done: the step was taken, or the ticket was resolved or left its branch's hands. */
+    STOPPED
 }

@@ -6,12 +6,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import java.time.Duration;
 
 /**
- * How the escalation loop runs.
+ * How the firing loop runs.
  *
- * @param scanInterval how often due clocks are looked for (real time, not the injected clock's)
- * @param batchSize    how many due clocks one pass fires at most; a full batch is followed by another pass at once
+ * @param scanInterval how often the clock board is looked at for due cases (real time, not the injected clock's);
+ *                     it is also nudged when a case is scheduled earlier than everything else
+ * @param batchSize    how many due cases one pass takes at most; a full batch is followed by another pass at once
+ * @param concurrency  how many due cases are loaded, fired and saved at the same time
+ * @param retries      how often a save that lost a race (another version) is tried again on the fresh case
  */
 @ConfigurationProperties("closedloop.escalation")
-public record EscalationProperties(@DefaultValue("1s") Duration scanInterval,
-                                   @DefaultValue("500") int batchSize) {
+public record EscalationProperties(@DefaultValue("250ms") Duration scanInterval,
+                                   @DefaultValue("1000") int batchSize,
+                                   @DefaultValue("16") int concurrency,
+                                   @DefaultValue("20") int retries) {
 }

@@ -1,160 +1,157 @@
 package closedloop.escalation.sla;
 
-import closedloop.contracts.Category;
 import closedloop.contracts.ClockKind;
-import closedloop.contracts.ClockStarted;
-import closedloop.contracts.EventIds;
-import closedloop.contracts.Priority;
-import closedloop.contracts.TicketAssigned;
-import closedloop.contracts.TicketEscalated;
-import closedloop.platform.outbox.OutboxDocument;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.PersistenceCreator;
-import org.springframework.data.annotation.Version;
-import org.springframework.data.mongodb.core.index.CompoundIndex;
-import org.springframework.data.mongodb.core.index.IndexDirection;
-import org.springframework.data.mongodb.core.index.Indexed;
-import org.springframework.data.mongodb.core.mapping.Document;
+import closedloop.contracts.TimeBasis;
+import closedloop.escalation.policy.Limit;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 /**
- * One time limit (时限) of one ticket: when it started, when it is due, and whether it stopped in time or fired.
- * Its id is {@code <ticketId>/<clock kind>}, so that starting the same clock twice is a duplicate key. Each state
- * change and the events it causes are one versioned document write; the version makes a firing happen exactly once
- * even when several instances race for it.
+ * One time limit (时限) held inside an {@link SlaCase}: when it started, its deadline and warning instant, and which of
+ * its alerts fired. A RESOLVE clock also knows when it is long past its limit (a further 100 % of the limit after the
+ * deadline, level 2). Its rules only compute; the case records the events.
  */
-@Document(SlaClock.COLLECTION)
-@CompoundIndex(name = "state_deadline", def = "{'state': 1, 'deadline': 1}")
-public class SlaClock extends OutboxDocument {
+public class SlaClock {
 
-    public static final String COLLECTION = "clocks";
-
-    /** The first rung of the escalation ladder: supervision (督办). */
-    static final int SUPERVISION = 1;
-
-    @Id
-    private final String id;
-    @Version
-    private Long version;
-    private final String ticketId;
-    @Indexed
-    private final String complaintId;
-    private final String branch;
-    private final Category category;
-    private final Priority priority;
-    private final ClockKind kind;
-    private final Instant startedAt;
-    private final Instant deadline;
+    private ClockKind kind;
+    private String ticketId;
+    private Instant startedAt;
+    private Instant deadline;
+    private Instant warnAt;
+    private Instant longPastAt;
+    private Duration limit;
+    private TimeBasis basis;
     private ClockState state;
+    private boolean warned;
+    private boolean breached;
+    private boolean longPastFired;
     private Instant stoppedAt;
-    @Indexed(direction = IndexDirection.DESCENDING)
-    private Instant escalatedAt;
-    private int level;
 
-    @PersistenceCreator
-    SlaClock(String id, String ticketId, String complaintId, String branch, Category category, Priority priority,
-             ClockKind kind, Instant startedAt, Instant deadline, ClockState state) {
-        this.id = id;
-        this.ticketId = ticketId;
-        this.complaintId = complaintId;
-        this.branch = branch;
-        this.category = category;
-        this.priority = priority;
-        this.kind = kind;
-        this.startedAt = startedAt;
-        this.deadline = deadline;
-        this.state = state;
-    }
-
-    /** The id of a ticket's clock of this kind. */
-    public static String idOf(String ticketId, ClockKind kind) {
-        return ticketId + "/" + kind;
+    SlaClock() {
     }
 
     /**
-     * Starts the resolve clock of a freshly dispatched ticket: RUNNING from the dispatch, due after the limit.
-     * Records {@link ClockStarted} with an id derived from the assignment, so that a repeat emits the same event.
-     * Instants are kept to the millisecond, as MongoDB stores them.
+     * A clock that starts running at {@code start} for {@code limit}; its deadline is never later than {@code cap}
+     * (the complaint's outside deadline, null when there is none). The warning falls at 75 % of start to deadline.
      */
-    public static SlaClock startResolve(TicketAssigned assigned, Duration limit) {
-        Instant startedAt = assigned.occurredAt().truncatedTo(ChronoUnit.MILLIS);
-        SlaClock clock = new SlaClock(idOf(assigned.ticketId(), ClockKind.RESOLVE), assigned.ticketId(),
-                assigned.complaintId(), assigned.branch(), assigned.category(), assigned.priority(), ClockKind.RESOLVE,
-                startedAt, startedAt.plus(limit), ClockState.RUNNING);
-        clock.record(new ClockStarted(EventIds.derived(assigned.eventId(), "start-resolve-clock"), startedAt,
-                clock.complaintId, clock.ticketId, clock.branch, clock.kind, clock.deadline));
+    static SlaClock start(ClockKind kind, String ticketId, Instant start, Limit limit, Instant cap,
+                          Deadlines deadlines) {
+        SlaClock clock = new SlaClock();
+        clock.kind = kind;
+        clock.ticketId = ticketId;
+        clock.startedAt = start;
+        clock.limit = limit.amount();
+        clock.basis = limit.basis();
+        clock.state = ClockState.RUNNING;
+        clock.deadline = capped(deadlines.deadline(start, limit), cap);
+        clock.warnAt = deadlines.warnAt(start, clock.deadline, clock.basis);
+        if (kind == ClockKind.RESOLVE) {
+            clock.longPastAt = deadlines.deadline(clock.deadline, limit);
+        }
         return clock;
     }
 
-    /** Whether this clock is still counting down. */
-    public boolean isRunning() {
-        return state == ClockState.RUNNING;
+    /**
+     * The same deadline carried to the ticket that follows a returned or transferred one: running again, its alerts
+     * that fired stay fired, so the same deadline never alerts twice.
+     */
+    SlaClock carriedTo(String nextTicketId) {
+        SlaClock carried = copy();
+        carried.ticketId = nextTicketId;
+        carried.state = ClockState.RUNNING;
+        carried.stoppedAt = null;
+        return carried;
     }
 
-    /** Whether this clock is running and its deadline has come by {@code now}. */
-    public boolean isDue(Instant now) {
-        return isRunning() && !deadline.isAfter(now);
+    /** RUNNING or PAUSED → STOPPED. */
+    void stop(Instant at) {
+        if (state != ClockState.STOPPED) {
+            state = ClockState.STOPPED;
+            stoppedAt = at;
+        }
     }
 
-    /** RUNNING → STOPPED: the ticket was resolved at {@code at}, before the clock fired. */
-    public void stop(Instant at) {
-        requireRunning("stop");
-        state = ClockState.STOPPED;
-        stoppedAt = at;
+    /** RUNNING → PAUSED: the ticket waits on the customer. */
+    void pause() {
+        if (state == ClockState.RUNNING) {
+            state = ClockState.PAUSED;
+        }
     }
 
     /**
-     * RUNNING → ESCALATED: the deadline passed, so the ticket goes to supervision (level 1). Records
-     * {@link TicketEscalated} with an id derived from the ticket, clock and level, so that the firing has one id
-     * whichever instance makes it.
+     * PAUSED → RUNNING: every instant still ahead at the pause moves on by the pause, counted in the clock's basis
+     * (never past {@code cap}); instants that had passed before the pause stay where they are.
      */
-    public void escalate(Instant now) {
-        requireRunning("escalate");
-        if (!isDue(now)) {
-            throw new IllegalStateException("Clock " + id + " is due at " + deadline + ", not yet at " + now);
+    void resume(Instant pausedAt, Instant resumedAt, Instant cap, Deadlines deadlines) {
+        if (state != ClockState.PAUSED) {
+            return;
         }
-        state = ClockState.ESCALATED;
-        level = SUPERVISION;
-        escalatedAt = now;
-        record(new TicketEscalated(EventIds.derived(ticketId, kind + "/level-" + level), now, complaintId, ticketId,
-                branch, level, kind, deadline));
+        state = ClockState.RUNNING;
+        deadline = capped(moved(deadline, pausedAt, resumedAt, deadlines), cap);
+        warnAt = moved(warnAt, pausedAt, resumedAt, deadlines);
+        longPastAt = moved(longPastAt, pausedAt, resumedAt, deadlines);
     }
 
-    private void requireRunning(String action) {
+    /** An approved extension moves the deadline later; the warning and the long-past instant follow. */
+    void extendTo(Instant newDeadline, Deadlines deadlines) {
+        deadline = newDeadline;
+        warnAt = deadlines.warnAt(startedAt, newDeadline, basis);
+        if (longPastAt != null) {
+            longPastAt = deadlines.deadline(newDeadline, new Limit(limit, basis));
+        }
+    }
+
+    /** Whether the warning is due: 75 % passed, the deadline not yet, and it has not fired. */
+    boolean warningDue(Instant now) {
+        return isRunning() && !warned && !breached && !warnAt.isAfter(now) && now.isBefore(deadline);
+    }
+
+    /** Whether the deadline passed and level 1 has not fired for it. */
+    boolean breachDue(Instant now) {
+        return isRunning() && !breached && !deadline.isAfter(now);
+    }
+
+    /** Whether a resolve clock is a further 100 % of its limit past its breached deadline, not yet escalated. */
+    boolean longPastDue(Instant now) {
+        return isRunning() && breached && longPastAt != null && !longPastFired && !longPastAt.isAfter(now);
+    }
+
+    void markWarned() {
+        warned = true;
+    }
+
+    /** Level 1 fired; a warning not yet given is obsolete and never comes. */
+    void markBreached() {
+        breached = true;
+        warned = true;
+    }
+
+    void markLongPast() {
+        longPastFired = true;
+    }
+
+    /** The earliest instant at which this clock has something to fire, or null. */
+    Instant nextDue(boolean longPastPossible) {
         if (!isRunning()) {
-            throw new IllegalStateException("Cannot " + action + " clock " + id + ": it is " + state);
+            return null;
         }
+        if (!breached) {
+            return !warned && warnAt.isBefore(deadline) ? warnAt : deadline;
+        }
+        return longPastPossible && longPastAt != null && !longPastFired ? longPastAt : null;
     }
 
-    public String id() {
-        return id;
-    }
-
-    public String ticketId() {
-        return ticketId;
-    }
-
-    public String complaintId() {
-        return complaintId;
-    }
-
-    public String branch() {
-        return branch;
-    }
-
-    public Category category() {
-        return category;
-    }
-
-    public Priority priority() {
-        return priority;
+    boolean isRunning() {
+        return state == ClockState.RUNNING;
     }
 
     public ClockKind kind() {
         return kind;
+    }
+
+    public String ticketId() {
+        return ticketId;
     }
 
     public Instant startedAt() {
@@ -165,19 +162,64 @@ public class SlaClock extends OutboxDocument {
         return deadline;
     }
 
+    public Instant warnAt() {
+        return warnAt;
+    }
+
+    public Instant longPastAt() {
+        return longPastAt;
+    }
+
+    public Limit limit() {
+        return new Limit(limit, basis);
+    }
+
+    public TimeBasis basis() {
+        return basis;
+    }
+
     public ClockState state() {
         return state;
+    }
+
+    public boolean warned() {
+        return warned;
+    }
+
+    public boolean breached() {
+        return breached;
     }
 
     public Instant stoppedAt() {
         return stoppedAt;
     }
 
-    public Instant escalatedAt() {
-        return escalatedAt;
+    private SlaClock copy() {
+        SlaClock copy = new SlaClock();
+        copy.kind = kind;
+        copy.ticketId = ticketId;
+        copy.startedAt = startedAt;
+        copy.deadline = deadline;
+        copy.warnAt = warnAt;
+        copy.longPastAt = longPastAt;
+        copy.limit = limit;
+        copy.basis = basis;
+        copy.state = state;
+        copy.warned = warned;
+        copy.breached = breached;
+        copy.longPastFired = longPastFired;
+        copy.stoppedAt = stoppedAt;
+        return copy;
     }
 
-    public int level() {
-        return level;
+    private Instant moved(Instant instant, Instant pausedAt, Instant resumedAt, Deadlines deadlines) {
+        if (instant == null || !instant.isAfter(pausedAt)) {
+            return instant;
+        }
+        return deadlines.afterPause(instant, pausedAt, resumedAt, basis);
+    }
+
+    static Instant capped(Instant deadline, Instant cap) {
+        return cap != null && deadline.isAfter(cap) ? cap : deadline;
     }
 }

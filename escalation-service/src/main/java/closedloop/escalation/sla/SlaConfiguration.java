@@ -5,19 +5,25 @@ import closedloop.platform.outbox.OutboxSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The clocks collection carries an outbox, which the platform's relay publishes; a periodic pass fires due clocks. */
+/** The SLA cases carry an outbox, which the platform's relay publishes; the clock board and its firing loop. */
 @Configuration(proxyBeanMethods = false)
 class SlaConfiguration {
 
     @Bean
-    OutboxSource clocksOutbox() {
-        return new OutboxSource(SlaClock.COLLECTION);
+    OutboxSource slaCasesOutbox() {
+        return new OutboxSource(SlaCase.COLLECTION);
     }
 
-    /** Looks for due clocks every scan interval (real time) and fires them by the injected clock's time. */
     @Bean
-    PeriodicPass escalationPass(Timekeeper timekeeper, EscalationProperties properties) {
-        return new PeriodicPass("Escalation pass", properties.scanInterval(),
-                () -> timekeeper.escalateDue().thenReturn(false));
+    ClockBoard clockBoard() {
+        return new ClockBoard();
+    }
+
+    /** Looks at the board every scan interval (real time) and when nudged; fires by the injected clock's time. */
+    @Bean
+    PeriodicPass firingLoop(Timekeeper timekeeper, EscalationProperties properties) {
+        PeriodicPass loop = new PeriodicPass("SLA firing pass", properties.scanInterval(), timekeeper::fireDue);
+        timekeeper.nudgeWith(loop::nudge);
+        return loop;
     }
 }

@@ -1,103 +1,96 @@
 package closedloop.escalation.sla;
 
-import closedloop.contracts.ClockKind;
-import closedloop.contracts.TicketAssigned;
 import closedloop.platform.outbox.OutboxRelay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 /**
- * Starts, stops and fires the SLA clocks. Every operation is idempotent: starting is an insert with the clock's
- * deterministic id, stopping and firing are versioned saves that apply only to a RUNNING clock, and a save that lost a
- * race to another instance is dropped (firing) or tried again on the fresh document (stopping).
+ * Fires the cases on the clock board that are due by the injected clock: loads each by id, fires it, saves it with
+ * the version check and puts it back on the board at its next due instant. A save that lost a race (the listener, an
+ * approval, or another instance that briefly held the partition during a rebalance) reloads the case and evaluates it
+ * again, so each alert fires exactly once: the loser finds it fired already.
  */
 @Service
 public class Timekeeper {
 
     private static final Logger log = LoggerFactory.getLogger(Timekeeper.class);
 
-    private final SlaClocks clocks;
-    private final ResolveLimits limits;
+    private final SlaCases cases;
+    private final ClockBoard board;
     private final OutboxRelay relay;
     private final Clock clock;
-    private final int batchSize;
+    private final EscalationProperties properties;
+    private volatile Runnable nudge = () -> { };
 
-    public Timekeeper(SlaClocks clocks, SlaProperties sla, EscalationProperties escalation, OutboxRelay relay,
-                      Clock clock) {
-        this.clocks = clocks;
-        this.limits = new ResolveLimits(sla);
+    public Timekeeper(SlaCases cases, ClockBoard board, OutboxRelay relay, Clock clock,
+                      EscalationProperties properties) {
+        this.cases = cases;
+        this.board = board;
         this.relay = relay;
         this.clock = clock;
-        this.batchSize = escalation.batchSize();
+        this.properties = properties;
     }
 
-    /** Starts the resolve clock of a dispatched ticket; emits false when it had been started already. */
-    public Mono<Boolean> start(TicketAssigned assigned) {
-        SlaClock started = SlaClock.startResolve(assigned, limits.resolve(assigned.category(), assigned.priority()));
-        return clocks.insert(started)
-                .doOnNext(saved -> relay.nudge())
-                .thenReturn(true)
-                .onErrorResume(DuplicateKeyException.class, repeat -> {
-                    log.debug("Clock {} started already; {} skipped", started.id(), assigned.eventId());
-                    return Mono.just(false);
+    /** One pass: fires what is due now; emits whether a full batch was taken (more may be due). */
+    public Mono<Boolean> fireDue() {
+        return Mono.defer(() -> {
+            Instant now = clock.instant();
+            List<ClockBoard.Due> due = board.takeDue(now.toEpochMilli(), properties.batchSize());
+            if (due.isEmpty()) {
+                return Mono.just(false);
+            }
+            return Flux.fromIterable(due)
+                    .flatMap(entry -> fire(entry, now), properties.concurrency())
+                    .then(Mono.fromRunnable(relay::nudge))
+                    .thenReturn(due.size() >= properties.batchSize());
+        });
+    }
+
+    private Mono<Void> fire(ClockBoard.Due due, Instant now) {
+        return Mono.defer(() -> cases.findById(due.complaintId())
+                        .flatMap(slaCase -> slaCase.fire(now) ? cases.save(slaCase) : Mono.just(slaCase)))
+                .retryWhen(Retry.max(properties.retries())
+                        .filter(OptimisticLockingFailureException.class::isInstance))
+                .doOnNext(fired -> board.scheduleAfterFiring(fired.complaintId(), due.partition(),
+                        epochMillis(fired.nextDueAt())))
+                .then()
+                .onErrorResume(error -> {
+                    log.warn("Could not fire case {}; it stays due: {}", due.complaintId(), error.toString());
+                    board.scheduleAfterFiring(due.complaintId(), due.partition(), due.dueAt());
+                    return Mono.empty();
                 });
     }
 
     /**
-     * Stops the resolve clock of a ticket that left its branch's hands — resolved, returned or transferred (the next
-     * ticket has a clock of its own) — if it is still running; emits whether it stopped it.
+     * Puts a case the listener saved on the board at its next due instant (or takes it off), and nudges the firing
+     * loop when it is now the earliest.
      */
-    public Mono<Boolean> stop(String ticketId, Instant at) {
-        String id = SlaClock.idOf(ticketId, ClockKind.RESOLVE);
-        return Mono.defer(() -> clocks.findById(id)
-                        .filter(SlaClock::isRunning)
-                        .flatMap(running -> {
-                            running.stop(at);
-                            return clocks.save(running);
-                        }))
-                .retryWhen(Retry.max(5).filter(OptimisticLockingFailureException.class::isInstance))
-                .map(stopped -> true)
-                .defaultIfEmpty(false);
+    public void schedule(SlaCase saved) {
+        if (board.schedule(saved.complaintId(), saved.partition(), epochMillis(saved.nextDueAt()))) {
+            nudge.run();
+        }
     }
 
-    /** Fires every clock due by the injected clock's now; emits how many this instance fired. */
-    public Mono<Integer> escalateDue() {
-        return escalateBatch()
-                .expand(fired -> fired >= batchSize ? escalateBatch() : Mono.empty())
-                .reduce(0, Integer::sum)
-                .doOnNext(fired -> {
-                    if (fired > 0) {
-                        relay.nudge();
-                    }
-                });
+    /** Asks the firing loop for a pass now. */
+    void nudge() {
+        nudge.run();
     }
 
-    private Mono<Integer> escalateBatch() {
-        return Mono.defer(() -> {
-            var now = clock.instant();
-            return clocks.findByStateAndDeadlineLessThanEqualOrderByDeadlineAsc(ClockState.RUNNING, now,
-                            Limit.of(batchSize))
-                    .concatMap(due -> escalate(due, now))
-                    .count()
-                    .map(Long::intValue);
-        });
+    /** How to ask the firing loop for a pass now. */
+    void nudgeWith(Runnable nudge) {
+        this.nudge = nudge;
     }
 
-    private Mono<SlaClock> escalate(SlaClock due, Instant now) {
-        due.escalate(now);
-        return clocks.save(due)
-                .onErrorResume(OptimisticLockingFailureException.class, lostRace -> {
-                    log.debug("Clock {} changed meanwhile (fired or stopped elsewhere); skipped", due.id());
-                    return Mono.empty();
-                });
+    static Long epochMillis(Instant instant) {
+        return instant == null ? null : instant.toEpochMilli();
     }
 }

@@ -1,2 +1,2 @@
-/** SLA clocks: the time limits per category and priority, the clock aggregate, and the loop that fires escalations. */
+/** SLA cases: each complaint's clocks against its time limits, the in-memory clock board per partition, and the loop that warns and escalates. */
 package closedloop.escalation.sla;

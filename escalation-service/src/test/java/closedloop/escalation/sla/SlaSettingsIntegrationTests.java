@@ -1,5 +1,8 @@
 package closedloop.escalation.sla;
 
+import closedloop.escalation.policy.SlaProperties;
+import closedloop.escalation.policy.TimeLimitPolicy;
+
 import closedloop.contracts.Category;
 import closedloop.contracts.Priority;
 import closedloop.escalation.EscalationServiceApplication;
@@ -14,6 +17,7 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,11 +37,15 @@ class SlaSettingsIntegrationTests {
         try (ConfigurableApplicationContext context = start(Map.of(
                 "CLOSEDLOOP_SLA_BILLING_RESOLVE", "PT20S",
                 "CLOSEDLOOP_SLA_INSTALLATIONREPAIR_RESOLVE", "PT90M"))) {
-            ResolveLimits limits = new ResolveLimits(context.getBean(SlaProperties.class));
+            TimeLimitPolicy policy = TimeLimitPolicy.fromSettings(1, Instant.EPOCH,
+                    context.getBean(SlaProperties.class));
 
-            assertThat(limits.resolve(Category.BILLING, Priority.NORMAL)).isEqualTo(Duration.ofSeconds(20));
-            assertThat(limits.resolve(Category.INSTALLATION_REPAIR, Priority.URGENT)).isEqualTo(Duration.ofMinutes(45));
-            assertThat(limits.resolve(Category.NETWORK_QUALITY, Priority.NORMAL)).isEqualTo(Duration.ofHours(72));
+            assertThat(policy.limits(Category.BILLING, Priority.NORMAL).resolve().amount())
+                    .isEqualTo(Duration.ofSeconds(20));
+            assertThat(policy.limits(Category.INSTALLATION_REPAIR, Priority.URGENT).resolve().amount())
+                    .isEqualTo(Duration.ofMinutes(45));
+            assertThat(policy.limits(Category.NETWORK_QUALITY, Priority.NORMAL).resolve().amount())
+                    .isEqualTo(Duration.ofHours(72));
         }
     }
 

@@ -19,9 +19,14 @@ public class Contacts {
         return mongo.save(contact);
     }
 
+    /** The contact for the complaint; empty when its registration has not been seen (yet). */
+    public Mono<Contact> find(String complaintId) {
+        return mongo.findById(complaintId, Contact.class);
+    }
+
     /** The contact for the complaint; an error when its registration has not been seen (yet). */
     public Mono<Contact> of(String complaintId) {
-        return mongo.findById(complaintId, Contact.class)
+        return find(complaintId)
                 .switchIfEmpty(Mono.error(() -> new UnknownContactException(complaintId)));
     }
 }

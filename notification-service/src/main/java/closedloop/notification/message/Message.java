@@ -20,6 +20,8 @@ import java.util.UUID;
 @CompoundIndex(name = "complaintId_createdAt", def = "{'complaintId': 1, 'createdAt': 1}")
 public class Message extends OutboxDocument {
 
+    private static final String BRANCH_RECIPIENT_PREFIX = "branch:";
+
     @Id
     private final String id;
     private final String complaintId;
@@ -53,6 +55,11 @@ public class Message extends OutboxDocument {
                                   Purpose purpose, String text, Instant now) {
         return new Message(idFor(causeEventId, purpose), complaintId, recipient, channel, purpose, text,
                 MessageStatus.PENDING, now, null, null);
+    }
+
+    /** The recipient of a message to the branch with this code: {@code branch:<code>}. */
+    public static String branchRecipient(String branch) {
+        return BRANCH_RECIPIENT_PREFIX + branch;
     }
 
     /** The id of the message the event causes for the purpose. */

@@ -37,7 +37,21 @@ public class Messenger {
 
     /** Sends an SMS caused by the event, unless that event already caused this message. */
     public Mono<Void> sendSms(UUID causeEventId, String complaintId, String phone, Purpose purpose, String text) {
-        Message message = Message.pending(causeEventId, complaintId, phone, MessageChannel.SMS, purpose, text,
+        return send(causeEventId, complaintId, phone, MessageChannel.SMS, purpose, text);
+    }
+
+    /**
+     * Leaves a message caused by the event in the inbox of the branch, which its dispatcher reads, unless that event
+     * already caused this message.
+     */
+    public Mono<Void> tellBranch(UUID causeEventId, String complaintId, String branch, Purpose purpose, String text) {
+        return send(causeEventId, complaintId, Message.branchRecipient(branch), MessageChannel.BRANCH_INBOX, purpose,
+                text);
+    }
+
+    private Mono<Void> send(UUID causeEventId, String complaintId, String recipient, MessageChannel channel,
+                            Purpose purpose, String text) {
+        Message message = Message.pending(causeEventId, complaintId, recipient, channel, purpose, text,
                 clock.instant());
         return messages.insert(message)
                 .onErrorResume(DuplicateKeyException.class, alreadyHandled -> {

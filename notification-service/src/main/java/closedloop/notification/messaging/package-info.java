@@ -1,2 +1,2 @@
-/** Kafka listeners that turn the complaint's and the tickets' events into messages and callback tasks. */
+/** Kafka listeners that turn the complaint's, the tickets' and the SLA clocks' events into messages and callbacks. */
 package closedloop.notification.messaging;

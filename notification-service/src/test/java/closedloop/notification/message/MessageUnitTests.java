@@ -56,6 +56,21 @@ class MessageUnitTests {
         assertThat(message.pendingEvents()).hasSize(1);
     }
 
+    @Test
+    void leavesAMessageForTheBranchInItsInboxAndRecordsItSent() {
+        Message message = Message.pending(CAUSE, Golden.COMPLAINT_ID, Message.branchRecipient("LIXIA-01"),
+                MessageChannel.BRANCH_INBOX, Purpose.SLA_WARNING, "Reminder", NOW);
+
+        message.markSent(NOW);
+
+        assertThat(message.id()).isEqualTo(EventIds.derived(CAUSE, "SLA_WARNING").toString());
+        MessageSent sent = (MessageSent) EventJson.read(EventType.MESSAGE_SENT, message.pendingEvents().get(0).payload());
+        assertThat(sent.recipient()).isEqualTo("branch:LIXIA-01");
+        assertThat(sent.channel()).isEqualTo("BRANCH_INBOX");
+        assertThat(sent.purpose()).isEqualTo("SLA_WARNING");
+        Golden.assertSameShape(sent);
+    }
+
     private static Message pending(Purpose purpose) {
         return Message.pending(CAUSE, Golden.COMPLAINT_ID, "13800138000", MessageChannel.SMS, purpose, "Hello", NOW);
     }

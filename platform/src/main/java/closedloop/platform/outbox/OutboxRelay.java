@@ -13,8 +13,13 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -22,10 +27,21 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 /**
  * Publishes the events waiting in the outboxes of the given collections to Kafka with the idempotent producer
  * (acks=all), then removes them from their documents. It runs when nudged after a save and on a fixed interval for
- * whatever a crash left behind. A crash between publishing and removing publishes again; consumers ignore the
- * repeat by event id.
+ * whatever a crash left behind.
+ * <p>
+ * Several instances of a service run a relay each over the same collections. So that they do not publish the same
+ * outbox twice, a relay first claims the documents of a batch for a short lease (one conditional update for the
+ * batch) and publishes only what it claimed. A relay that dies mid-batch leaves its claims to expire; another one then
+ * publishes them again, and consumers ignore the repeat by event id, as after any crash between publishing and
+ * removing.
  */
 public class OutboxRelay implements SmartLifecycle {
+
+    /** How long a claimed batch stays this relay's before another may publish it. */
+    static final Duration LEASE = Duration.ofSeconds(30);
+    private static final String CLAIM = "outboxClaim";
+    private static final String CLAIM_TOKEN = CLAIM + ".token";
+    private static final String CLAIM_UNTIL = CLAIM + ".until";
 
     private final ReactiveMongoTemplate mongo;
     private final KafkaTemplate<String, String> kafka;
@@ -33,6 +49,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final String cloudEventsSource;
     private final int batchSize;
     private final PeriodicPass loop;
+    private final Clock leaseClock;
 
     public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, String> kafka, List<OutboxSource> sources,
                        String cloudEventsSource, Duration pollInterval, int batchSize) {
@@ -41,6 +58,7 @@ public class OutboxRelay implements SmartLifecycle {
         this.sources = sources;
         this.cloudEventsSource = cloudEventsSource;
         this.batchSize = batchSize;
+        this.leaseClock = Clock.systemUTC();
         this.loop = new PeriodicPass("Outbox relay pass", pollInterval,
                 () -> relayPending().map(relayed -> relayed >= batchSize));
     }
@@ -58,15 +76,42 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private Mono<Integer> relayBatch(String collection) {
-        Query pending = new Query(where("outboxSince").exists(true)).limit(batchSize);
-        return mongo.find(pending, PendingOutbox.class, collection)
-                .collectList()
+        return claimBatch(collection)
+                .flatMap(claim -> mongo.find(new Query(where("_id").in(claim.ids()).and(CLAIM_TOKEN).is(claim.token())),
+                        PendingOutbox.class, collection).collectList())
                 .filter(documents -> !documents.isEmpty())
                 .publishOn(Schedulers.boundedElastic())
                 .flatMap(documents -> publish(documents)
                         .then(Flux.fromIterable(documents).concatMap(document -> markSent(document, collection)).then())
                         .thenReturn(documents.size()))
                 .defaultIfEmpty(0);
+    }
+
+    /**
+     * Claims up to a batch of documents with pending events that no other relay holds a live lease on; emits nothing
+     * when there are none. The lease is wall-clock time: it is about processes, not about business time.
+     */
+    private Mono<Claim> claimBatch(String collection) {
+        Instant now = leaseClock.instant();
+        Query pending = new Query(where("outboxSince").exists(true)
+                .orOperator(where(CLAIM).exists(false), where(CLAIM).is(null), where(CLAIM_UNTIL).lt(now)))
+                .limit(batchSize);
+        pending.fields().include("_id");
+        Claim claim = new Claim(UUID.randomUUID().toString(), new ArrayList<>());
+        return mongo.find(pending, org.bson.Document.class, collection)
+                .map(document -> document.get("_id"))
+                .collectList()
+                .filter(ids -> !ids.isEmpty())
+                .flatMap(ids -> {
+                    Query unclaimed = new Query(where("_id").in(ids)
+                            .orOperator(where(CLAIM).exists(false), where(CLAIM).is(null), where(CLAIM_UNTIL).lt(now)));
+                    Update lease = new Update().set(CLAIM, new org.bson.Document("token", claim.token())
+                            .append("until", Date.from(now.plus(LEASE))));
+                    claim.ids().addAll(ids);
+                    return mongo.updateMulti(unclaimed, lease, collection);
+                })
+                .filter(result -> result.getModifiedCount() > 0)
+                .map(result -> claim);
     }
 
     private Mono<Void> publish(List<PendingOutbox> documents) {
@@ -82,7 +127,7 @@ public class OutboxRelay implements SmartLifecycle {
         Query byId = new Query(where("_id").is(document.id()));
         Update pull = new Update().pull("outbox", new org.bson.Document("eventId", new org.bson.Document("$in", sent)));
         Query drained = new Query(where("_id").is(document.id()).and("outbox").size(0));
-        return mongo.updateFirst(byId, pull, collection)
+        return mongo.updateFirst(byId, pull.unset(CLAIM), collection)
                 .then(mongo.updateFirst(drained, new Update().unset("outboxSince"), collection))
                 .then();
     }
@@ -100,6 +145,10 @@ public class OutboxRelay implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return loop.isRunning();
+    }
+
+    /** A batch of documents this relay holds the lease on, by the token it wrote into them. */
+    private record Claim(String token, List<Object> ids) {
     }
 
     /** The part of an outbox document the relay reads. */

@@ -2,6 +2,7 @@ package closedloop.router.routing;
 
 import closedloop.contracts.AssignmentReason;
 import closedloop.contracts.Category;
+import closedloop.contracts.Channel;
 import closedloop.contracts.ComplaintRegistered;
 import closedloop.contracts.ComplaintReopened;
 import closedloop.contracts.ContactMethod;
@@ -71,6 +72,8 @@ public class Ticket extends OutboxDocument {
     private Category category;
     private Priority priority;
     private String district;
+    private Channel channel;
+    private Instant registeredAt;
     private TicketStatus status;
     private AssignmentReason assignmentReason;
     private String resolution;
@@ -119,6 +122,8 @@ public class Ticket extends OutboxDocument {
         ticket.category = complaint.category();
         ticket.priority = complaint.priority();
         ticket.district = complaint.district();
+        ticket.channel = complaint.channel();
+        ticket.registeredAt = complaint.occurredAt();
         ticket.sequence = 1;
         ticket.open(now, "assign", ROUTER, AssignmentReason.ROUTED, EventIds.derived(complaint.eventId(), "assign"));
         return ticket;
@@ -175,6 +180,8 @@ public class Ticket extends OutboxDocument {
         ticket.category = category;
         ticket.priority = priority;
         ticket.district = district;
+        ticket.channel = channel;
+        ticket.registeredAt = registeredAt;
         ticket.previousTicketId = this.id;
         ticket.sequence = sequence + 1;
         ticket.returnedBy = new ArrayList<>(returnedBy);
@@ -189,7 +196,8 @@ public class Ticket extends OutboxDocument {
         assignmentReason = reason;
         createdAt = now;
         history.add(new HistoryEntry(now, action, actor, status, reason == AssignmentReason.ROUTED ? null : reason.name()));
-        record(new TicketAssigned(eventId, now, complaintId, id, branch, category, priority, previousTicketId, reason));
+        record(new TicketAssigned(eventId, now, complaintId, id, branch, category, priority, previousTicketId, reason,
+                channel, registeredAt));
     }
 
     /** The branch signs for the ticket (签收): ASSIGNED → ACCEPTED; records {@link TicketAccepted}. */

@@ -1,12 +1,14 @@
 package closedloop.escalation.sla.web;
 
-import closedloop.escalation.sla.SlaClocks;
-import org.springframework.data.domain.Limit;
+import closedloop.escalation.sla.SlaCase;
+import closedloop.escalation.sla.SlaCases;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
+
+import java.util.Comparator;
 
 /** The escalations fired so far, newest first, for supervisors. */
 @RestController
@@ -16,18 +18,22 @@ public class EscalationController {
     /** At most this many escalations are listed; a supervisor reads the newest. */
     static final int MAX_LISTED = 500;
 
-    private final SlaClocks clocks;
+    private final SlaCases cases;
 
-    public EscalationController(SlaClocks clocks) {
-        this.clocks = clocks;
+    public EscalationController(SlaCases cases) {
+        this.cases = cases;
     }
 
-    /** Every escalation (the newest {@value #MAX_LISTED}), or those of one complaint. */
+    /**
+     * Every escalation (the newest {@value #MAX_LISTED}), or those of one complaint. The newest escalations belong to
+     * at most as many cases with the latest {@code lastEscalatedAt}, so reading those cases is enough.
+     */
     @GetMapping
     public Flux<EscalationView> escalations(@RequestParam(required = false) String complaintId) {
-        var fired = complaintId == null
-                ? clocks.findByEscalatedAtNotNullOrderByEscalatedAtDesc(Limit.of(MAX_LISTED))
-                : clocks.findByComplaintIdAndEscalatedAtNotNullOrderByEscalatedAtDesc(complaintId, Limit.of(MAX_LISTED));
-        return fired.map(EscalationView::of);
+        Flux<SlaCase> fired = complaintId == null ? cases.lastEscalated(MAX_LISTED) : cases.findById(complaintId).flux();
+        return fired.flatMapIterable(slaCase -> slaCase.escalations().stream()
+                        .map(escalation -> EscalationView.of(slaCase.complaintId(), escalation)).toList())
+                .sort(Comparator.comparing(EscalationView::at).thenComparing(EscalationView::level).reversed())
+                .take(MAX_LISTED);
     }
 }

@@ -1,2 +1,2 @@
-/** The HTTP face of the escalations, for supervisors. */
+/** The HTTP face of the SLA cases for supervisors: escalations, clocks, and extension approvals. */
 package closedloop.escalation.sla.web;

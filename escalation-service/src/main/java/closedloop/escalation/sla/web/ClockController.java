@@ -1,0 +1,29 @@
+package closedloop.escalation.sla.web;
+
+import closedloop.escalation.sla.SlaCases;
+import closedloop.platform.web.Problems;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** A complaint's clocks, for supervisors. */
+@RestController
+@RequestMapping("/api/v1/clocks")
+public class ClockController {
+
+    private final SlaCases cases;
+
+    public ClockController(SlaCases cases) {
+        this.cases = cases;
+    }
+
+    /** The clocks of the complaint; 404 when no ticket of it was dispatched yet. */
+    @GetMapping("/{complaintId}")
+    public Mono<CaseClocksView> clocks(@PathVariable String complaintId) {
+        return cases.findById(complaintId)
+                .map(CaseClocksView::of)
+                .switchIfEmpty(Mono.error(() -> Problems.notFound("complaint clocks", complaintId)));
+    }
+}

@@ -1,0 +1,28 @@
+package closedloop.escalation.sla.web;
+
+import closedloop.contracts.ClockKind;
+import closedloop.contracts.TimeBasis;
+import closedloop.escalation.sla.ClockState;
+import closedloop.escalation.sla.SlaClock;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One clock of a complaint as a supervisor sees it.
+ *
+ * @param ticketId the ticket it holds; null for the complaint's OUTSIDE clock
+ * @param warnAt   when 75 % of it has passed
+ * @param warned   whether the warning fired (or was made obsolete by the breach)
+ * @param breached whether level 1 fired for it
+ */
+public record ClockView(ClockKind kind, String ticketId, Instant startedAt, Instant deadline, Instant warnAt,
+                        ClockState state, Integer policyVersion, Duration limit, TimeBasis basis, boolean warned,
+                        boolean breached) {
+
+    static ClockView of(SlaClock clock, Integer policyVersion) {
+        return new ClockView(clock.kind(), clock.ticketId(), clock.startedAt(), clock.deadline(), clock.warnAt(),
+                clock.state(), policyVersion, clock.limit().amount(), clock.basis(), clock.warned(),
+                clock.breached());
+    }
+}

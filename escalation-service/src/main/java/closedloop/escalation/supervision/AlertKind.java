@@ -1,0 +1,28 @@
+package closedloop.escalation.supervision;
+
+/** What an alert is about, with the rung of the escalation ladder (DESIGN §5) it stands for. */
+public enum AlertKind {
+    /** 75 % of a limit passed (催办). */
+    WARNING(0),
+    /** A limit passed: supervision (督办). */
+    LEVEL_1(1),
+    /** The office meeting (办公会) takes it up. */
+    LEVEL_2(2),
+    /** The deadline an office-meeting decision set passed with the complaint still open. */
+    DECISION_OVERDUE(2);
+
+    private final int level;
+
+    AlertKind(int level) {
+        this.level = level;
+    }
+
+    public int level() {
+        return level;
+    }
+
+    /** The kind of an escalation to this level: level 2 and above is the office meeting. */
+    public static AlertKind ofEscalation(int level) {
+        return level >= 2 ? LEVEL_2 : LEVEL_1;
+    }
+}
