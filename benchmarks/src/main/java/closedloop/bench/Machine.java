@@ -1,0 +1,48 @@
+package closedloop.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The machine the benchmark ran on.
+ *
+ * @param cores what the JVM sees
+ * @param ram   physical memory, as the OS reports it
+ * @param os    name and version
+ * @param cpu   the processor's model name, when /proc/cpuinfo says it
+ * @param jdk   vendor and version of the JVM that runs the benchmark and the services
+ */
+record Machine(int cores, String ram, String os, String cpu, String jdk) {
+
+    static Machine describe() {
+        long bytes = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize();
+        return new Machine(Runtime.getRuntime().availableProcessors(),
+                String.format("%.1f GiB", bytes / (1024.0 * 1024 * 1024)),
+                prettyOs().orElse(System.getProperty("os.name")) + " (" + System.getProperty("os.name") + " "
+                        + System.getProperty("os.version") + ", " + System.getProperty("os.arch") + ")",
+                cpuModel().orElse("unknown"),
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+    }
+
+    private static Optional<String> prettyOs() {
+        return line(Path.of("/etc/os-release"), "PRETTY_NAME=").map(value -> value.replace("\"", ""));
+    }
+
+    private static Optional<String> cpuModel() {
+        return line(Path.of("/proc/cpuinfo"), "model name").map(value -> value.replaceFirst("^\\s*:\\s*", ""));
+    }
+
+    private static Optional<String> line(Path file, String prefix) {
+        try (var lines = Files.lines(file)) {
+            return lines.filter(line -> line.startsWith(prefix)).findFirst()
+                    .map(line -> line.substring(prefix.length()).trim());
+        } catch (IOException | UncheckedIOException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package closedloop.bench;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+
+/**
+ * The raw broker and store doing the same work as the service (house rule: compare our pipeline with them): the
+ * partition query of the clock reload with the plain driver, 100,000-style bursts of records with a plain idempotent
+ * producer, and findById + replace of the fired cases with the plain driver.
+ */
+final class RawBaselines {
+
+    private RawBaselines() {
+    }
+
+    /** The reload's query over all partitions, {@code _id, partition, nextDueAt} only; emits rows and time. */
+    static Timed partitionQuery(MongoCollection<Document> cases, int partitions) {
+        long started = System.nanoTime();
+        List<Integer> all = IntStream.range(0, partitions).boxed().toList();
+        Long rows = Flux.from(cases.find(Filters.and(Filters.in("partition", all), Filters.ne("nextDueAt", null)))
+                        .projection(Projections.include("_id", "partition", "nextDueAt")).batchSize(10_000))
+                .count().block(Duration.ofMinutes(10));
+        return new Timed(rows == null ? 0 : rows, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /**
+     * Sends {@code count} records shaped like {@code sample} (same value size and headers, fresh keys) to
+     * {@code topic} with acks=all and idempotence, as the service's producer is configured; emits the time until the
+     * last was acknowledged.
+     */
+    static Timed producer(String bootstrapServers, String topic, ConsumerRecord<String, String> sample, int count)
+            throws InterruptedException {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, "2");
+        AtomicLong failed = new AtomicLong();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+            producer.partitionsFor(topic);
+            CountDownLatch acked = new CountDownLatch(count);
+            long started = System.nanoTime();
+            for (int i = 0; i < count; i++) {
+                ProducerRecord<String, String> record = new ProducerRecord<>(topic, UUID.randomUUID().toString(),
+                        sample.value());
+                for (Header header : sample.headers()) {
+                    record.headers().add(header.key(), header.value());
+                }
+                producer.send(record, (metadata, error) -> {
+                    if (error != null) {
+                        failed.incrementAndGet();
+                    }
+                    acked.countDown();
+                });
+            }
+            acked.await(10, TimeUnit.MINUTES);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            if (failed.get() > 0) {
+                throw new IllegalStateException(failed.get() + " raw sends failed");
+            }
+            return new Timed(count, took);
+        }
+    }
+
+    /**
+     * For each id: find the document by {@code _id} and replace it with itself (the shape of a firing's load and
+     * versioned save, without the domain work), {@code concurrency} at a time as the service's firing loop does.
+     */
+    static Timed findAndReplace(MongoCollection<Document> cases, List<String> ids, int concurrency) {
+        long started = System.nanoTime();
+        Long done = Flux.fromIterable(ids)
+                .flatMap(id -> Mono.from(cases.find(Filters.eq("_id", id)).first())
+                        .flatMap(found -> Mono.from(cases.replaceOne(Filters.eq("_id", id), found,
+                                new ReplaceOptions()))), concurrency)
+                .count().block(Duration.ofMinutes(30));
+        return new Timed(done == null ? 0 : done, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /**
+     * For each id: the service's save filter {@code {_id, version}} with a {@code $set} (version unchanged, so the
+     * documents stay as they were), one at a time. The embedded store uses its {@code _id} index only for a filter on
+     * {@code _id} alone, so this shows what one versioned save costs on it.
+     */
+    static Timed versionedUpdates(MongoCollection<Document> cases, List<String> ids) {
+        long started = System.nanoTime();
+        long done = 0;
+        for (String id : ids) {
+            Mono.from(cases.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("version", 0L)),
+                    com.mongodb.client.model.Updates.set("version", 0L))).block(Duration.ofMinutes(5));
+            done++;
+        }
+        return new Timed(done, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /**
+     * How much work was done in how long.
+     *
+     * @param items rows, records or documents
+     * @param took  wall time
+     */
+    record Timed(long items, Duration took) {
+
+        double seconds() {
+            return took.toMillis() / 1000.0;
+        }
+
+        long perSecond() {
+            return took.toMillis() == 0 ? items : items * 1000 / took.toMillis();
+        }
+    }
+}
