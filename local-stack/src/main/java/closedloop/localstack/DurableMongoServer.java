@@ -1,6 +1,10 @@
 package closedloop.localstack;
 
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
@@ -65,7 +69,8 @@ public final class DurableMongoServer implements AutoCloseable {
     }
 
     /**
-     * An H2 backend that commits the store after every command that changes data, before the reply is sent. It also
+     * An H2 backend that commits the store after every command that changes data, before the reply is sent, and looks
+     * documents up by {@code _id} whenever a filter names one ({@link IdFirstCollection}). It also
      * answers {@code hello} (the handshake newer drivers and Spring Boot's health check send) as {@code isMaster}, which
      * mongo-java-server knows under that older name only.
      */
@@ -76,6 +81,33 @@ public final class DurableMongoServer implements AutoCloseable {
 
         CommittingBackend(MVStore store) {
             super(store);
+        }
+
+        /** Databases whose collections answer filters that name an {@code _id} from the {@code _id} index. */
+        @Override
+        protected MongoDatabase openOrCreateDatabase(String databaseName) {
+            return new IdFirstDatabase(databaseName);
+        }
+
+        /**
+         * An H2 database whose collections are {@link IdFirstCollection}s, with the maps named as the library names
+         * them ({@code databases.<ns>}, {@code meta.<ns>}), so a folder written before stays readable. An inner class:
+         * the library opens the existing collections from its constructor, when only the enclosing backend is there
+         * to ask for the store.
+         */
+        final class IdFirstDatabase extends H2Database {
+
+            IdFirstDatabase(String name) {
+                super(name, getMvStore(), getCursorRegistry());
+            }
+
+            @Override
+            protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+                String namespace = getFullCollectionNamespace(collectionName);
+                return new IdFirstCollection(this, collectionName, options,
+                        getMvStore().openMap("databases." + namespace), getMvStore().openMap("meta." + namespace),
+                        cursorRegistry);
+            }
         }
 
         @Override

@@ -1,5 +1,11 @@
 package closedloop.localstack;
 
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.h2.mvstore.MVStore;
+import java.net.InetSocketAddress;
+
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import org.bson.Document;
@@ -54,5 +60,79 @@ class DurableMongoServerTests {
         } finally {
             second.close();
         }
+    }
+
+    @Test
+    void answersFiltersThatNameAnIdExactlyAsTheLibraryDoes() {
+        DurableMongoServer durable = DurableMongoServer.start(dataDir.resolve("ids.mv"), 0);
+        MongoServer reference = new MongoServer(new MemoryBackend());
+        try (MongoClient ours = MongoClients.create(durable.uri());
+             MongoClient theirs = MongoClients.create("mongodb://" + hostAndPort(reference.bind()))) {
+            var cases = ours.getDatabase("closedloop-escalation").getCollection("sla_cases");
+            var expected = theirs.getDatabase("closedloop-escalation").getCollection("sla_cases");
+            for (var collection : List.of(cases, expected)) {
+                for (int i = 0; i < 30; i++) {
+                    Mono.from(collection.insertOne(new Document("_id", "c-" + i).append("version", i % 3)
+                            .append("state", i % 2 == 0 ? "RUNNING" : "STOPPED"))).block();
+                }
+            }
+            List<Document> filters = List.of(
+                    new Document("_id", "c-7").append("version", 1),
+                    new Document("_id", "c-7").append("version", 2),
+                    new Document("_id", new Document("$eq", "c-8")).append("state", "RUNNING"),
+                    new Document("_id", "missing").append("version", 0),
+                    new Document("_id", new Document("$in", List.of("c-1", "c-2", "c-4"))).append("state", "RUNNING"),
+                    new Document("_id", new Document("$in", List.of("c-1", "c-2", "missing"))),
+                    new Document("_id", new Document("$nin", List.of("c-1", "c-2"))).append("version", 1),
+                    new Document("version", 2).append("state", "RUNNING"));
+            for (Document filter : filters) {
+                // the two backends keep documents in different orders, so only the sets are compared
+                assertThat(Flux.from(cases.find(filter)).collectList().block())
+                        .as("find %s", filter)
+                        .containsExactlyInAnyOrderElementsOf(Flux.from(expected.find(filter)).collectList().block());
+            }
+
+            Document versioned = new Document("_id", "c-10").append("version", 1);
+            Document bump = new Document("$inc", new Document("version", 1)).append("$set", new Document("state", "FIRED"));
+            assertThat(Mono.from(cases.updateOne(versioned, bump)).block().getModifiedCount()).isEqualTo(1);
+            assertThat(Mono.from(cases.updateOne(versioned, bump)).block().getModifiedCount()).isZero();
+            assertThat(Mono.from(cases.find(new Document("_id", "c-10"))).block())
+                    .isEqualTo(new Document("_id", "c-10").append("version", 2).append("state", "FIRED"));
+            assertThat(Mono.from(cases.deleteOne(new Document("_id", "c-11").append("version", 0))).block()
+                    .getDeletedCount()).isZero();
+            assertThat(Mono.from(cases.deleteOne(new Document("_id", "c-11").append("version", 2))).block()
+                    .getDeletedCount()).isOne();
+            assertThat(Mono.from(cases.countDocuments()).block()).isEqualTo(29);
+        } finally {
+            durable.close();
+            reference.shutdownNow();
+        }
+    }
+
+    @Test
+    void readsAFolderTheLibrarysOwnBackendWrote() {
+        Path file = dataDir.resolve("library.mv");
+        MVStore store = new MVStore.Builder().fileName(file.toString()).open();
+        MongoServer library = new MongoServer(new H2Backend(store));
+        try (MongoClient client = MongoClients.create("mongodb://" + hostAndPort(library.bind()))) {
+            var tickets = client.getDatabase("closedloop-router").getCollection("tickets");
+            Mono.from(tickets.insertOne(new Document("_id", "t-1").append("branch", "LIXIA-01"))).block();
+        } finally {
+            library.shutdownNow();
+            store.close();
+        }
+
+        DurableMongoServer durable = DurableMongoServer.start(file, 0);
+        try (MongoClient client = MongoClients.create(durable.uri())) {
+            var tickets = client.getDatabase("closedloop-router").getCollection("tickets");
+            assertThat(Mono.from(tickets.find(new Document("_id", "t-1").append("branch", "LIXIA-01"))).block())
+                    .isEqualTo(new Document("_id", "t-1").append("branch", "LIXIA-01"));
+        } finally {
+            durable.close();
+        }
+    }
+
+    private static String hostAndPort(InetSocketAddress address) {
+        return address.getHostString() + ":" + address.getPort();
     }
 }

@@ -1,0 +1,33 @@
+package closedloop.localstack;
+
+import de.bwaldvogel.mongo.bson.Document;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class IdFirstCollectionUnitTests {
+
+    @Test
+    void findsTheIdAFilterAsksForByEquality() {
+        assertThat(IdFirstCollection.namedIds(new Document("_id", "c-1").append("version", 3)))
+                .contains(List.of("c-1"));
+        assertThat(IdFirstCollection.namedIds(new Document("_id", new Document("$eq", "c-1")))).contains(List.of("c-1"));
+        assertThat(IdFirstCollection.namedIds(new Document("_id", new Document("region", "CN"))))
+                .contains(List.of(new Document("region", "CN")));
+        assertThat(IdFirstCollection.namedIds(new Document("_id", new Document("$in", List.of("a", "b", "a")))))
+                .contains(List.of("a", "b"));
+    }
+
+    @Test
+    void leavesOtherFiltersToTheLibrary() {
+        assertThat(IdFirstCollection.namedIds(new Document("version", 3))).isEmpty();
+        assertThat(IdFirstCollection.namedIds(new Document("_id", new Document("$nin", List.of("a", "b"))))).isEmpty();
+        assertThat(IdFirstCollection.namedIds(new Document("_id", new Document("$gt", "a")))).isEmpty();
+        assertThat(IdFirstCollection.namedIds(new Document("_id", new Document("$in",
+                List.of(new de.bwaldvogel.mongo.bson.BsonRegularExpression("^c-", "")))))).isEmpty();
+        assertThat(IdFirstCollection.namedIds(new Document("_id", new Document("$eq", "a").append("$ne", "b"))))
+                .isEmpty();
+    }
+}
