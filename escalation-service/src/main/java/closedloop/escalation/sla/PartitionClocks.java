@@ -3,7 +3,6 @@ package closedloop.escalation.sla;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import reactor.core.publisher.Flux;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -35,8 +34,10 @@ public class PartitionClocks {
         for (int partition : partitions) {
             board.own(partition);
         }
-        Long loaded = Flux.fromIterable(partitions)
-                .concatMap(cases::dueOnPartition)
+        if (partitions.isEmpty()) {
+            return;
+        }
+        Long loaded = cases.dueOnPartitions(partitions)
                 .doOnNext(due -> board.schedule(due.id(), due.partition(), Timekeeper.epochMillis(due.nextDueAt())))
                 .count()
                 .block(LOAD_TIMEOUT);

@@ -14,6 +14,7 @@ import reactor.core.publisher.Mono;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
@@ -27,6 +28,9 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  */
 @Repository
 public class SlaCases {
+
+    /** How many due cases one batch of a partition load carries. */
+    private static final int LOAD_BATCH = 10_000;
 
     /** The fields a save leaves to the outbox relay or sets itself. */
     private static final Set<String> NOT_SET = Set.of("_id", "_class", "version", "outbox", "outboxSince");
@@ -87,9 +91,13 @@ public class SlaCases {
                 });
     }
 
-    /** The cases of a partition that have something due, as id, partition and due instant only (streamed). */
-    public Flux<DueCase> dueOnPartition(int partition) {
-        Query query = new Query(where("partition").is(partition).and("nextDueAt").ne(null));
+    /**
+     * The cases of these partitions that have something due, as id, partition and due instant only, streamed in
+     * batches: one query for all of them (index {@code partition_nextDueAt}), not one per partition.
+     */
+    public Flux<DueCase> dueOnPartitions(Collection<Integer> partitions) {
+        Query query = new Query(where("partition").in(partitions).and("nextDueAt").ne(null))
+                .cursorBatchSize(LOAD_BATCH);
         query.fields().include("_id", "partition", "nextDueAt");
         return mongo.find(query, DueCase.class, SlaCase.COLLECTION);
     }
