@@ -4,16 +4,22 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A MongoDB wire-protocol server (mongo-java-server) that keeps its data in one H2 MVStore file and commits every
@@ -22,13 +28,15 @@ import java.util.Set;
 public final class DurableMongoServer implements AutoCloseable {
 
     private final MVStore store;
+    private final CommittingBackend backend;
     private final MongoServer server;
     private final InetSocketAddress address;
 
     private DurableMongoServer(Path file, String host, int port, int cacheMegabytes) {
         MVStore.Builder builder = new MVStore.Builder().fileName(file.toString());
         store = (cacheMegabytes > 0 ? builder.cacheSize(cacheMegabytes) : builder).open();
-        server = new MongoServer(new CommittingBackend(store));
+        backend = new CommittingBackend(store);
+        server = new MongoServer(backend);
         server.bind(host, port);
         address = server.getLocalAddress();
     }
@@ -62,6 +70,11 @@ public final class DurableMongoServer implements AutoCloseable {
         store.close();
     }
 
+    /** How many commits the store has run, for tests. */
+    long commits() {
+        return backend.commits();
+    }
+
     /** Stops serving and drops the file without a last commit: what a kill -9 leaves behind, for tests. */
     void crash() {
         server.shutdownNow();
@@ -69,15 +82,23 @@ public final class DurableMongoServer implements AutoCloseable {
     }
 
     /**
-     * An H2 backend that commits the store after every command that changes data, before the reply is sent, and looks
-     * documents up by {@code _id} whenever a filter names one ({@link IdFirstCollection}). It also
-     * answers {@code hello} (the handshake newer drivers and Spring Boot's health check send) as {@code isMaster}, which
+     * An H2 backend that commits the store after every command that changes data, before the reply is sent (writes
+     * that arrive during a commit share the next), looks documents up by {@code _id} whenever a filter names one
+     * ({@link IdFirstCollection}), from a hash map copy of the index ({@link MirroredUniqueIndex}). It also answers
+     * {@code hello} (the handshake newer drivers and Spring Boot's health check send) as {@code isMaster}, which
      * mongo-java-server knows under that older name only.
      */
     static final class CommittingBackend extends H2Backend {
 
         private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify",
                 "createindexes", "dropindexes", "drop", "dropdatabase", "create", "renamecollection");
+
+        /** Write commands applied so far; each takes the next number once it is applied. */
+        private final AtomicLong writesApplied = new AtomicLong();
+        private final Object commitLock = new Object();
+        /** The highest write number known to be in a commit (guarded by commitLock). */
+        private long writesCommitted;
+        private long commits;
 
         CommittingBackend(MVStore store) {
             super(store);
@@ -90,8 +111,9 @@ public final class DurableMongoServer implements AutoCloseable {
         }
 
         /**
-         * An H2 database whose collections are {@link IdFirstCollection}s, with the maps named as the library names
-         * them ({@code databases.<ns>}, {@code meta.<ns>}), so a folder written before stays readable. An inner class:
+         * An H2 database whose collections are {@link IdFirstCollection}s and whose unique indexes are
+         * {@link MirroredUniqueIndex}es, with the maps named as the library names them ({@code databases.<ns>},
+         * {@code meta.<ns>}, {@code <ns>._index_<name>}), so a folder written before stays readable. An inner class:
          * the library opens the existing collections from its constructor, when only the enclosing backend is there
          * to ask for the store.
          */
@@ -99,6 +121,15 @@ public final class DurableMongoServer implements AutoCloseable {
 
             IdFirstDatabase(String name) {
                 super(name, getMvStore(), getCursorRegistry());
+            }
+
+            /** The library's unique index (same H2 map, same format) with lookups from a hash map copy. */
+            @Override
+            protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
+                                                            List<IndexKey> keys, boolean sparse) {
+                MVMap<KeyValue, Object> map = getMvStore()
+                        .openMap(getFullCollectionNamespace(collectionName) + "._index_" + indexName);
+                return new MirroredUniqueIndex(map, indexName, keys, sparse);
             }
 
             @Override
@@ -117,9 +148,32 @@ public final class DurableMongoServer implements AutoCloseable {
             }
             Document reply = super.handleCommand(channel, database, command, query);
             if (WRITES.contains(command.toLowerCase(java.util.Locale.ROOT))) {
-                commit();
+                commitCovering(writesApplied.incrementAndGet());
             }
             return reply;
+        }
+
+        /**
+         * Returns once a commit that started after the given write was applied has ended (group commit): writes
+         * that arrive while a commit runs share the next one instead of committing one by one.
+         */
+        void commitCovering(long write) {
+            synchronized (commitLock) {
+                if (writesCommitted >= write) {
+                    return;
+                }
+                long applied = writesApplied.get();
+                commit();
+                writesCommitted = applied;
+                commits++;
+            }
+        }
+
+        /** How many commits ran, for tests. */
+        long commits() {
+            synchronized (commitLock) {
+                return commits;
+            }
         }
     }
 }

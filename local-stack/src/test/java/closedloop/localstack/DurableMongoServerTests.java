@@ -6,6 +6,8 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.h2.mvstore.MVStore;
 import java.net.InetSocketAddress;
 
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import org.bson.Document;
@@ -18,6 +20,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DurableMongoServerTests {
 
@@ -57,6 +60,31 @@ class DurableMongoServerTests {
             assertThat(found).hasSize(20);
             assertThat(found).filteredOn(document -> "c-3".equals(document.get("_id")))
                     .singleElement().extracting(document -> document.get("status")).isEqualTo("CLOSED");
+        } finally {
+            second.close();
+        }
+    }
+
+    @Test
+    void concurrentWritesShareCommitsAndAllSurviveACrash() {
+        Path file = dataDir.resolve("group.mv");
+        DurableMongoServer first = DurableMongoServer.start(file, 0);
+        int writers = 8;
+        int perWriter = 50;
+        try (MongoClient client = MongoClients.create(first.uri())) {
+            var messages = client.getDatabase("closedloop-notification").getCollection("messages");
+            long before = first.commits();
+            Flux.range(0, writers * perWriter)
+                    .flatMap(i -> Mono.from(messages.insertOne(new Document("_id", "m-" + i).append("n", i))), writers)
+                    .blockLast();
+            assertThat(first.commits() - before).isPositive().isLessThan(writers * perWriter);
+        }
+        first.crash();
+
+        DurableMongoServer second = DurableMongoServer.start(file, 0);
+        try (MongoClient client = MongoClients.create(second.uri())) {
+            var messages = client.getDatabase("closedloop-notification").getCollection("messages");
+            assertThat(Mono.from(messages.countDocuments()).block()).isEqualTo((long) writers * perWriter);
         } finally {
             second.close();
         }
@@ -129,6 +157,39 @@ class DurableMongoServerTests {
                     .isEqualTo(new Document("_id", "t-1").append("branch", "LIXIA-01"));
         } finally {
             durable.close();
+        }
+    }
+
+    @Test
+    void uniqueIndexesRejectDuplicatesAndFindDocumentsAfterARestart() {
+        Path file = dataDir.resolve("unique.mv");
+        DurableMongoServer first = DurableMongoServer.start(file, 0);
+        try (MongoClient client = MongoClients.create(first.uri())) {
+            var complaints = client.getDatabase("closedloop-intake").getCollection("complaints");
+            Mono.from(complaints.createIndex(new Document("number", 1), new IndexOptions().unique(true))).block();
+            Mono.from(complaints.insertOne(new Document("_id", "c-1").append("number", "TS-1"))).block();
+            Mono.from(complaints.insertOne(new Document("_id", "c-2").append("number", "TS-2"))).block();
+            Mono.from(complaints.deleteOne(new Document("_id", "c-2"))).block();
+            Mono.from(complaints.insertOne(new Document("_id", "c-2").append("number", "TS-2b"))).block();
+            assertThatThrownBy(() -> Mono.from(complaints.insertOne(new Document("_id", "c-1"))).block())
+                    .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+        }
+        first.crash();
+
+        DurableMongoServer second = DurableMongoServer.start(file, 0);
+        try (MongoClient client = MongoClients.create(second.uri())) {
+            var complaints = client.getDatabase("closedloop-intake").getCollection("complaints");
+            assertThat(Mono.from(complaints.find(new Document("_id", "c-2").append("number", "TS-2b"))).block())
+                    .isEqualTo(new Document("_id", "c-2").append("number", "TS-2b"));
+            assertThat(Mono.from(complaints.find(new Document("number", "TS-1"))).block())
+                    .isEqualTo(new Document("_id", "c-1").append("number", "TS-1"));
+            assertThatThrownBy(() -> Mono.from(complaints.insertOne(new Document("_id", "c-3").append("number", "TS-1")))
+                    .block()).isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+            assertThatThrownBy(() -> Mono.from(complaints.insertOne(new Document("_id", "c-2"))).block())
+                    .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+            assertThat(Mono.from(complaints.countDocuments()).block()).isEqualTo(2);
+        } finally {
+            second.close();
         }
     }
 
