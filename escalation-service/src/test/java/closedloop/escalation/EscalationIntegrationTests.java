@@ -28,6 +28,8 @@ import closedloop.contracts.TicketWarned;
 import closedloop.contracts.Topics;
 import closedloop.escalation.sla.ClockState;
 import closedloop.escalation.sla.ExtensionStatus;
+import closedloop.escalation.sla.SlaCase;
+import closedloop.escalation.sla.SlaCases;
 import closedloop.escalation.sla.web.CaseClocksView;
 import closedloop.escalation.sla.web.ClockView;
 import closedloop.escalation.sla.web.EscalationView;
@@ -77,6 +79,8 @@ abstract class EscalationIntegrationTests {
     private WebTestClient web;
     @Autowired
     private MutableClock clock;
+    @Autowired
+    private SlaCases cases;
     @Value("${spring.kafka.bootstrap-servers}")
     private String bootstrapServers;
 
@@ -351,6 +355,34 @@ abstract class EscalationIntegrationTests {
     private CaseClocksView clocksOf(String complaintId) {
         return web.get().uri("/api/v1/clocks/{id}", complaintId).exchange().expectStatus().isOk()
                 .expectBody(CaseClocksView.class).returnResult().getResponseBody();
+    }
+
+    @Test
+    void aBulkSaveWritesOnlyTheCasesStillAtTheirVersionAndSaysWhetherAllWere() {
+        List<String> ids = List.of(newId(), newId());
+        ids.forEach(id -> probe.publish(assignment(id, Category.NETWORK_QUALITY, Priority.NORMAL)));
+        List<SlaCase> read = await().atMost(Duration.ofSeconds(30))
+                .until(() -> cases.findAllById(ids).collectList().block(), found -> found.size() == 2);
+        SlaCase movedOnMeanwhile = cases.save(cases.findById(ids.get(1)).block()).block();
+
+        assertThat(cases.saveAll(read).block()).isFalse();
+        assertThat(storedVersion(ids.get(0))).isEqualTo(versionOf(read, ids.get(0)) + 1);
+        assertThat(storedVersion(ids.get(1))).isEqualTo(movedOnMeanwhile.version());
+
+        List<SlaCase> fresh = cases.findAllById(ids).collectList().block();
+        assertThat(cases.saveAll(fresh).block()).isTrue();
+        assertThat(fresh).allSatisfy(slaCase ->
+                assertThat(storedVersion(slaCase.complaintId())).isEqualTo(slaCase.version()));
+        assertThat(storedVersion(ids.get(1))).isEqualTo(movedOnMeanwhile.version() + 1);
+    }
+
+    private long storedVersion(String complaintId) {
+        return cases.findById(complaintId).block().version();
+    }
+
+    private static long versionOf(List<SlaCase> found, String complaintId) {
+        return found.stream().filter(slaCase -> slaCase.complaintId().equals(complaintId)).findFirst().orElseThrow()
+                .version();
     }
 
     private TicketAssigned assignment(String complaintId, Category category, Priority priority) {

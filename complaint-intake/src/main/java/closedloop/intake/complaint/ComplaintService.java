@@ -70,7 +70,7 @@ public class ComplaintService {
                 .map(found -> Complaint.register(id, found.getT2(), details, found.getT1(), actor, now,
                         properties.replyWithin()))
                 .flatMap(complaints::insert)
-                .doOnSuccess(saved -> relay.nudge());
+                .doOnNext(saved -> relay.nudge(saved));
     }
 
     /** One page of the complaints that match the search, newest first. */
@@ -89,15 +89,11 @@ public class ComplaintService {
     public Mono<Applied> apply(ClosedLoopEvent event, String source) {
         return Mono.defer(() -> complaints.findById(event.complaintId())
                         .flatMap(complaint -> complaint.apply(event, source, clock.instant())
-                                ? complaints.save(complaint).thenReturn(Applied.APPLIED)
+                                ? complaints.save(complaint).doOnNext(saved -> relay.nudge(saved))
+                                        .thenReturn(Applied.APPLIED)
                                 : Mono.just(Applied.ALREADY_APPLIED))
                         .defaultIfEmpty(Applied.UNKNOWN_COMPLAINT))
-                .retryWhen(ON_CONFLICT)
-                .doOnSuccess(applied -> {
-                    if (applied == Applied.APPLIED) {
-                        relay.nudge();
-                    }
-                });
+                .retryWhen(ON_CONFLICT);
     }
 
     /** What became of an event intake was told. */

@@ -53,7 +53,7 @@ public class CaseUpdates {
                 .retryWhen(retryOnRace())
                 .doOnNext(saved -> {
                     timekeeper.schedule(saved);
-                    relay.nudge();
+                    relay.nudge(saved);
                 });
     }
 
@@ -94,7 +94,7 @@ public class CaseUpdates {
                             return cases.save(slaCase);
                         }))
                 .retryWhen(retryOnRace())
-                .doOnNext(saved -> relay.nudge());
+                .doOnNext(saved -> relay.nudge(saved));
     }
 
     private Retry retryOnRace() {

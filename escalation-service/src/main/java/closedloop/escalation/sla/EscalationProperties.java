@@ -10,8 +10,10 @@ import java.time.Duration;
  *
  * @param scanInterval how often the clock board is looked at for due cases (real time, not the injected clock's);
  *                     it is also nudged when a case is scheduled earlier than everything else
- * @param batchSize    how many due cases one pass takes at most; a full batch is followed by another pass at once
- * @param concurrency  how many due cases are loaded, fired and saved at the same time
+ * @param batchSize    how many due cases one pass takes at most (loaded in one query, saved in one bulk write); a
+ *                     full batch is followed by another pass at once
+ * @param concurrency  after a bulk write lost a race, how many of its cases are loaded, fired and saved again one by
+ *                     one at the same time
  * @param retries      how often a save that lost a race (another version) is tried again on the fresh case
  */
 @ConfigurationProperties("closedloop.escalation")

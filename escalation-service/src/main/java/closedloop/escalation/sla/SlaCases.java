@@ -4,6 +4,8 @@ import org.bson.Document;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mapping.PropertyHandler;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.ReactiveBulkOperations;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
 import org.springframework.data.mongodb.core.query.Query;
@@ -53,6 +55,12 @@ public class SlaCases {
         return mongo.findById(complaintId, SlaCase.class).doOnNext(found -> found.markStored(found.version()));
     }
 
+    /** The cases of these complaints that exist, in one query by {@code _id}. */
+    public Flux<SlaCase> findAllById(Collection<String> complaintIds) {
+        return mongo.find(new Query(where("_id").in(complaintIds)), SlaCase.class)
+                .doOnNext(found -> found.markStored(found.version()));
+    }
+
     /** Inserts a new case or writes a changed one if it still has the version it was read with. */
     public Mono<SlaCase> save(SlaCase slaCase) {
         if (slaCase.version() == null) {
@@ -62,10 +70,51 @@ public class SlaCases {
     }
 
     private Mono<SlaCase> update(SlaCase slaCase) {
+        long version = slaCase.version();
+        return mongo.updateFirst(current(slaCase), versionedUpdate(slaCase), SlaCase.COLLECTION)
+                .flatMap(result -> {
+                    if (result.getMatchedCount() == 0) {
+                        return Mono.error(new OptimisticLockingFailureException("Case " + slaCase.complaintId()
+                                + " is no longer at version " + version));
+                    }
+                    slaCase.markStored(version + 1);
+                    return Mono.just(slaCase);
+                });
+    }
+
+    /**
+     * Writes changed cases read from the store in one bulk write (one round trip, one commit on the embedded store),
+     * each only if it still has the version it was read with. Emits true when every one was written; false when at
+     * least one had changed meanwhile, and then none of them counts as saved (those that were written hold their
+     * events already, so reading and firing them again finds nothing new to do).
+     */
+    public Mono<Boolean> saveAll(List<SlaCase> changed) {
+        if (changed.isEmpty()) {
+            return Mono.just(true);
+        }
+        ReactiveBulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, SlaCase.COLLECTION);
+        changed.forEach(slaCase -> bulk.updateOne(current(slaCase), versionedUpdate(slaCase)));
+        return bulk.execute().map(result -> {
+            boolean all = result.getMatchedCount() == changed.size();
+            if (all) {
+                changed.forEach(slaCase -> slaCase.markStored(slaCase.version() + 1));
+            }
+            return all;
+        });
+    }
+
+    /** The filter of a versioned write: this case at the version it was read with. */
+    private static Query current(SlaCase slaCase) {
+        return new Query(where("_id").is(slaCase.complaintId()).and("version").is(slaCase.version()));
+    }
+
+    /**
+     * The whole state, the next version, and the events recorded since the case was read appended to the outbox.
+     */
+    private Update versionedUpdate(SlaCase slaCase) {
         Document written = new Document();
         mongo.getConverter().write(slaCase, written);
-        long version = slaCase.version();
-        Update update = new Update().set("version", version + 1);
+        Update update = new Update().set("version", slaCase.version() + 1);
         for (String field : fields) {
             if (written.get(field) != null) {
                 update.set(field, written.get(field));
@@ -79,16 +128,7 @@ public class SlaCases {
             update.push("outbox").each(recorded.toArray());
             update.set("outboxSince", ((Document) recorded.get(0)).get("occurredAt"));
         }
-        Query current = new Query(where("_id").is(slaCase.complaintId()).and("version").is(version));
-        return mongo.updateFirst(current, update, SlaCase.COLLECTION)
-                .flatMap(result -> {
-                    if (result.getMatchedCount() == 0) {
-                        return Mono.error(new OptimisticLockingFailureException("Case " + slaCase.complaintId()
-                                + " is no longer at version " + version));
-                    }
-                    slaCase.markStored(version + 1);
-                    return Mono.just(slaCase);
-                });
+        return update;
     }
 
     /**

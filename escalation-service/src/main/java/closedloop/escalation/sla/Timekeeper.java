@@ -12,12 +12,14 @@ import reactor.util.retry.Retry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * Fires the cases on the clock board that are due by the injected clock: loads each by id, fires it, saves it with
- * the version check and puts it back on the board at its next due instant. A save that lost a race (the listener, an
- * approval, or another instance that briefly held the partition during a rebalance) reloads the case and evaluates it
- * again, so each alert fires exactly once: the loser finds it fired already.
+ * Fires the cases on the clock board that are due by the injected clock: loads a batch by id, fires it, saves it with
+ * the version check (one bulk write) and puts each case back on the board at its next due instant. A save that lost
+ * a race (the listener, an approval, or another instance that briefly held the partition during a rebalance) reloads
+ * the case and evaluates it again, so each alert fires exactly once: the loser finds it fired already.
  */
 @Service
 public class Timekeeper {
@@ -48,16 +50,46 @@ public class Timekeeper {
             if (due.isEmpty()) {
                 return Mono.just(false);
             }
-            return Flux.fromIterable(due)
-                    .flatMap(entry -> fire(entry, now), properties.concurrency())
-                    .then(Mono.fromRunnable(relay::nudge))
-                    .thenReturn(due.size() >= properties.batchSize());
+            return fireTogether(due, now).thenReturn(due.size() >= properties.batchSize());
         });
     }
 
+    /**
+     * Loads the due cases in one query, fires them and saves those that changed in one bulk write. If any of them
+     * changed meanwhile, each case of the batch is then read, fired and saved again on its own; those the bulk write
+     * saved find nothing new to fire.
+     */
+    private Mono<Void> fireTogether(List<ClockBoard.Due> due, Instant now) {
+        Map<String, ClockBoard.Due> byId = due.stream()
+                .collect(Collectors.toMap(ClockBoard.Due::complaintId, entry -> entry, (first, second) -> first));
+        return cases.findAllById(byId.keySet()).collectList()
+                .flatMap(found -> {
+                    List<SlaCase> fired = found.stream().filter(slaCase -> slaCase.fire(now)).toList();
+                    return cases.saveAll(fired).flatMap(allSaved -> {
+                        relay.nudge(fired);
+                        if (!allSaved) {
+                            return Flux.fromIterable(due).flatMap(entry -> fire(entry, now), properties.concurrency())
+                                    .then();
+                        }
+                        found.forEach(slaCase -> board.scheduleAfterFiring(slaCase.complaintId(),
+                                byId.get(slaCase.complaintId()).partition(), epochMillis(slaCase.nextDueAt())));
+                        return Mono.<Void>empty();
+                    });
+                })
+                .onErrorResume(error -> {
+                    log.warn("Could not fire {} cases; they stay due: {}", due.size(), error.toString());
+                    due.forEach(entry -> board.scheduleAfterFiring(entry.complaintId(), entry.partition(),
+                            entry.dueAt()));
+                    return Mono.empty();
+                });
+    }
+
+    /** Reads, fires and saves one case, reading it again after a lost race. */
     private Mono<Void> fire(ClockBoard.Due due, Instant now) {
         return Mono.defer(() -> cases.findById(due.complaintId())
-                        .flatMap(slaCase -> slaCase.fire(now) ? cases.save(slaCase) : Mono.just(slaCase)))
+                        .flatMap(slaCase -> slaCase.fire(now)
+                                ? cases.save(slaCase).doOnNext(saved -> relay.nudge(saved))
+                                : Mono.just(slaCase)))
                 .retryWhen(Retry.max(properties.retries())
                         .filter(OptimisticLockingFailureException.class::isInstance))
                 .doOnNext(fired -> board.scheduleAfterFiring(fired.complaintId(), due.partition(),

@@ -78,7 +78,7 @@ public class Agenda {
                     item.decide(owner, deadline, note, actor, clock.instant());
                     return items.save(item);
                 }))
-                .doOnNext(saved -> relay.nudge());
+                .doOnNext(saved -> relay.nudge(saved));
     }
 
     /**
@@ -91,15 +91,11 @@ public class Agenda {
         Instant now = clock.instant();
         return items.findByStatusAndDecisionDueLessThanEqual(AgendaStatus.DECIDED, now, Limit.of(batchSize))
                 .concatMap(item -> item.raiseOverdue(now)
-                        ? items.save(item).onErrorResume(OptimisticLockingFailureException.class, lost -> Mono.empty())
+                        ? items.save(item).doOnNext(saved -> relay.nudge(saved))
+                                .onErrorResume(OptimisticLockingFailureException.class, lost -> Mono.empty())
                         : Mono.empty())
                 .count()
-                .map(Long::intValue)
-                .doOnNext(raised -> {
-                    if (raised > 0) {
-                        relay.nudge();
-                    }
-                });
+                .map(Long::intValue);
     }
 
     /** The items still on the agenda (not DONE), oldest escalation first, at most the configured agenda size. */

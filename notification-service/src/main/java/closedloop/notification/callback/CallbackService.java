@@ -37,7 +37,7 @@ public class CallbackService {
     public Mono<Void> open(TicketResolved resolved, Contact contact) {
         return Mono.fromSupplier(() -> Callback.open(resolved, contact, clock.instant(), properties.callbackDue()))
                 .flatMap(callbacks::insert)
-                .doOnNext(opened -> relay.nudge())
+                .doOnNext(opened -> relay.nudge(opened))
                 .onErrorResume(DuplicateKeyException.class, alreadyOpened -> {
                     log.debug("Callback for resolution {} exists already", resolved.eventId());
                     return Mono.empty();
@@ -57,6 +57,6 @@ public class CallbackService {
                         })
                         .flatMap(callbacks::save))
                 .retryWhen(Retry.max(3).filter(OptimisticLockingFailureException.class::isInstance))
-                .doOnNext(completed -> relay.nudge());
+                .doOnNext(completed -> relay.nudge(completed));
     }
 }

@@ -73,6 +73,6 @@ public class Messenger {
                     return message;
                 }))
                 .flatMap(messages::save)
-                .doOnNext(sent -> relay.nudge());
+                .doOnNext(sent -> relay.nudge(sent));
     }
 }

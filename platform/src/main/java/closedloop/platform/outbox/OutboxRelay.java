@@ -5,7 +5,11 @@ import closedloop.platform.events.CloudEvents;
 import closedloop.platform.events.CloudEvents.OutgoingEvent;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.ReactiveBulkOperations;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -17,17 +21,23 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * Publishes the events waiting in the outboxes of the given collections to Kafka with the idempotent producer
- * (acks=all), then removes them from their documents. It runs when nudged after a save and on a fixed interval for
- * whatever a crash left behind.
+ * (acks=all), then removes them from their documents. A service nudges it with the documents it just saved, which it
+ * looks up by {@code _id} and publishes at once; on a fixed interval it also sweeps each collection for pending
+ * outboxes ({@code outboxSince}, a sparse index) to publish whatever a crash left behind.
  * <p>
  * Several instances of a service run a relay each over the same collections. So that they do not publish the same
  * outbox twice, a relay first claims the documents of a batch for a short lease (one conditional update for the
@@ -48,8 +58,12 @@ public class OutboxRelay implements SmartLifecycle {
     private final List<OutboxSource> sources;
     private final String cloudEventsSource;
     private final int batchSize;
+    private final Duration sweepInterval;
     private final PeriodicPass loop;
     private final Clock leaseClock;
+    private final Map<String, Set<Object>> saved = new ConcurrentHashMap<>();
+    private volatile boolean sweepRequested = true;
+    private volatile Instant lastSweep = Instant.MIN;
 
     public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, String> kafka, List<OutboxSource> sources,
                        String cloudEventsSource, Duration pollInterval, int batchSize) {
@@ -58,60 +72,127 @@ public class OutboxRelay implements SmartLifecycle {
         this.sources = sources;
         this.cloudEventsSource = cloudEventsSource;
         this.batchSize = batchSize;
+        this.sweepInterval = pollInterval;
         this.leaseClock = Clock.systemUTC();
         this.loop = new PeriodicPass("Outbox relay pass", pollInterval,
-                () -> relayPending().map(relayed -> relayed >= batchSize));
+                () -> relaySaved().then(sweepIfDue()).map(fromSweep ->
+                        fromSweep >= batchSize || saved.values().stream().anyMatch(ids -> !ids.isEmpty())));
     }
 
-    /** Asks the relay to look at the outboxes now rather than at the next interval. */
+    /** Asks the relay to sweep every outbox collection now rather than at the next interval. */
     public void nudge() {
+        sweepRequested = true;
         loop.nudge();
     }
 
-    /** One pass over every outbox collection; emits how many documents it relayed. */
+    /** Asks the relay to publish the outbox of a document just saved, now; it is looked up by {@code _id}. */
+    public void nudge(OutboxDocument document) {
+        nudge(List.of(document));
+    }
+
+    /**
+     * Asks the relay to publish the outboxes of documents just saved, now; they are looked up by {@code _id}, so no
+     * search runs, however many documents their collection holds.
+     */
+    public void nudge(Collection<? extends OutboxDocument> documents) {
+        boolean any = false;
+        for (OutboxDocument document : documents) {
+            if (!document.pendingEvents().isEmpty()) {
+                MongoPersistentEntity<?> entity = mongo.getConverter().getMappingContext()
+                        .getRequiredPersistentEntity(document.getClass());
+                Object id = mongo.getConverter().convertToMongoType(
+                        entity.getIdentifierAccessor(document).getRequiredIdentifier());
+                saved.computeIfAbsent(entity.getCollection(), collection -> ConcurrentHashMap.newKeySet()).add(id);
+                any = true;
+            }
+        }
+        if (any) {
+            loop.nudge();
+        }
+    }
+
+    /** One sweep over every outbox collection; emits how many documents it relayed. */
     public Mono<Integer> relayPending() {
         return Flux.fromIterable(sources)
-                .concatMap(source -> relayBatch(source.collection()))
+                .concatMap(source -> pendingIds(source.collection())
+                        .flatMap(ids -> relay(source.collection(), ids))
+                        .defaultIfEmpty(0))
                 .reduce(0, Integer::sum);
     }
 
-    private Mono<Integer> relayBatch(String collection) {
-        return claimBatch(collection)
-                .flatMap(claim -> mongo.find(new Query(where("_id").in(claim.ids()).and(CLAIM_TOKEN).is(claim.token())),
+    /** Relays up to a batch of the documents nudged with, per collection; emits how many documents it relayed. */
+    private Mono<Integer> relaySaved() {
+        return Flux.fromIterable(saved.entrySet())
+                .concatMap(entry -> {
+                    List<Object> ids = new ArrayList<>();
+                    Iterator<Object> waiting = entry.getValue().iterator();
+                    while (ids.size() < batchSize && waiting.hasNext()) {
+                        ids.add(waiting.next());
+                        waiting.remove();
+                    }
+                    return ids.isEmpty() ? Mono.just(0) : relay(entry.getKey(), ids);
+                })
+                .reduce(0, Integer::sum);
+    }
+
+    /**
+     * Sweeps when asked to or when about an interval has passed since the last sweep (a pass run for nudges in between
+     * does not sweep); emits how many it relayed.
+     */
+    private Mono<Integer> sweepIfDue() {
+        return Mono.defer(() -> {
+            Instant now = leaseClock.instant();
+            if (!sweepRequested && lastSweep.isAfter(now.minus(sweepInterval.multipliedBy(9).dividedBy(10)))) {
+                return Mono.just(0);
+            }
+            sweepRequested = false;
+            lastSweep = now;
+            return relayPending();
+        });
+    }
+
+    /** The ids of up to a batch of documents with pending events and no live lease; emits nothing when none. */
+    private Mono<List<Object>> pendingIds(String collection) {
+        Query pending = new Query(where("outboxSince").exists(true).orOperator(unclaimed(leaseClock.instant())))
+                .limit(batchSize);
+        pending.fields().include("_id");
+        return mongo.find(pending, org.bson.Document.class, collection)
+                .map(document -> document.get("_id"))
+                .collectList()
+                .filter(ids -> !ids.isEmpty());
+    }
+
+    /** Claims, publishes and marks sent the outboxes of these documents; emits how many it relayed. */
+    private Mono<Integer> relay(String collection, List<Object> ids) {
+        return claim(collection, ids)
+                .flatMap(claim -> mongo.find(new Query(where("_id").in(ids).and(CLAIM_TOKEN).is(claim.token())),
                         PendingOutbox.class, collection).collectList())
                 .filter(documents -> !documents.isEmpty())
                 .publishOn(Schedulers.boundedElastic())
                 .flatMap(documents -> publish(documents)
-                        .then(Flux.fromIterable(documents).concatMap(document -> markSent(document, collection)).then())
+                        .then(markSent(documents, collection))
                         .thenReturn(documents.size()))
                 .defaultIfEmpty(0);
     }
 
     /**
-     * Claims up to a batch of documents with pending events that no other relay holds a live lease on; emits nothing
-     * when there are none. The lease is wall-clock time: it is about processes, not about business time.
+     * Claims those of these documents that have pending events and no live lease held by another relay (one
+     * conditional update); emits nothing when there are none. The lease is wall-clock time: it is about processes, not
+     * about business time.
      */
-    private Mono<Claim> claimBatch(String collection) {
+    private Mono<Claim> claim(String collection, List<Object> ids) {
         Instant now = leaseClock.instant();
-        Query pending = new Query(where("outboxSince").exists(true)
-                .orOperator(where(CLAIM).exists(false), where(CLAIM).is(null), where(CLAIM_UNTIL).lt(now)))
-                .limit(batchSize);
-        pending.fields().include("_id");
-        Claim claim = new Claim(UUID.randomUUID().toString(), new ArrayList<>());
-        return mongo.find(pending, org.bson.Document.class, collection)
-                .map(document -> document.get("_id"))
-                .collectList()
-                .filter(ids -> !ids.isEmpty())
-                .flatMap(ids -> {
-                    Query unclaimed = new Query(where("_id").in(ids)
-                            .orOperator(where(CLAIM).exists(false), where(CLAIM).is(null), where(CLAIM_UNTIL).lt(now)));
-                    Update lease = new Update().set(CLAIM, new org.bson.Document("token", claim.token())
-                            .append("until", Date.from(now.plus(LEASE))));
-                    claim.ids().addAll(ids);
-                    return mongo.updateMulti(unclaimed, lease, collection);
-                })
+        Claim claim = new Claim(UUID.randomUUID().toString());
+        Query claimable = new Query(where("_id").in(ids).and("outboxSince").exists(true).orOperator(unclaimed(now)));
+        Update lease = new Update().set(CLAIM, new org.bson.Document("token", claim.token())
+                .append("until", Date.from(now.plus(LEASE))));
+        return mongo.updateMulti(claimable, lease, collection)
                 .filter(result -> result.getModifiedCount() > 0)
                 .map(result -> claim);
+    }
+
+    private static Criteria[] unclaimed(Instant now) {
+        return new Criteria[] {where(CLAIM).exists(false), where(CLAIM).is(null), where(CLAIM_UNTIL).lt(now)};
     }
 
     private Mono<Void> publish(List<PendingOutbox> documents) {
@@ -122,14 +203,22 @@ public class OutboxRelay implements SmartLifecycle {
         return Mono.fromFuture(CompletableFuture.allOf(sends));
     }
 
-    private Mono<Void> markSent(PendingOutbox document, String collection) {
-        List<String> sent = document.outbox().stream().map(OutgoingEvent::eventId).toList();
-        Query byId = new Query(where("_id").is(document.id()));
-        Update pull = new Update().pull("outbox", new org.bson.Document("eventId", new org.bson.Document("$in", sent)));
-        Query drained = new Query(where("_id").is(document.id()).and("outbox").size(0));
-        return mongo.updateFirst(byId, pull.unset(CLAIM), collection)
-                .then(mongo.updateFirst(drained, new Update().unset("outboxSince"), collection))
-                .then();
+    /**
+     * Removes the published events from their documents and drops the lease, then unsets {@code outboxSince} where the
+     * outbox is empty (an event recorded meanwhile keeps it): one ordered bulk write for the whole batch.
+     */
+    private Mono<Void> markSent(List<PendingOutbox> documents, String collection) {
+        ReactiveBulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, collection);
+        for (PendingOutbox document : documents) {
+            List<String> sent = document.outbox().stream().map(OutgoingEvent::eventId).toList();
+            Update pull = new Update()
+                    .pull("outbox", new org.bson.Document("eventId", new org.bson.Document("$in", sent)))
+                    .unset(CLAIM);
+            bulk.updateOne(new Query(where("_id").is(document.id())), pull);
+            bulk.updateOne(new Query(where("_id").is(document.id()).and("outbox").size(0)),
+                    new Update().unset("outboxSince"));
+        }
+        return bulk.execute().then();
     }
 
     @Override
@@ -148,7 +237,7 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /** A batch of documents this relay holds the lease on, by the token it wrote into them. */
-    private record Claim(String token, List<Object> ids) {
+    private record Claim(String token) {
     }
 
     /** The part of an outbox document the relay reads. */

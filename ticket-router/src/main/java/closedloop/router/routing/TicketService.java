@@ -69,7 +69,7 @@ public class TicketService {
         return tickets.insertIfAbsent(ticket)
                 .doOnNext(inserted -> {
                     if (inserted) {
-                        relay.nudge();
+                        relay.nudge(ticket);
                     } else {
                         log.info("Ticket {} exists already; the event was applied before", ticket.id());
                     }
@@ -191,6 +191,6 @@ public class TicketService {
         return attempt
                 .onErrorResume(OptimisticLockingFailureException.class, conflict -> attempt)
                 .onErrorMap(OptimisticLockingFailureException.class, conflict -> new ConcurrentTicketChange(id, conflict))
-                .doOnNext(saved -> relay.nudge());
+                .doOnNext(saved -> relay.nudge(saved));
     }
 }
