@@ -21,7 +21,7 @@ import java.util.List;
  * @param command     the command line as typed, for the report
  */
 record BenchmarkOptions(int clocks, int lagCases, int lagRate, int storm, int intakeRate, Integer lead, int stormWait,
-                        int storeCache,                        Path workDir, Path report, Path repoRoot, String command) {
+                        int storeCache, Path workDir, Path report, Path repoRoot, String command) {
 
     static final String USAGE = """
             ./bench-sla-clocks [--clocks N] [--lag-cases N] [--lag-rate N] [--storm N] [--intake-rate N]

@@ -161,7 +161,10 @@ final class ChildJvm implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            if (process.isAlive()) {
+                throw new UncheckedIOException(e);
+            }
+            // the child was stopped and its console closed under the reader: nothing more to copy
         }
     }
 

@@ -28,6 +28,8 @@ final class Findings {
     // fire lag
     Percentiles lag;
     int lagMissing;
+    /** Start of each 5 s of due time (epoch millis) → the worst lag of the cases due in it. */
+    java.util.SortedMap<Long, Long> lagByWindow = new java.util.TreeMap<>();
     boolean lagStartedAfterLoad;
     // storm
     long stormMillis = -1;

@@ -68,11 +68,14 @@ final class ReportWriter {
                 + "whose SIGN_FOR warning falls due one every %d ms, and %s due at one instant. Then it starts "
                 + "escalation-service as a child JVM from `escalation-service/target/escalation-service-0.1.0-SNAPSHOT-"
                 + "exec.jar` with `-Xmx1g` on the real clock, and complaint-intake from its exec jar (`-Xmx512m`) at "
-                + "%d POST/s; a plain KafkaConsumer reads escalation.sla. Lag = the record's timestamp (when the "
+                + "%d POST/s, both with the outbox relay's safety-net sweep every %s instead of every second (the "
+                + "relay publishes what a service saves by `_id` at once; the sweep only finds what a crash left "
+                + "behind, and on this store it is a scan of every case, where MongoDB answers it from the sparse "
+                + "`outboxSince` index); a plain KafkaConsumer reads escalation.sla. Lag = the record's timestamp (when the "
                 + "service's producer sent it) minus when the case was due. Child logs, thread dumps taken during the "
                 + "storm and a class histogram are left in `%s`.",
                 n(o.clocks()), n(o.farCases()), n(o.lagCases()), 1000 / o.lagRate(), n(o.storm()), o.intakeRate(),
-                o.repoRoot().relativize(o.workDir()));
+                SlaClocksBenchmark.RELAY_SWEEP, o.repoRoot().relativize(o.workDir()));
         line("");
     }
 
@@ -161,7 +164,7 @@ final class ReportWriter {
     }
 
     private void notes() {
-        if (f.notes.isEmpty() && f.heapInfo.isEmpty()) {
+        if (f.notes.isEmpty() && f.heapInfo.isEmpty() && f.lagByWindow.isEmpty()) {
             return;
         }
         line("## Observed in this run");
@@ -171,6 +174,13 @@ final class ReportWriter {
         }
         if (!f.lagStartedAfterLoad) {
             line("- The first lag case fell due before the board was full: the lag figures include part of the load.");
+        }
+        if (!f.lagByWindow.isEmpty()) {
+            StringBuilder windows = new StringBuilder();
+            f.lagByWindow.forEach((start, worst) -> windows.append(windows.isEmpty() ? "" : ", ")
+                    .append(java.time.LocalTime.ofInstant(java.time.Instant.ofEpochMilli(start), java.time.ZoneOffset.UTC))
+                    .append(' ').append(ms(worst)));
+            line("- Worst fire lag per 5 s of due time (UTC start of the 5 s, worst lag): %s.", windows);
         }
         f.notes.forEach(note -> line("- %s", note));
         line("");

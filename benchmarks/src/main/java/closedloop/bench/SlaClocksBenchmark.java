@@ -24,6 +24,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,6 +43,11 @@ public final class SlaClocksBenchmark {
 
     static final int PARTITIONS = 3;
     static final String RAW_TOPIC = "bench.raw-producer";
+    /**
+     * How often the services' outbox relays sweep for outboxes nobody nudged them about. Every save nudges the relay
+     * with its document, so the sweep only finds what a crash left behind; on the embedded store it scans every case.
+     */
+    static final String RELAY_SWEEP = "30s";
     private static final Pattern LOADED = Pattern.compile("assigned: (\\d+) cases with clocks loaded");
 
     private final BenchmarkOptions options;
@@ -221,7 +228,7 @@ public final class SlaClocksBenchmark {
     private List<String> serviceArguments(KafkaBroker kafka, DurableMongoServer mongo, int port) {
         return List.of("--server.port=" + port, "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--spring.data.mongodb.uri=" + mongo.uri(), "--closedloop.kafka.replication-factor=1",
-                "--spring.main.banner-mode=off");
+                "--closedloop.kafka.relay-interval=" + RELAY_SWEEP, "--spring.main.banner-mode=off");
     }
 
     /** Waits until every case is on the board: the service's log line(s) and its gauge. */
@@ -293,8 +300,21 @@ public final class SlaClocksBenchmark {
         }
         findings.lag = Percentiles.of(lags);
         findings.lagMissing = missing;
+        findings.lagByWindow = worstLagPerWindow(probe);
         say("  lag p50 %d ms, p99 %d ms, max %d ms; %d not (yet) published", findings.lag.p50(), findings.lag.p99(),
                 findings.lag.max(), missing);
+    }
+
+    /** The worst lag among the cases due in each 5 s of the probe, by when they were due: shows when the tail arose. */
+    private SortedMap<Long, Long> worstLagPerWindow(SlaEventsProbe probe) {
+        SortedMap<Long, Long> worst = new TreeMap<>();
+        lagDue.forEach((id, due) -> {
+            Long published = probe.timestampOf(id);
+            if (published != null) {
+                worst.merge((due - lagStart) / 5_000 * 5_000 + lagStart, published - due, Math::max);
+            }
+        });
+        return worst;
     }
 
     private void measureStorm(SlaEventsProbe probe, ChildJvm escalation, Path work) throws Exception {
