@@ -36,8 +36,9 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 /**
  * Publishes the events waiting in the outboxes of the given collections to Kafka with the idempotent producer
  * (acks=all), then removes them from their documents. A service nudges it with the documents it just saved, which it
- * looks up by {@code _id} and publishes at once; on a fixed interval it also sweeps each collection for pending
- * outboxes ({@code outboxSince}, a sparse index) to publish whatever a crash left behind.
+ * looks up by {@code _id} and publishes at once; on a fixed interval a second loop sweeps each collection for pending
+ * outboxes ({@code outboxSince}, a sparse index) to publish whatever a crash left behind, so that a slow sweep never
+ * holds up what was just saved.
  * <p>
  * Several instances of a service run a relay each over the same collections. So that they do not publish the same
  * outbox twice, a relay first claims the documents of a batch for a short lease (one conditional update for the
@@ -58,12 +59,10 @@ public class OutboxRelay implements SmartLifecycle {
     private final List<OutboxSource> sources;
     private final String cloudEventsSource;
     private final int batchSize;
-    private final Duration sweepInterval;
-    private final PeriodicPass loop;
+    private final PeriodicPass publishing;
+    private final PeriodicPass sweeping;
     private final Clock leaseClock;
     private final Map<String, Set<Object>> saved = new ConcurrentHashMap<>();
-    private volatile boolean sweepRequested = true;
-    private volatile Instant lastSweep = Instant.MIN;
 
     public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, String> kafka, List<OutboxSource> sources,
                        String cloudEventsSource, Duration pollInterval, int batchSize) {
@@ -72,17 +71,16 @@ public class OutboxRelay implements SmartLifecycle {
         this.sources = sources;
         this.cloudEventsSource = cloudEventsSource;
         this.batchSize = batchSize;
-        this.sweepInterval = pollInterval;
         this.leaseClock = Clock.systemUTC();
-        this.loop = new PeriodicPass("Outbox relay pass", pollInterval,
-                () -> relaySaved().then(sweepIfDue()).map(fromSweep ->
-                        fromSweep >= batchSize || saved.values().stream().anyMatch(ids -> !ids.isEmpty())));
+        this.publishing = new PeriodicPass("Outbox relay pass", pollInterval,
+                () -> relaySaved().map(relayed -> saved.values().stream().anyMatch(ids -> !ids.isEmpty())));
+        this.sweeping = new PeriodicPass("Outbox sweep", pollInterval,
+                () -> relayPending().map(relayed -> relayed >= batchSize));
     }
 
     /** Asks the relay to sweep every outbox collection now rather than at the next interval. */
     public void nudge() {
-        sweepRequested = true;
-        loop.nudge();
+        sweeping.nudge();
     }
 
     /** Asks the relay to publish the outbox of a document just saved, now; it is looked up by {@code _id}. */
@@ -107,7 +105,7 @@ public class OutboxRelay implements SmartLifecycle {
             }
         }
         if (any) {
-            loop.nudge();
+            publishing.nudge();
         }
     }
 
@@ -133,22 +131,6 @@ public class OutboxRelay implements SmartLifecycle {
                     return ids.isEmpty() ? Mono.just(0) : relay(entry.getKey(), ids);
                 })
                 .reduce(0, Integer::sum);
-    }
-
-    /**
-     * Sweeps when asked to or when about an interval has passed since the last sweep (a pass run for nudges in between
-     * does not sweep); emits how many it relayed.
-     */
-    private Mono<Integer> sweepIfDue() {
-        return Mono.defer(() -> {
-            Instant now = leaseClock.instant();
-            if (!sweepRequested && lastSweep.isAfter(now.minus(sweepInterval.multipliedBy(9).dividedBy(10)))) {
-                return Mono.just(0);
-            }
-            sweepRequested = false;
-            lastSweep = now;
-            return relayPending();
-        });
     }
 
     /** The ids of up to a batch of documents with pending events and no live lease; emits nothing when none. */
@@ -223,17 +205,19 @@ public class OutboxRelay implements SmartLifecycle {
 
     @Override
     public void start() {
-        loop.start();
+        publishing.start();
+        sweeping.start();
     }
 
     @Override
     public void stop() {
-        loop.stop();
+        sweeping.stop();
+        publishing.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return loop.isRunning();
+        return publishing.isRunning();
     }
 
     /** A batch of documents this relay holds the lease on, by the token it wrote into them. */
