@@ -84,7 +84,8 @@ public final class DurableMongoServer implements AutoCloseable {
     /**
      * An H2 backend that commits the store after every command that changes data, before the reply is sent (writes
      * that arrive during a commit share the next), looks documents up by {@code _id} whenever a filter names one
-     * ({@link IdFirstCollection}), from a hash map copy of the index ({@link MirroredUniqueIndex}). It also answers
+     * ({@link IdFirstCollection}), from a hash map copy of the index ({@link MirroredUniqueIndex}), and keeps sparse
+     * one-field indexes in memory ({@link SparseFieldIndex}), which the library ignores. It also answers
      * {@code hello} (the handshake newer drivers and Spring Boot's health check send) as {@code isMaster}, which
      * mongo-java-server knows under that older name only.
      */
@@ -130,6 +131,14 @@ public final class DurableMongoServer implements AutoCloseable {
                 MVMap<KeyValue, Object> map = getMvStore()
                         .openMap(getFullCollectionNamespace(collectionName) + "._index_" + indexName);
                 return new MirroredUniqueIndex(map, indexName, keys, sparse);
+            }
+
+            /** A sparse index on one field in memory ({@link SparseFieldIndex}); any other the library's way. */
+            @Override
+            protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
+                                                               List<IndexKey> keys, boolean sparse) {
+                return SparseFieldIndex.of(indexName, keys, sparse).<Index<Object>>map(index -> index)
+                        .orElseGet(() -> super.openOrCreateSecondaryIndex(collectionName, indexName, keys, sparse));
             }
 
             @Override

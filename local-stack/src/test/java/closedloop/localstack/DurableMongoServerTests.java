@@ -193,6 +193,62 @@ class DurableMongoServerTests {
         }
     }
 
+    @Test
+    void answersThePendingOutboxFilterFromItsSparseIndexExactlyAsTheLibraryDoesAlsoAfterARestart() {
+        Path file = dataDir.resolve("sparse.mv");
+        DurableMongoServer durable = DurableMongoServer.start(file, 0);
+        MongoServer reference = new MongoServer(new MemoryBackend());
+        Document pending = new Document("outboxSince", new Document("$exists", true))
+                .append("$or", List.of(new Document("outboxClaim", new Document("$exists", false)),
+                        new Document("outboxClaim.until", new Document("$lt", 20))));
+        List<Document> expected;
+        try (MongoClient ours = MongoClients.create(durable.uri());
+             MongoClient theirs = MongoClients.create("mongodb://" + hostAndPort(reference.bind()))) {
+            var cases = ours.getDatabase("closedloop-escalation").getCollection("sla_cases");
+            var theirCases = theirs.getDatabase("closedloop-escalation").getCollection("sla_cases");
+            for (var collection : List.of(cases, theirCases)) {
+                Mono.from(collection.createIndex(new Document("outboxSince", 1), new IndexOptions().sparse(true)))
+                        .block();
+                for (int i = 0; i < 40; i++) {
+                    Document document = new Document("_id", "c-" + i).append("n", i);
+                    if (i % 3 == 0) {
+                        document.append("outboxSince", i);
+                    }
+                    if (i % 5 == 0) {
+                        document.append("outboxClaim", new Document("until", i));
+                    }
+                    Mono.from(collection.insertOne(document)).block();
+                }
+                Mono.from(collection.updateMany(new Document("n", new Document("$lt", 10)),
+                        new Document("$set", new Document("outboxSince", 99)))).block();
+                Mono.from(collection.updateMany(new Document("n", new Document("$gte", 30)),
+                        new Document("$unset", new Document("outboxSince", "")))).block();
+                Mono.from(collection.deleteOne(new Document("_id", "c-12"))).block();
+                Mono.from(collection.updateOne(new Document("_id", "c-13"),
+                        new Document("$set", new Document("outboxSince", null)))).block();
+            }
+            expected = Flux.from(theirCases.find(pending)).collectList().block();
+            assertThat(expected).hasSizeGreaterThan(5);
+            assertThat(Flux.from(cases.find(pending)).collectList().block())
+                    .containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(Flux.from(cases.find(new Document("outboxSince", new Document("$exists", true)))).collectList()
+                    .block()).containsExactlyInAnyOrderElementsOf(Flux.from(theirCases.find(
+                            new Document("outboxSince", new Document("$exists", true)))).collectList().block());
+        } finally {
+            durable.crash();
+            reference.shutdownNow();
+        }
+
+        DurableMongoServer reopened = DurableMongoServer.start(file, 0);
+        try (MongoClient client = MongoClients.create(reopened.uri())) {
+            var cases = client.getDatabase("closedloop-escalation").getCollection("sla_cases");
+            assertThat(Flux.from(cases.find(pending)).collectList().block())
+                    .containsExactlyInAnyOrderElementsOf(expected);
+        } finally {
+            reopened.close();
+        }
+    }
+
     private static String hostAndPort(InetSocketAddress address) {
         return address.getHostString() + ":" + address.getPort();
     }
