@@ -68,14 +68,11 @@ final class ReportWriter {
                 + "whose SIGN_FOR warning falls due one every %d ms, and %s due at one instant. Then it starts "
                 + "escalation-service as a child JVM from `escalation-service/target/escalation-service-0.1.0-SNAPSHOT-"
                 + "exec.jar` with `-Xmx1g` on the real clock, and complaint-intake from its exec jar (`-Xmx512m`) at "
-                + "%d POST/s, both with the outbox relay's safety-net sweep every %s instead of every second (the "
-                + "relay publishes what a service saves by `_id` at once; the sweep only finds what a crash left "
-                + "behind, and on this store it is a scan of every case, where MongoDB answers it from the sparse "
-                + "`outboxSince` index); a plain KafkaConsumer reads escalation.sla. Lag = the record's timestamp (when the "
+                + "%d POST/s, both with their default settings; a plain KafkaConsumer reads escalation.sla. Lag = the record's timestamp (when the "
                 + "service's producer sent it) minus when the case was due. Child logs, thread dumps taken during the "
                 + "storm and a class histogram are left in `%s`.",
                 n(o.clocks()), n(o.farCases()), n(o.lagCases()), 1000 / o.lagRate(), n(o.storm()), o.intakeRate(),
-                SlaClocksBenchmark.RELAY_SWEEP, o.repoRoot().relativize(o.workDir()));
+                o.repoRoot().relativize(o.workDir()));
         line("");
     }
 
@@ -153,9 +150,9 @@ final class ReportWriter {
         }
         if (f.rawVersionedUpdates != null) {
             line("| one versioned save: `updateOne({_id, version}, …)`, the filter `SlaCases.save` uses | (inside each "
-                            + "firing) | %s updates in %s: %s ms each | |", n(f.rawVersionedUpdates.items()),
-                    secs(f.rawVersionedUpdates.took().toMillis()), n(f.rawVersionedUpdates.took().toMillis()
-                            / Math.max(1, f.rawVersionedUpdates.items())));
+                            + "firing) | %s updates in %s ms: %s ms each | |", n(f.rawVersionedUpdates.items()),
+                    n(f.rawVersionedUpdates.took().toMillis()), String.format(Locale.ROOT, "%.1f",
+                            f.rawVersionedUpdates.took().toNanos() / 1e6 / Math.max(1, f.rawVersionedUpdates.items())));
         }
         line("");
         line("\"raw alone\" is the service's time divided by the raw one: how many times longer the whole pipeline "
