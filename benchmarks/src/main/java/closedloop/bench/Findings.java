@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /** What one run measured, filled in phase by phase and written out by {@link ReportWriter}. */
 final class Findings {
@@ -29,7 +31,7 @@ final class Findings {
     Percentiles lag;
     int lagMissing;
     /** Start of each 5 s of due time (epoch millis) → the worst lag of the cases due in it. */
-    java.util.SortedMap<Long, Long> lagByWindow = new java.util.TreeMap<>();
+    SortedMap<Long, Long> lagByWindow = new TreeMap<>();
     boolean lagStartedAfterLoad;
     // storm
     long stormMillis = -1;

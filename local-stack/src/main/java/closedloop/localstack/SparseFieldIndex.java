@@ -8,6 +8,7 @@ import de.bwaldvogel.mongo.bson.Document;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -32,11 +33,11 @@ final class SparseFieldIndex extends Index<Object> {
     }
 
     /** This index for a sparse index on one top-level field; empty for any other kind. */
-    static java.util.Optional<SparseFieldIndex> of(String name, List<IndexKey> keys, boolean sparse) {
+    static Optional<SparseFieldIndex> of(String name, List<IndexKey> keys, boolean sparse) {
         if (!sparse || keys.size() != 1 || keys.get(0).getKey().contains(".")) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(new SparseFieldIndex(name, keys.get(0)));
+        return Optional.of(new SparseFieldIndex(name, keys.get(0)));
     }
 
     @Override
