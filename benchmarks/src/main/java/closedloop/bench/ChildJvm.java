@@ -34,6 +34,8 @@ final class ChildJvm implements AutoCloseable {
     private final long startedAt;
     private final int port;
     private final List<LogLine> lines = new ArrayList<>();
+    /** Set before the child is stopped, when its console may close under the reader. */
+    private volatile boolean stopping;
 
     private ChildJvm(String name, Process process, long startedAt, int port, Path log) {
         this.name = name;
@@ -138,6 +140,7 @@ final class ChildJvm implements AutoCloseable {
         if (!process.isAlive()) {
             return;
         }
+        stopping = true;
         process.destroy();
         try {
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
@@ -161,10 +164,10 @@ final class ChildJvm implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            if (process.isAlive()) {
+            if (!stopping) {
                 throw new UncheckedIOException(e);
             }
-            // the child was stopped and its console closed under the reader: nothing more to copy
+            // Process.destroy() closes the console under the reader while the child is still exiting
         }
     }
 

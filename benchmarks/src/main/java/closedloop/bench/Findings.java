@@ -51,6 +51,7 @@ final class Findings {
     RawBaselines.Timed rawQuery;
     RawBaselines.Timed rawProducer;
     RawBaselines.Timed rawFindReplace;
+    RawBaselines.Timed rawOutboxFloor;
     RawBaselines.Timed rawVersionedUpdates;
     int recordBytes;
     // anything worth knowing

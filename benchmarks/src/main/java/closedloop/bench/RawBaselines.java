@@ -1,8 +1,11 @@
 package closedloop.bench;
 
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -26,7 +29,7 @@ import java.util.stream.IntStream;
 /**
  * The raw broker and store doing the same work as the service (house rule: compare our pipeline with them): the
  * partition query of the clock reload with the plain driver, 100,000-style bursts of records with a plain idempotent
- * producer, and findById + replace of the fired cases with the plain driver.
+ * producer, findById + replace of the fired cases with the plain driver, and the least store work an outbox needs.
  */
 final class RawBaselines {
 
@@ -108,8 +111,42 @@ final class RawBaselines {
         long done = 0;
         for (String id : ids) {
             Mono.from(cases.updateOne(new Document("_id", id).append("version", 0L),
-                    com.mongodb.client.model.Updates.set("version", 0L))).block(Duration.ofMinutes(5));
+                    Updates.set("version", 0L))).block(Duration.ofMinutes(5));
             done++;
+        }
+        return new Timed(done, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /**
+     * The least store work an outbox needs per fired case, in the service's batches: load a batch of 1,000 by
+     * {@code _id}, write each back at the next version with one event in its outbox (one unordered bulk write), then
+     * empty those outboxes as a relay marks them sent (a second bulk write); one batch after another. No domain
+     * work, no Kafka, no read models: the floor under the storm on this store.
+     */
+    static Timed outboxFloor(MongoCollection<Document> cases, List<String> ids, String eventPayload) {
+        long started = System.nanoTime();
+        long done = 0;
+        for (int from = 0; from < ids.size(); from += 1000) {
+            List<String> batch = ids.subList(from, Math.min(ids.size(), from + 1000));
+            List<Document> found = Flux.from(cases.find(Filters.in("_id", batch))).collectList()
+                    .block(Duration.ofMinutes(5));
+            List<UpdateOneModel<Document>> saves = found.stream().map(document -> {
+                long version = ((Number) document.get("version")).longValue();
+                Document event = new Document("eventId", UUID.randomUUID().toString())
+                        .append("type", "closedloop.sla.ticket-warned.v1").append("topic", "escalation.sla")
+                        .append("key", document.get("_id")).append("occurredAt", new java.util.Date())
+                        .append("payload", eventPayload);
+                return new UpdateOneModel<Document>(new Document("_id", document.get("_id")).append("version", version),
+                        Updates.combine(Updates.set("version", version + 1), Updates.push("outbox", event),
+                                Updates.set("outboxSince", event.get("occurredAt"))));
+            }).toList();
+            Mono.from(cases.bulkWrite(saves, new BulkWriteOptions().ordered(false))).block(Duration.ofMinutes(5));
+            List<UpdateOneModel<Document>> marks = found.stream()
+                    .map(document -> new UpdateOneModel<Document>(new Document("_id", document.get("_id")),
+                            Updates.combine(Updates.set("outbox", List.of()), Updates.unset("outboxSince"))))
+                    .toList();
+            Mono.from(cases.bulkWrite(marks, new BulkWriteOptions().ordered(true))).block(Duration.ofMinutes(5));
+            done += found.size();
         }
         return new Timed(done, Duration.ofNanos(System.nanoTime() - started));
     }

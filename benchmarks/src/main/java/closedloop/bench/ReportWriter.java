@@ -150,6 +150,14 @@ final class ReportWriter {
                     n(f.rawFindReplace.items()), secs(f.stormMillis), secs(f.rawFindReplace.took().toMillis()),
                     n(f.rawFindReplace.perSecond()), ratio(f.stormMillis, f.rawFindReplace.took().toMillis()));
         }
+        if (f.rawOutboxFloor != null) {
+            line("| the least store work an outbox needs for %s fired cases: load by `_id`, "
+                            + "save each at the next version with its event, empty the outbox (bulk writes of 1,000) "
+                            + "| storm: %s (plus the relay's claim, the domain work, Kafka and the read models) "
+                            + "| raw driver: %s (%s/s) | %s |",
+                    n(f.rawOutboxFloor.items()), secs(f.stormMillis), secs(f.rawOutboxFloor.took().toMillis()),
+                    n(f.rawOutboxFloor.perSecond()), ratio(f.stormMillis, f.rawOutboxFloor.took().toMillis()));
+        }
         if (f.rawVersionedUpdates != null) {
             line("| one versioned save: `updateOne({_id, version}, …)`, the filter `SlaCases.save` uses | (inside each "
                             + "firing) | %s updates in %s ms: %s ms each | |", n(f.rawVersionedUpdates.items()),

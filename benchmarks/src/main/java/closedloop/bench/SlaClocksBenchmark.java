@@ -110,6 +110,11 @@ public final class SlaClocksBenchmark {
             say("Raw driver: findById + replace of the %,d storm cases, 16 at a time...", stormCases.size());
             findings.rawFindReplace = RawBaselines.findAndReplace(cases, stormCases, 16);
             say("  %.1f s (%,d/s)", findings.rawFindReplace.seconds(), findings.rawFindReplace.perSecond());
+            say("Raw driver: the least an outbox needs for the %,d storm cases (load, save with the event, mark sent; "
+                    + "bulk writes of 1,000)...", stormCases.size());
+            findings.rawOutboxFloor = RawBaselines.outboxFloor(cases, stormCases,
+                    "x".repeat(Math.max(1, findings.recordBytes)));
+            say("  %.1f s (%,d/s)", findings.rawOutboxFloor.seconds(), findings.rawOutboxFloor.perSecond());
             List<String> sample = stormCases.subList(0, Math.min(20, stormCases.size()));
             say("Raw driver: %d updates with the service's save filter {_id, version}, one at a time...", sample.size());
             findings.rawVersionedUpdates = RawBaselines.versionedUpdates(cases, sample);
