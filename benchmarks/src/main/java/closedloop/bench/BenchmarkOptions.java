@@ -15,18 +15,19 @@ import java.util.List;
  * @param lead        seconds from the end of loading to the first lag case (null: estimated from the load)
  * @param stormWait   the longest the storm is awaited, in seconds
  * @param storeCache  the store's page cache in MB (0: H2's default of 16 MB, as ./run-local has it)
+ * @param mongoUri    an external MongoDB to measure on instead of the embedded store (null: the embedded store)
  * @param workDir     where the Kafka log, the store file and the child JVMs' logs go (emptied first)
  * @param report      the Markdown report written at the end
  * @param repoRoot    where the services' runnable jars are
  * @param command     the command line as typed, for the report
  */
 record BenchmarkOptions(int clocks, int lagCases, int lagRate, int storm, int intakeRate, Integer lead, int stormWait,
-                        int storeCache, Path workDir, Path report, Path repoRoot, String command) {
+                        int storeCache, String mongoUri, Path workDir, Path report, Path repoRoot, String command) {
 
     static final String USAGE = """
             ./bench-sla-clocks [--clocks N] [--lag-cases N] [--lag-rate N] [--storm N] [--intake-rate N]
-                               [--lead SECONDS] [--storm-wait SECONDS] [--store-cache-mb N] [--work-dir DIR]
-                               [--report FILE]
+                               [--lead SECONDS] [--storm-wait SECONDS] [--store-cache-mb N] [--mongo-uri URI]
+                               [--work-dir DIR] [--report FILE]
               --clocks       pending SLA clocks loaded into the one escalation-service (default 1000000)
               --lag-cases    cases falling due one after another for the fire-lag probe (default 6000)
               --lag-rate     how many of them fall due per second (default 100)
@@ -35,6 +36,8 @@ record BenchmarkOptions(int clocks, int lagCases, int lagRate, int storm, int in
               --lead         seconds between the end of loading and the first due lag case (default: estimated)
               --storm-wait   longest wait for the storm's events, seconds (default 600)
               --store-cache-mb  page cache of the H2 store file (default 8192; 0 = H2's 16 MB, as ./run-local)
+              --mongo-uri    measure on this MongoDB (e.g. MongoDB 7) instead of the embedded store; its databases
+                             closedloop-escalation and closedloop-intake are DROPPED first
               --work-dir     Kafka log, store file and child logs (default benchmarks/target/sla-clocks)
               --report       the report to write (default docs/benchmarks/sla-clocks.md)
             """;
@@ -48,6 +51,7 @@ record BenchmarkOptions(int clocks, int lagCases, int lagRate, int storm, int in
         Integer lead = null;
         int stormWait = 600;
         int storeCache = 8192;
+        String mongoUri = null;
         Path workDir = repoRoot.resolve("benchmarks/target/sla-clocks");
         Path report = repoRoot.resolve("docs/benchmarks/sla-clocks.md");
         List<String> shown = new ArrayList<>(List.of("./bench-sla-clocks"));
@@ -71,6 +75,7 @@ record BenchmarkOptions(int clocks, int lagCases, int lagRate, int storm, int in
                 case "--lead" -> lead = positive(name, value);
                 case "--storm-wait" -> stormWait = positive(name, value);
                 case "--store-cache-mb" -> storeCache = Integer.parseInt(value);
+                case "--mongo-uri" -> mongoUri = value;
                 case "--work-dir" -> workDir = Path.of(value).toAbsolutePath();
                 case "--report" -> report = Path.of(value).toAbsolutePath();
                 default -> throw new IllegalArgumentException("Unknown option " + name + "\n" + USAGE);
@@ -81,8 +86,8 @@ record BenchmarkOptions(int clocks, int lagCases, int lagRate, int storm, int in
             throw new IllegalArgumentException("--clocks " + clocks + " cannot hold " + lagCases + " lag and "
                     + stormCases + " storm cases");
         }
-        return new BenchmarkOptions(clocks, lagCases, lagRate, stormCases, intakeRate, lead, stormWait, storeCache, workDir,
-                report, repoRoot, String.join(" ", shown));
+        return new BenchmarkOptions(clocks, lagCases, lagRate, stormCases, intakeRate, lead, stormWait, storeCache,
+                mongoUri, workDir, report, repoRoot, String.join(" ", shown));
     }
 
     /** The cases that fall due long after the run: they are only held. */

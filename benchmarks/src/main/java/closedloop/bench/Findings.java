@@ -13,6 +13,8 @@ final class Findings {
     final BenchmarkOptions options;
     final Machine machine;
     final Instant startedAt;
+    /** Which MongoDB was measured ({@link BenchmarkStore#describe}). */
+    String store = "";
 
     // loading
     Duration insertTook = Duration.ZERO;

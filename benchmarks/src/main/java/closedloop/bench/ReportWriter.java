@@ -61,8 +61,7 @@ final class ReportWriter {
         line(o.command());
         line("```");
         line("");
-        line("In one benchmark JVM it starts a real Kafka broker (`KafkaBroker`, KRaft) and the embedded default's store "
-                + "(`DurableMongoServer`: mongo-java-server on an H2 file, committing every write), creates the topics "
+        line("In one benchmark JVM it starts a real Kafka broker (`KafkaBroker`, KRaft), uses %s, creates the topics "
                 + "with 3 partitions, and bulk-inserts %s `sla_cases` documents built by escalation-service's own "
                 + "code (`SlaCase.open` + `apply(TicketAssigned …)` under the default policy, written by Spring Data's "
                 + "converter, outbox emptied as after the relay; partition = Kafka's default partitioner on the "
@@ -73,7 +72,8 @@ final class ReportWriter {
                 + "%d POST/s, both with their default settings; a plain KafkaConsumer reads escalation.sla. Lag = the record's timestamp (when the "
                 + "service's producer sent it) minus when the case was due. Child logs, thread dumps taken during the "
                 + "storm and a class histogram are left in `%s`.",
-                n(o.clocks()), n(o.farCases()), n(o.lagCases()), 1000 / o.lagRate(), n(o.storm()), o.intakeRate(),
+                f.store, n(o.clocks()), n(o.farCases()), n(o.lagCases()), 1000 / o.lagRate(), n(o.storm()),
+                o.intakeRate(),
                 o.repoRoot().relativize(o.workDir()));
         line("");
     }
@@ -196,7 +196,12 @@ final class ReportWriter {
     private void analysis() throws IOException {
         try (InputStream in = ReportWriter.class.getResourceAsStream(ANALYSIS)) {
             if (in != null) {
-                out.append(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                String kept = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                if (f.options.mongoUri() != null) {
+                    kept = kept.replaceFirst("\n", "\n\n*This run measured an external MongoDB (`--mongo-uri`); "
+                            + "the analysis below was written from runs on the embedded store.*\n");
+                }
+                out.append(kept);
             }
         }
     }

@@ -1,7 +1,6 @@
 package closedloop.bench;
 
 import closedloop.contracts.Topics;
-import closedloop.localstack.DurableMongoServer;
 import closedloop.localstack.KafkaBroker;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
@@ -79,11 +78,10 @@ public final class SlaClocksBenchmark {
                 options.lagCases(), options.lagRate(), options.storm());
         Path work = emptied(options.workDir());
         try (KafkaBroker kafka = KafkaBroker.start(work.resolve("kafka"), freePort(), freePort());
-             DurableMongoServer mongo = DurableMongoServer.start(work.resolve("mongo/closedloop.mv"), 0,
-                     options.storeCache());
+             BenchmarkStore mongo = BenchmarkStore.open(options, work);
              MongoClient client = MongoClients.create(mongo.uri())) {
-            say("Kafka at %s, MongoDB (mongo-java-server, H2 file, page cache %s) at %s", kafka.bootstrapServers(),
-                    options.storeCache() == 0 ? "16 MB default" : options.storeCache() + " MB", mongo.uri());
+            findings.store = mongo.describe(options);
+            say("Kafka at %s, MongoDB at %s: %s", kafka.bootstrapServers(), mongo.uri(), findings.store);
             createTopics(kafka.bootstrapServers());
             MongoCollection<Document> cases = client.getDatabase("closedloop-escalation").getCollection("sla_cases");
             load(cases);
@@ -184,7 +182,7 @@ public final class SlaClocksBenchmark {
         stormAt = lagStart + options.lagSpanMillis() + 40_000;
     }
 
-    private void measureService(KafkaBroker kafka, DurableMongoServer mongo, SlaEventsProbe probe, Path work)
+    private void measureService(KafkaBroker kafka, BenchmarkStore mongo, SlaEventsProbe probe, Path work)
             throws Exception {
         Path jar = options.repoRoot().resolve("escalation-service/target/escalation-service-0.1.0-SNAPSHOT-exec.jar");
         int port = freePort();
@@ -225,7 +223,7 @@ public final class SlaClocksBenchmark {
         }
     }
 
-    private List<String> serviceArguments(KafkaBroker kafka, DurableMongoServer mongo, int port) {
+    private List<String> serviceArguments(KafkaBroker kafka, BenchmarkStore mongo, int port) {
         return List.of("--server.port=" + port, "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--spring.data.mongodb.uri=" + mongo.uri(), "--closedloop.kafka.replication-factor=1",
                 "--spring.main.banner-mode=off");
