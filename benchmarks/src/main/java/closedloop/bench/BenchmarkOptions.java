@@ -65,7 +65,7 @@ record BenchmarkOptions(int clocks, int lagCases, int lagRate, int storm, int in
             }
             String value = args[++i];
             shown.add(name);
-            shown.add(value);
+            shown.add(name.equals("--mongo-uri") ? BenchmarkStore.redacted(value) : value);
             switch (name) {
                 case "--clocks" -> clocks = positive(name, value);
                 case "--lag-cases" -> lagCases = positive(name, value);

@@ -45,6 +45,11 @@ final class BenchmarkStore implements AutoCloseable {
         return uri;
     }
 
+    /** The URI with its password masked, for the console and the report. */
+    static String redacted(String uri) {
+        return uri.replaceFirst("(://[^:/@]*:)[^@]*@", "$1***@");
+    }
+
     /** What the store is, for the console and the report. */
     String describe(BenchmarkOptions options) {
         return embedded != null

@@ -81,7 +81,8 @@ public final class SlaClocksBenchmark {
              BenchmarkStore mongo = BenchmarkStore.open(options, work);
              MongoClient client = MongoClients.create(mongo.uri())) {
             findings.store = mongo.describe(options);
-            say("Kafka at %s, MongoDB at %s: %s", kafka.bootstrapServers(), mongo.uri(), findings.store);
+            say("Kafka at %s, MongoDB at %s: %s", kafka.bootstrapServers(), BenchmarkStore.redacted(mongo.uri()),
+                    findings.store);
             createTopics(kafka.bootstrapServers());
             MongoCollection<Document> cases = client.getDatabase("closedloop-escalation").getCollection("sla_cases");
             load(cases);

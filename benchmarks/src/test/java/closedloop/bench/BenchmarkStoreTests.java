@@ -43,6 +43,18 @@ class BenchmarkStoreTests {
     }
 
     @Test
+    void thePasswordInTheUriIsMaskedInTheCommandTheReportShows() {
+        BenchmarkOptions options = BenchmarkOptions.parse(new String[] {"--clocks", "100000", "--mongo-uri",
+                "mongodb://bench:s3cr:et@db-1:27017,db-2:27017/?replicaSet=rs0"}, folder);
+
+        assertThat(options.mongoUri()).contains("s3cr:et");
+        assertThat(options.command())
+                .endsWith("--mongo-uri mongodb://bench:***@db-1:27017,db-2:27017/?replicaSet=rs0")
+                .doesNotContain("s3cr");
+        assertThat(BenchmarkStore.redacted("mongodb://db-1:27017")).isEqualTo("mongodb://db-1:27017");
+    }
+
+    @Test
     void withoutAUriTheEmbeddedStoreIsStartedInTheWorkFolder() {
         BenchmarkOptions options = BenchmarkOptions.parse(new String[] {"--clocks", "100000"}, folder);
 
