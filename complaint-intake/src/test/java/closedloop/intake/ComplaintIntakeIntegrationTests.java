@@ -29,19 +29,18 @@ import closedloop.intake.complaint.ComplaintNumber;
 import closedloop.intake.complaint.Complaints;
 import closedloop.platform.events.CloudEvents;
 import closedloop.testsupport.KafkaProbe;
+import closedloop.testsupport.KafkaProbeExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -70,6 +69,7 @@ import static org.awaitility.Awaitility.await;
  * complaint-intake against a real broker and a MongoDB-wire store: the HTTP API, the events it publishes and the
  * events it takes in. Each test uses its own complaints, so the tests do not see each other's data.
  */
+@ExtendWith(KafkaProbeExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=" + ComplaintIntakeApplication.NAME)
 @AutoConfigureWebTestClient(timeout = "30s")
@@ -86,20 +86,8 @@ abstract class ComplaintIntakeIntegrationTests {
     MutableClock clock;
     @LocalServerPort
     int port;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
 
     KafkaProbe probe;
-
-    @BeforeEach
-    void openProbe() {
-        probe = new KafkaProbe(bootstrapServers);
-    }
-
-    @AfterEach
-    void closeProbe() {
-        probe.close();
-    }
 
     @Test
     void registersAComplaintAndPublishesComplaintRegistered() {

@@ -7,14 +7,13 @@ import closedloop.platform.events.CloudEvents.OutgoingEvent;
 import closedloop.platform.outbox.OutboxRelay;
 import closedloop.testsupport.EmbeddedInfrastructure;
 import closedloop.testsupport.KafkaProbe;
+import closedloop.testsupport.KafkaProbeExtension;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -36,6 +35,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * at start and then only hourly here, so the first part cannot be the sweep's doing.
  */
 @EmbeddedInfrastructure
+@ExtendWith(KafkaProbeExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=" + ComplaintIntakeApplication.NAME, "closedloop.kafka.relay-interval=1h"})
 @AutoConfigureWebTestClient(timeout = "30s")
@@ -49,20 +49,8 @@ class OutboxRelayEmbeddedIntegrationTests {
     ReactiveMongoTemplate mongo;
     @Autowired
     OutboxRelay relay;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
 
     KafkaProbe probe;
-
-    @BeforeEach
-    void openProbe() {
-        probe = new KafkaProbe(bootstrapServers);
-    }
-
-    @AfterEach
-    void closeProbe() {
-        probe.close();
-    }
 
     @Test
     void publishesASavedDocumentAtOnceAndLeavesItsOutboxEmpty() {

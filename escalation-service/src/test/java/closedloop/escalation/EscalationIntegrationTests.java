@@ -36,12 +36,11 @@ import closedloop.escalation.sla.web.EscalationView;
 import closedloop.escalation.sla.web.ExtensionView;
 import closedloop.platform.events.CloudEvents;
 import closedloop.testsupport.KafkaProbe;
+import closedloop.testsupport.KafkaProbeExtension;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -64,6 +63,7 @@ import static org.awaitility.Awaitility.await;
  * clocks; the firing loop warns and escalates each exactly once; supervisors decide extensions over HTTP. Network
  * quality tickets have short limits here: sign for 10 min, first contact 20 min, resolve 40 min.
  */
+@ExtendWith(KafkaProbeExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.config.name=" + EscalationServiceApplication.NAME,
         "closedloop.escalation.scan-interval=100ms",
@@ -81,20 +81,8 @@ abstract class EscalationIntegrationTests {
     private MutableClock clock;
     @Autowired
     private SlaCases cases;
-    @Value("${spring.kafka.bootstrap-servers}")
-    private String bootstrapServers;
 
     private KafkaProbe probe;
-
-    @BeforeEach
-    void openProbe() {
-        probe = new KafkaProbe(bootstrapServers);
-    }
-
-    @AfterEach
-    void closeProbe() {
-        probe.close();
-    }
 
     @Test
     void warnsThenEscalatesToLevel1AndToLevel2WhenLongPastTheResolveLimit() {

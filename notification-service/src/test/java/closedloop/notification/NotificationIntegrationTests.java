@@ -18,17 +18,17 @@ import closedloop.contracts.TicketWarned;
 import closedloop.contracts.Topics;
 import closedloop.platform.events.CloudEvents;
 import closedloop.testsupport.KafkaProbe;
+import closedloop.testsupport.KafkaProbeExtension;
 import closedloop.testsupport.MovableClockConfiguration;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -46,6 +46,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 
 /** The notification service against a real broker and database, driven by the golden events. */
+@ExtendWith(KafkaProbeExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=" + NotificationServiceApplication.NAME)
 abstract class NotificationIntegrationTests {
@@ -61,20 +62,11 @@ abstract class NotificationIntegrationTests {
     @Autowired
     MutableClock clock;
 
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
-
     KafkaProbe kafka;
 
     @BeforeEach
     void startProbe() {
         clock.setInstant(MovableClockConfiguration.START);
-        kafka = new KafkaProbe(bootstrapServers);
-    }
-
-    @AfterEach
-    void closeProbe() {
-        kafka.close();
     }
 
     @Test

@@ -31,13 +31,13 @@ import closedloop.router.routing.Routing;
 import closedloop.router.routing.TicketStatus;
 import closedloop.router.routing.web.TicketResponse;
 import closedloop.testsupport.KafkaProbe;
+import closedloop.testsupport.KafkaProbeExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
@@ -61,6 +61,7 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
  * The router against a real broker and a MongoDB-wire store: complaint events in, tickets and ticket events out,
  * and the branch workflow over HTTP. Each test uses fresh complaint ids so that tests never see each other's data.
  */
+@ExtendWith(KafkaProbeExtension.class)
 @SpringBootTest(classes = TicketRouterApplication.class, webEnvironment = RANDOM_PORT,
         properties = "spring.config.name=" + TicketRouterApplication.NAME)
 abstract class TicketRouterIntegrationTests {
@@ -79,9 +80,6 @@ abstract class TicketRouterIntegrationTests {
     @LocalServerPort
     int port;
 
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
-
     @Autowired
     MutableClock clock;
 
@@ -91,12 +89,6 @@ abstract class TicketRouterIntegrationTests {
     @BeforeEach
     void connect() {
         http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(PATIENCE).build();
-        probe = new KafkaProbe(bootstrapServers);
-    }
-
-    @AfterEach
-    void disconnect() {
-        probe.close();
     }
 
     @Test

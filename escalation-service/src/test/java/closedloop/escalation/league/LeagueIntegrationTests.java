@@ -25,12 +25,12 @@ import closedloop.escalation.league.messaging.LeagueEventsListener;
 import closedloop.escalation.league.web.LeagueTableResponse;
 import closedloop.platform.events.CloudEvents;
 import closedloop.testsupport.KafkaProbe;
+import closedloop.testsupport.KafkaProbeExtension;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.IndexInfo;
@@ -56,6 +56,7 @@ import static org.awaitility.Awaitility.await;
  * published here are days later than any the engine gives a NORMAL billing ticket, so the league's "latest deadline"
  * is the one this history states.
  */
+@ExtendWith(KafkaProbeExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=" + EscalationServiceApplication.NAME)
 abstract class LeagueIntegrationTests {
@@ -69,8 +70,6 @@ abstract class LeagueIntegrationTests {
     private MutableClock clock;
     @Autowired
     private ReactiveMongoTemplate mongo;
-    @Value("${spring.kafka.bootstrap-servers}")
-    private String bootstrapServers;
 
     private KafkaProbe probe;
     private Instant t0;
@@ -81,13 +80,7 @@ abstract class LeagueIntegrationTests {
 
     @BeforeEach
     void openProbe() {
-        probe = new KafkaProbe(bootstrapServers);
         t0 = clock.instant();
-    }
-
-    @AfterEach
-    void closeProbe() {
-        probe.close();
     }
 
     @Test

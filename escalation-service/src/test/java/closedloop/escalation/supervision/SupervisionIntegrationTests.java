@@ -29,12 +29,11 @@ import closedloop.escalation.supervision.web.AlertView;
 import closedloop.escalation.supervision.web.Evidence;
 import closedloop.platform.events.CloudEvents;
 import closedloop.testsupport.KafkaProbe;
+import closedloop.testsupport.KafkaProbeExtension;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
@@ -62,6 +61,7 @@ import static org.awaitility.Awaitility.await;
  * complaint's evidence from every topic, decisions are recorded and told, an overdue decision is told once, and a
  * resolution takes the item off the agenda.
  */
+@ExtendWith(KafkaProbeExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.config.name=" + EscalationServiceApplication.NAME,
         "closedloop.supervision.decision-scan-interval=100ms"})
@@ -77,20 +77,8 @@ abstract class SupervisionIntegrationTests {
     private MutableClock clock;
     @Autowired
     private LiveAlertsListener liveAlerts;
-    @Value("${spring.kafka.bootstrap-servers}")
-    private String bootstrapServers;
 
     private KafkaProbe probe;
-
-    @BeforeEach
-    void openProbe() {
-        probe = new KafkaProbe(bootstrapServers);
-    }
-
-    @AfterEach
-    void closeProbe() {
-        probe.close();
-    }
 
     @Test
     void raisesAlertsForAWarningAndBothEscalationLevelsNewestFirst() {
