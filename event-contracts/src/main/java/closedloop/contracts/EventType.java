@@ -37,7 +37,11 @@ public enum EventType {
             OfficeMeetingDecisionOverdue.class),
     MESSAGE_SENT("closedloop.contact.message-sent.v1", Topics.NOTIFICATION_CONTACT, MessageSent.class),
     CALLBACK_OPENED("closedloop.contact.callback-opened.v1", Topics.NOTIFICATION_CONTACT, CallbackOpened.class),
-    CALLBACK_COMPLETED("closedloop.contact.callback-completed.v1", Topics.NOTIFICATION_CONTACT, CallbackCompleted.class);
+    CALLBACK_COMPLETED("closedloop.contact.callback-completed.v1", Topics.NOTIFICATION_CONTACT, CallbackCompleted.class),
+    CALLBACK_ATTEMPTED("closedloop.contact.callback-attempted.v1", Topics.NOTIFICATION_CONTACT, CallbackAttempted.class),
+    CALLBACK_SURVEY_SENT("closedloop.contact.callback-survey-sent.v1", Topics.NOTIFICATION_CONTACT,
+            CallbackSurveySent.class),
+    MESSAGE_FAILED("closedloop.contact.message-failed.v1", Topics.NOTIFICATION_CONTACT, MessageFailed.class);
 
     private final String id;
     private final String topic;

@@ -73,7 +73,14 @@ final class GoldenSamples {
             case CALLBACK_OPENED -> new CallbackOpened(idOf(type), AT, COMPLAINT_ID, CALLBACK_ID, TICKET_ID, "LIXIA-01",
                     AT.plus(Duration.ofHours(24)));
             case CALLBACK_COMPLETED -> new CallbackCompleted(idOf(type), AT, COMPLAINT_ID, CALLBACK_ID, TICKET_ID,
-                    CallbackOutcome.SATISFIED, "Refund received", "agent-017");
+                    CallbackOutcome.SATISFIED, "Refund received", "agent-017",
+                    new SurveyAnswers(5, 4, 5, 5, "Tell me the refund date on the first call"));
+            case CALLBACK_ATTEMPTED -> new CallbackAttempted(idOf(type), AT, COMPLAINT_ID, CALLBACK_ID, 1,
+                    CallbackAttemptResult.NO_ANSWER, "Rang 8 times", "agent-017");
+            case CALLBACK_SURVEY_SENT -> new CallbackSurveySent(idOf(type), AT, COMPLAINT_ID, CALLBACK_ID,
+                    AT.plus(Duration.ofHours(48)));
+            case MESSAGE_FAILED -> new MessageFailed(idOf(type), AT, COMPLAINT_ID, "6a1f3e2d-4c5b-4a69-8d7e-1f2a3b4c5d6e",
+                    "13800138000", "SMS", "REGISTRATION_ACK", 12, "503 Service Unavailable from the SMS gateway");
         };
     }
 }
