@@ -16,7 +16,7 @@ public class LoggingBranchInboxSender implements MessageSender {
 
     @Override
     public MessageChannel channel() {
-        return MessageChannel.BRANCH_INBOX;
+        return MessageChannel.LIVE;
     }
 
     @Override

@@ -26,8 +26,10 @@ public class Message extends OutboxDocument {
     private final String id;
     private final String complaintId;
     private final String recipient;
+    private final RecipientKind recipientKind;
     private final MessageChannel channel;
     private final Purpose purpose;
+    private final String subject;
     private final String text;
     private MessageStatus status;
     private final Instant createdAt;
@@ -36,13 +38,16 @@ public class Message extends OutboxDocument {
     private Long version;
 
     @PersistenceCreator
-    Message(String id, String complaintId, String recipient, MessageChannel channel, Purpose purpose, String text,
-            MessageStatus status, Instant createdAt, Instant sentAt, Long version) {
+    Message(String id, String complaintId, String recipient, RecipientKind recipientKind, MessageChannel channel,
+            Purpose purpose, String subject, String text, MessageStatus status, Instant createdAt, Instant sentAt,
+            Long version) {
         this.id = id;
         this.complaintId = complaintId;
         this.recipient = recipient;
+        this.recipientKind = recipientKind;
         this.channel = channel;
         this.purpose = purpose;
+        this.subject = subject;
         this.text = text;
         this.status = status;
         this.createdAt = createdAt;
@@ -50,11 +55,14 @@ public class Message extends OutboxDocument {
         this.version = version;
     }
 
-    /** A message waiting to be sent; its id is the same every time the same event causes it for the same purpose. */
-    public static Message pending(UUID causeEventId, String complaintId, String recipient, MessageChannel channel,
-                                  Purpose purpose, String text, Instant now) {
-        return new Message(idFor(causeEventId, purpose), complaintId, recipient, channel, purpose, text,
-                MessageStatus.PENDING, now, null, null);
+    /**
+     * A message waiting to be sent; its id is the same every time the same event causes it for the same purpose,
+     * recipient kind and channel.
+     */
+    public static Message pending(Outgoing outgoing, Instant now) {
+        return new Message(idFor(outgoing), outgoing.complaintId(), outgoing.recipient(), outgoing.recipientKind(),
+                outgoing.channel(), outgoing.purpose(), outgoing.subject(), outgoing.text(), MessageStatus.PENDING,
+                now, null, null);
     }
 
     /** The recipient of a message to the branch with this code: {@code branch:<code>}. */
@@ -62,9 +70,16 @@ public class Message extends OutboxDocument {
         return BRANCH_RECIPIENT_PREFIX + branch;
     }
 
-    /** The id of the message the event causes for the purpose. */
-    public static String idFor(UUID causeEventId, Purpose purpose) {
-        return EventIds.derived(causeEventId, purpose.name()).toString();
+    /** The id of the message the event causes for the purpose, recipient kind and channel. */
+    public static String idFor(Outgoing outgoing) {
+        return idFor(outgoing.causeEventId(), outgoing.purpose(), outgoing.recipientKind(), outgoing.channel());
+    }
+
+    /** The id of the message the event causes for the purpose, recipient kind and channel. */
+    public static String idFor(UUID causeEventId, Purpose purpose, RecipientKind recipientKind,
+                               MessageChannel channel) {
+        return EventIds.derived(causeEventId, purpose.name() + "/" + recipientKind.name() + "/" + channel.name())
+                .toString();
     }
 
     /**
@@ -92,6 +107,14 @@ public class Message extends OutboxDocument {
 
     public String recipient() {
         return recipient;
+    }
+
+    public RecipientKind recipientKind() {
+        return recipientKind;
+    }
+
+    public String subject() {
+        return subject;
     }
 
     public MessageChannel channel() {

@@ -2,13 +2,13 @@ package closedloop.notification.message;
 
 /** How a message reaches its recipient; each channel has its own {@link MessageSender}. */
 public enum MessageChannel {
-    /** A text message to a phone number: the customer. */
+    /** A text message to a phone number, through the operator's SMS gateway: the customer. */
     SMS,
-    /** A mail to an address; no sender delivers it yet. */
+    /** A mail through the SMTP server to one or more addresses (comma-separated): branches and supervisors. */
     EMAIL,
     /**
-     * The inbox of a branch (支局), read by its dispatcher in their queue; the recipient is {@code branch:<code>},
-     * see {@link Message#branchRecipient(String)}.
+     * Server-sent events to the staff consoles that are open for the recipient: {@code branch:<code>} or
+     * {@code supervisors}.
      */
-    BRANCH_INBOX
+    LIVE
 }

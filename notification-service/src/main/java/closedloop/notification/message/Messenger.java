@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Sends messages exactly once per causing event and purpose: records the message as PENDING under its deterministic
@@ -35,24 +34,9 @@ public class Messenger {
         this.clock = clock;
     }
 
-    /** Sends an SMS caused by the event, unless that event already caused this message. */
-    public Mono<Void> sendSms(UUID causeEventId, String complaintId, String phone, Purpose purpose, String text) {
-        return send(causeEventId, complaintId, phone, MessageChannel.SMS, purpose, text);
-    }
-
-    /**
-     * Leaves a message caused by the event in the inbox of the branch, which its dispatcher reads, unless that event
-     * already caused this message.
-     */
-    public Mono<Void> tellBranch(UUID causeEventId, String complaintId, String branch, Purpose purpose, String text) {
-        return send(causeEventId, complaintId, Message.branchRecipient(branch), MessageChannel.BRANCH_INBOX, purpose,
-                text);
-    }
-
-    private Mono<Void> send(UUID causeEventId, String complaintId, String recipient, MessageChannel channel,
-                            Purpose purpose, String text) {
-        Message message = Message.pending(causeEventId, complaintId, recipient, channel, purpose, text,
-                clock.instant());
+    /** Records and delivers the message, unless its causing event already caused it (then nothing happens). */
+    public Mono<Void> send(Outgoing outgoing) {
+        Message message = Message.pending(outgoing, clock.instant());
         return messages.insert(message)
                 .onErrorResume(DuplicateKeyException.class, alreadyHandled -> {
                     log.debug("Message {} exists already; not sending it again", message.id());

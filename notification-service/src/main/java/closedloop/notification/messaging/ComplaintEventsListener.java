@@ -7,7 +7,10 @@ import closedloop.contracts.Topics;
 import closedloop.notification.NotificationProperties;
 import closedloop.notification.contact.Contact;
 import closedloop.notification.contact.Contacts;
+import closedloop.notification.message.MessageChannel;
 import closedloop.notification.message.MessageTexts;
+import closedloop.notification.message.Outgoing;
+import closedloop.notification.message.RecipientKind;
 import closedloop.notification.message.Messenger;
 import closedloop.notification.message.Purpose;
 import closedloop.platform.events.CloudEvents;
@@ -58,13 +61,15 @@ public class ComplaintEventsListener {
         Contact contact = new Contact(event.complaintId(), event.number(), event.customer().name(),
                 event.customer().phone());
         return contacts.remember(contact)
-                .then(messenger.sendSms(event.eventId(), event.complaintId(), contact.phone(), Purpose.REGISTRATION_ACK,
-                        MessageTexts.registrationAck(event.number(), properties.replyWithin())));
+                .then(messenger.send(new Outgoing(event.eventId(), event.complaintId(), Purpose.REGISTRATION_ACK,
+                        RecipientKind.CUSTOMER, MessageChannel.SMS, contact.phone(), null,
+                        MessageTexts.registrationAck(event.number(), properties.replyWithin()))));
     }
 
     private Mono<Void> closed(ComplaintClosed event) {
         return contacts.of(event.complaintId())
-                .flatMap(contact -> messenger.sendSms(event.eventId(), event.complaintId(), contact.phone(),
-                        Purpose.CLOSURE_NOTICE, MessageTexts.closureNotice(contact.number(), event.outcome())));
+                .flatMap(contact -> messenger.send(new Outgoing(event.eventId(), event.complaintId(),
+                        Purpose.CLOSURE_NOTICE, RecipientKind.CUSTOMER, MessageChannel.SMS, contact.phone(), null,
+                        MessageTexts.closureNotice(contact.number(), event.outcome()))));
     }
 }

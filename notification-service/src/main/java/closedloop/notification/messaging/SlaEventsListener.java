@@ -8,7 +8,11 @@ import closedloop.contracts.Topics;
 import closedloop.notification.NotificationProperties;
 import closedloop.notification.contact.Contact;
 import closedloop.notification.contact.Contacts;
+import closedloop.notification.message.Message;
+import closedloop.notification.message.MessageChannel;
 import closedloop.notification.message.MessageTexts;
+import closedloop.notification.message.Outgoing;
+import closedloop.notification.message.RecipientKind;
 import closedloop.notification.message.Messenger;
 import closedloop.notification.message.Purpose;
 import closedloop.platform.events.CloudEvents;
@@ -61,9 +65,9 @@ public class SlaEventsListener {
 
     private Mono<Void> extensionApproved(ExtensionApproved event) {
         return contacts.of(event.complaintId())
-                .flatMap(contact -> messenger.sendSms(event.eventId(), event.complaintId(), contact.phone(),
-                        Purpose.EXTENSION_NOTICE,
-                        MessageTexts.extensionNotice(contact.number(), event.deadline(), properties.zone())));
+                .flatMap(contact -> messenger.send(new Outgoing(event.eventId(), event.complaintId(),
+                        Purpose.EXTENSION_NOTICE, RecipientKind.CUSTOMER, MessageChannel.SMS, contact.phone(), null,
+                        MessageTexts.extensionNotice(contact.number(), event.deadline(), properties.zone()))));
     }
 
     private Mono<Void> warned(TicketWarned event) {
@@ -75,7 +79,8 @@ public class SlaEventsListener {
 
     private Mono<Void> escalated(TicketEscalated event) {
         return complaintNamed(event.complaintId())
-                .flatMap(complaint -> tellBranch(event, event.branch(), Purpose.ESCALATION_NOTICE,
+                .flatMap(complaint -> tellBranch(event, event.branch(),
+                        event.level() >= 2 ? Purpose.ESCALATION_LEVEL_2 : Purpose.ESCALATION_LEVEL_1,
                         MessageTexts.escalation(complaint, event.ticketId(), event.level(), event.clock(),
                                 event.deadline(), event.reason(), properties.zone())));
     }
@@ -85,7 +90,8 @@ public class SlaEventsListener {
             log.warn("Not telling any branch of {} {}: it names none", purpose, event.eventId());
             return Mono.empty();
         }
-        return messenger.tellBranch(event.eventId(), event.complaintId(), branch, purpose, text);
+        return messenger.send(new Outgoing(event.eventId(), event.complaintId(), purpose, RecipientKind.BRANCH,
+                MessageChannel.LIVE, Message.branchRecipient(branch), null, text));
     }
 
     /** The complaint's number when its registration was seen; its id otherwise, so that the branch is told anyway. */

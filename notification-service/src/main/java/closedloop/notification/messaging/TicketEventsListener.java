@@ -5,7 +5,10 @@ import closedloop.contracts.TicketResolved;
 import closedloop.contracts.Topics;
 import closedloop.notification.callback.CallbackService;
 import closedloop.notification.contact.Contacts;
+import closedloop.notification.message.MessageChannel;
 import closedloop.notification.message.MessageTexts;
+import closedloop.notification.message.Outgoing;
+import closedloop.notification.message.RecipientKind;
 import closedloop.notification.message.Messenger;
 import closedloop.notification.message.Purpose;
 import closedloop.platform.events.CloudEvents;
@@ -46,8 +49,9 @@ public class TicketEventsListener {
 
     private Mono<Void> resolved(TicketResolved event) {
         return contacts.of(event.complaintId())
-                .flatMap(contact -> messenger.sendSms(event.eventId(), event.complaintId(), contact.phone(),
-                                Purpose.RESOLUTION_NOTICE, MessageTexts.resolutionNotice(contact.number()))
+                .flatMap(contact -> messenger.send(new Outgoing(event.eventId(), event.complaintId(),
+                                Purpose.RESOLUTION_NOTICE, RecipientKind.CUSTOMER, MessageChannel.SMS, contact.phone(),
+                                null, MessageTexts.resolutionNotice(contact.number())))
                         .then(callbacks.open(event, contact)));
     }
 }

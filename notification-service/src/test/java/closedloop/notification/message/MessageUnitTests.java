@@ -22,7 +22,7 @@ class MessageUnitTests {
     void derivesItsIdFromTheCausingEventAndThePurpose() {
         Message ack = pending(Purpose.REGISTRATION_ACK);
 
-        assertThat(ack.id()).isEqualTo(EventIds.derived(CAUSE, "REGISTRATION_ACK").toString());
+        assertThat(ack.id()).isEqualTo(EventIds.derived(CAUSE, "REGISTRATION_ACK/CUSTOMER/SMS").toString());
         assertThat(pending(Purpose.REGISTRATION_ACK).id()).isEqualTo(ack.id());
         assertThat(pending(Purpose.CLOSURE_NOTICE).id()).isNotEqualTo(ack.id());
         assertThat(ack.status()).isEqualTo(MessageStatus.PENDING);
@@ -58,20 +58,21 @@ class MessageUnitTests {
 
     @Test
     void leavesAMessageForTheBranchInItsInboxAndRecordsItSent() {
-        Message message = Message.pending(CAUSE, Golden.COMPLAINT_ID, Message.branchRecipient("LIXIA-01"),
-                MessageChannel.BRANCH_INBOX, Purpose.SLA_WARNING, "Reminder", NOW);
+        Message message = Message.pending(new Outgoing(CAUSE, Golden.COMPLAINT_ID, Purpose.SLA_WARNING,
+                RecipientKind.BRANCH, MessageChannel.LIVE, Message.branchRecipient("LIXIA-01"), null, "Reminder"), NOW);
 
         message.markSent(NOW);
 
-        assertThat(message.id()).isEqualTo(EventIds.derived(CAUSE, "SLA_WARNING").toString());
+        assertThat(message.id()).isEqualTo(EventIds.derived(CAUSE, "SLA_WARNING/BRANCH/LIVE").toString());
         MessageSent sent = (MessageSent) EventJson.read(EventType.MESSAGE_SENT, message.pendingEvents().get(0).payload());
         assertThat(sent.recipient()).isEqualTo("branch:LIXIA-01");
-        assertThat(sent.channel()).isEqualTo("BRANCH_INBOX");
+        assertThat(sent.channel()).isEqualTo("LIVE");
         assertThat(sent.purpose()).isEqualTo("SLA_WARNING");
         Golden.assertSameShape(sent);
     }
 
     private static Message pending(Purpose purpose) {
-        return Message.pending(CAUSE, Golden.COMPLAINT_ID, "13800138000", MessageChannel.SMS, purpose, "Hello", NOW);
+        return Message.pending(new Outgoing(CAUSE, Golden.COMPLAINT_ID, purpose, RecipientKind.CUSTOMER,
+                MessageChannel.SMS, "13800138000", null, "Hello"), NOW);
     }
 }

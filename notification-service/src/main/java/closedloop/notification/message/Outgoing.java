@@ -1,0 +1,20 @@
+package closedloop.notification.message;
+
+import java.util.UUID;
+
+/**
+ * A message to be sent because of an event: what {@link Messenger#send(Outgoing)} records and delivers.
+ *
+ * @param causeEventId  the event that causes it; with purpose, recipient kind and channel it decides the message's id
+ * @param complaintId   the complaint it is about
+ * @param purpose       why it is sent
+ * @param recipientKind who it is for
+ * @param channel       how it goes out
+ * @param recipient     the address on that channel: a phone number (SMS), comma-separated mail addresses (EMAIL),
+ *                      {@code branch:<code>} or {@code supervisors} (LIVE)
+ * @param subject       the mail's subject; null on the other channels
+ * @param text          the words, already rendered in the recipient's language
+ */
+public record Outgoing(UUID causeEventId, String complaintId, Purpose purpose, RecipientKind recipientKind,
+                       MessageChannel channel, String recipient, String subject, String text) {
+}
