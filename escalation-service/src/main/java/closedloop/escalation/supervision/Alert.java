@@ -3,6 +3,7 @@ package closedloop.escalation.supervision;
 import closedloop.contracts.ClockKind;
 import closedloop.contracts.ClosedLoopEvent;
 import closedloop.contracts.EscalationReason;
+import closedloop.contracts.MessageFailed;
 import closedloop.contracts.OfficeMeetingDecisionOverdue;
 import closedloop.contracts.TicketEscalated;
 import closedloop.contracts.TicketWarned;
@@ -16,8 +17,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * A live alert for supervisors: a ticket was warned (催办), escalated (督办, 办公会) or an office-meeting decision went
- * overdue. Its id is the id of the event that raised it, so that raising it twice is a duplicate key. It is OPEN until
+ * A live alert for supervisors: a ticket was warned (催办), escalated (督办, 办公会), an office-meeting decision went
+ * overdue or a message to a customer or to staff could not be delivered. Its id is the id of the event that raised it, so that raising it twice is a duplicate key. It is OPEN until
  * a supervisor acknowledges it and CLEARED when its ticket is resolved or its complaint closed.
  */
 @Document(Alert.COLLECTION)
@@ -88,6 +89,9 @@ public class Alert {
         if (event instanceof OfficeMeetingDecisionOverdue overdue) {
             return Optional.of(new Alert(overdue, AlertKind.DECISION_OVERDUE, overdue.ticketId(), null, null,
                     overdue.deadline(), null, overdue.itemId()));
+        }
+        if (event instanceof MessageFailed failed) {
+            return Optional.of(new Alert(failed, AlertKind.DELIVERY_FAILED, null, null, null, null, null, null));
         }
         return Optional.empty();
     }

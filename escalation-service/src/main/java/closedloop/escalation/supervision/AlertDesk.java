@@ -43,10 +43,13 @@ public class AlertDesk {
 
     /**
      * Stores a raised alert, once (its id is its cause's): an alert raised again changes nothing. An alert whose
-     * ticket the dossier already shows resolved, or whose complaint is closed, is stored CLEARED.
+     * ticket the dossier already shows resolved, or whose complaint is closed, is stored CLEARED, unless its kind stays
+     * until acknowledged ({@link AlertKind#clearsWhenSettled()}).
      */
     public Mono<Alert> raise(Alert alert, Dossier dossier) {
-        dossier.settledAt(alert.ticketId()).ifPresent(alert::clear);
+        if (alert.kind().clearsWhenSettled()) {
+            dossier.settledAt(alert.ticketId()).ifPresent(alert::clear);
+        }
         return alerts.insert(alert).onErrorResume(DuplicateKeyException.class, raisedBefore -> Mono.empty());
     }
 
@@ -55,13 +58,14 @@ public class AlertDesk {
         return clear(alerts.findByTicketIdAndStatusIn(ticketId, AlertStatus.UNCLEARED), resolvedAt);
     }
 
-    /** Clears every alert of a closed complaint. */
+    /** Clears every alert of a closed complaint, except those that stay until acknowledged. */
     public Mono<Void> clearComplaint(String complaintId, Instant closedAt) {
         return clear(alerts.findByComplaintIdAndStatusIn(complaintId, AlertStatus.UNCLEARED), closedAt);
     }
 
     private Mono<Void> clear(Flux<Alert> found, Instant at) {
-        return found.concatMap(alert -> Conflicts.retrying(() -> alerts.findById(alert.id())
+        return found.filter(alert -> alert.kind().clearsWhenSettled())
+                .concatMap(alert -> Conflicts.retrying(() -> alerts.findById(alert.id())
                         .filter(fresh -> fresh.clear(at))
                         .flatMap(alerts::save)))
                 .then();

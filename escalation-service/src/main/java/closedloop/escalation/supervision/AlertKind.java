@@ -9,7 +9,12 @@ public enum AlertKind {
     /** The office meeting (办公会) takes it up. */
     LEVEL_2(2),
     /** The deadline an office-meeting decision set passed with the complaint still open. */
-    DECISION_OVERDUE(2);
+    DECISION_OVERDUE(2),
+    /**
+     * Not a rung of the ladder: a message about the complaint could not be delivered (MessageFailed). Someone must
+     * reach the person another way, so it stays until a supervisor acknowledges it, also once the complaint is closed.
+     */
+    DELIVERY_FAILED(0);
 
     private final int level;
 
@@ -19,6 +24,11 @@ public enum AlertKind {
 
     public int level() {
         return level;
+    }
+
+    /** Whether an alert of this kind clears by itself when its ticket is resolved or its complaint closed. */
+    public boolean clearsWhenSettled() {
+        return this != DELIVERY_FAILED;
     }
 
     /** The kind of an escalation to this level: level 2 and above is the office meeting. */

@@ -4,6 +4,7 @@ import closedloop.contracts.ClockKind;
 import closedloop.contracts.EscalationReason;
 import closedloop.contracts.EventType;
 import closedloop.contracts.Golden;
+import closedloop.contracts.MessageFailed;
 import closedloop.contracts.OfficeMeetingDecisionOverdue;
 import closedloop.contracts.TicketEscalated;
 import closedloop.contracts.TicketWarned;
@@ -57,6 +58,22 @@ class AlertUnitTests {
         assertThat(meeting.reason()).isEqualTo(EscalationReason.REOPENED_TWICE);
         assertThat(meeting.clock()).isNull();
         assertThat(meeting.deadline()).isNull();
+    }
+
+    @Test
+    void raisesADeliveryFailureThatStaysUntilAcknowledged() {
+        MessageFailed failed = (MessageFailed) Golden.event(EventType.MESSAGE_FAILED);
+
+        Alert alert = Alert.raisedBy(failed).orElseThrow();
+
+        assertThat(alert.id()).isEqualTo(failed.eventId().toString());
+        assertThat(alert.kind()).isEqualTo(AlertKind.DELIVERY_FAILED);
+        assertThat(alert.level()).isZero();
+        assertThat(alert.complaintId()).isEqualTo(Golden.COMPLAINT_ID);
+        assertThat(alert.ticketId()).isNull();
+        assertThat(alert.summary()).isEqualTo(failed.summary());
+        assertThat(alert.kind().clearsWhenSettled()).isFalse();
+        assertThat(AlertKind.LEVEL_1.clearsWhenSettled()).isTrue();
     }
 
     @Test

@@ -10,6 +10,9 @@ import closedloop.contracts.EscalationReason;
 import closedloop.contracts.EventIds;
 import closedloop.contracts.EventType;
 import closedloop.contracts.Golden;
+import closedloop.contracts.CallbackOutcome;
+import closedloop.contracts.ComplaintClosed;
+import closedloop.contracts.MessageFailed;
 import closedloop.contracts.HandlerAssigned;
 import closedloop.contracts.MessageSent;
 import closedloop.contracts.OfficeMeetingDecided;
@@ -167,6 +170,32 @@ abstract class SupervisionIntegrationTests {
                 assertThat(alerts("?branch=" + c.branch + "&status=CLEARED")).extracting(AlertView::id)
                         .containsExactly(late.eventId().toString(), warned.eventId().toString()));
         assertThat(alerts("?branch=" + c.branch)).isEmpty();
+    }
+
+    @Test
+    void raisesADeliveryFailureThatAClosedComplaintDoesNotClear() {
+        Case c = new Case();
+        MessageFailed golden = (MessageFailed) Golden.event(EventType.MESSAGE_FAILED);
+        MessageFailed failed = new MessageFailed(UUID.randomUUID(), clock.instant(), c.complaintId,
+                golden.messageId(), golden.recipient(), "SMS", "CLOSURE_NOTICE", 9, golden.lastError());
+        probe.publish(new ComplaintClosed(UUID.randomUUID(), clock.instant(), c.complaintId,
+                CallbackOutcome.SATISFIED, "agent-017"));
+
+        probe.publish(failed);
+
+        List<AlertView> raised = awaitAlerts("?complaintId=" + c.complaintId, 1);
+        assertThat(raised).singleElement().satisfies(alert -> {
+            assertThat(alert.id()).isEqualTo(failed.eventId().toString());
+            assertThat(alert.kind()).isEqualTo(AlertKind.DELIVERY_FAILED);
+            assertThat(alert.status()).isEqualTo(AlertStatus.OPEN);
+            assertThat(alert.summary()).isEqualTo(failed.summary());
+        });
+        probe.publish(new ComplaintClosed(UUID.randomUUID(), clock.instant(), c.complaintId,
+                CallbackOutcome.SATISFIED, "agent-017"));
+        probe.publish(c.warned(c.ticketId, 1));
+        awaitAlerts("?complaintId=" + c.complaintId + "&status=CLEARED", 1);
+        assertThat(alerts("?complaintId=" + c.complaintId)).extracting(AlertView::id)
+                .containsExactly(failed.eventId().toString());
     }
 
     @Test
