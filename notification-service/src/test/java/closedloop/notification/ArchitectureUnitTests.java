@@ -23,6 +23,7 @@ class ArchitectureUnitTests {
     @Test
     void keepsDomainPackagesFreeOfWebAndMessagingAdapters() {
         noClasses().that().resideInAnyPackage("closedloop.notification.contact", "closedloop.notification.message",
+                        "closedloop.notification.template", "closedloop.notification.notice",
                         "closedloop.notification.callback")
                 .should().dependOnClassesThat()
                 .resideInAnyPackage("..web..", "closedloop.notification.messaging..", "org.springframework.kafka..")

@@ -12,10 +12,16 @@ import closedloop.contracts.EventType;
 import closedloop.contracts.ExtensionApproved;
 import closedloop.contracts.Golden;
 import closedloop.contracts.MessageSent;
+import closedloop.contracts.TicketAssigned;
 import closedloop.contracts.TicketEscalated;
 import closedloop.contracts.TicketResolved;
 import closedloop.contracts.TicketWarned;
 import closedloop.contracts.Topics;
+import closedloop.notification.message.Message;
+import closedloop.notification.message.MessageChannel;
+import closedloop.notification.message.Messages;
+import closedloop.notification.message.Purpose;
+import closedloop.notification.message.RecipientKind;
 import closedloop.platform.events.CloudEvents;
 import closedloop.testsupport.KafkaProbe;
 import closedloop.testsupport.KafkaProbeExtension;
@@ -45,10 +51,13 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 
-/** The notification service against a real broker and database, driven by the golden events. */
+/** The notification service against a real broker and database, driven by the golden events; messages in English. */
 @ExtendWith(KafkaProbeExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=" + NotificationServiceApplication.NAME)
+        properties = {"spring.config.name=" + NotificationServiceApplication.NAME,
+                "closedloop.notification.language.customer=en", "closedloop.notification.language.staff=en",
+                "closedloop.notification.email.supervisors=duban@example.test,head@example.test",
+                "closedloop.notification.email.branch-address={branch}@branches.test"})
 abstract class NotificationIntegrationTests {
 
     static final ComplaintRegistered REGISTERED = (ComplaintRegistered) Golden.event(EventType.COMPLAINT_REGISTERED);
@@ -61,6 +70,9 @@ abstract class NotificationIntegrationTests {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    Messages messages;
 
     KafkaProbe kafka;
 
@@ -86,12 +98,12 @@ abstract class NotificationIntegrationTests {
                 .jsonPath("$[0].text").value(containsString("within 24 hours"))
                 .jsonPath("$[0].createdAt").isEqualTo(MovableClockConfiguration.START.toString())
                 .jsonPath("$[0].sentAt").isEqualTo(MovableClockConfiguration.START.toString())
-                .jsonPath("$[0].id").isEqualTo(EventIds.derived(registered.eventId(), "REGISTRATION_ACK").toString()));
+                .jsonPath("$[0].id").isEqualTo(customerSms(registered.eventId(), Purpose.REGISTRATION_ACK)));
         MessageSent sent = kafka.awaitEvent(MessageSent.class, event -> event.complaintId().equals(registered.complaintId()));
         assertThat(sent.purpose()).isEqualTo("REGISTRATION_ACK");
         assertThat(sent.channel()).isEqualTo("SMS");
         assertThat(sent.recipient()).isEqualTo(REGISTERED.customer().phone());
-        assertThat(sent.messageId()).isEqualTo(EventIds.derived(registered.eventId(), "REGISTRATION_ACK").toString());
+        assertThat(sent.messageId()).isEqualTo(customerSms(registered.eventId(), Purpose.REGISTRATION_ACK));
         Golden.assertSameShape(sent);
         ConsumerRecord<String, String> record = recordOf(Topics.NOTIFICATION_CONTACT, sent.eventId());
         assertThat(record.key()).isEqualTo(registered.complaintId());
@@ -340,7 +352,7 @@ abstract class NotificationIntegrationTests {
 
         kafka.publish(approved);
 
-        String messageId = EventIds.derived(approved.eventId(), "EXTENSION_NOTICE").toString();
+        String messageId = customerSms(approved.eventId(), Purpose.EXTENSION_NOTICE);
         await().untilAsserted(() -> messagesOf(registered.complaintId())
                 .jsonPath("$.length()").isEqualTo(2)
                 .jsonPath("$[1].id").isEqualTo(messageId)
@@ -376,10 +388,10 @@ abstract class NotificationIntegrationTests {
 
         // one complaint's SLA events share a partition: once the second is handled, so is the repeat of the first
         await().untilAsserted(() -> messagesOf(registered.complaintId())
-                .jsonPath("$[*].id").value(hasItem(EventIds.derived(second.eventId(), "EXTENSION_NOTICE").toString())));
+                .jsonPath("$[*].id").value(hasItem(customerSms(second.eventId(), Purpose.EXTENSION_NOTICE))));
         messagesOf(registered.complaintId())
                 .jsonPath("$.length()").isEqualTo(3)
-                .jsonPath("$[1].id").isEqualTo(EventIds.derived(first.eventId(), "EXTENSION_NOTICE").toString())
+                .jsonPath("$[1].id").isEqualTo(customerSms(first.eventId(), Purpose.EXTENSION_NOTICE))
                 .jsonPath("$[1].text").value(containsString("by 2026-11-24 10:30"))
                 .jsonPath("$[2].purpose").isEqualTo("EXTENSION_NOTICE")
                 .jsonPath("$[2].text").value(containsString("by 2026-11-26 17:00"));
@@ -393,26 +405,31 @@ abstract class NotificationIntegrationTests {
 
         kafka.publish(warned);
 
-        String messageId = EventIds.derived(warned.eventId(), "SLA_WARNING").toString();
+        String messageId = branchLive(warned.eventId(), Purpose.SLA_WARNING);
+        String text = "Reminder: 75% of the sign-for limit of ticket " + warned.ticketId() + " (complaint "
+                + registered.number() + ") has passed. It is due by 2026-11-22 11:00.";
         await().untilAsserted(() -> messagesOf(registered.complaintId())
-                .jsonPath("$.length()").isEqualTo(2)
-                .jsonPath("$[1].id").isEqualTo(messageId)
-                .jsonPath("$[1].purpose").isEqualTo("SLA_WARNING")
-                .jsonPath("$[1].channel").isEqualTo("BRANCH_INBOX")
-                .jsonPath("$[1].status").isEqualTo("SENT")
-                .jsonPath("$[1].recipient").isEqualTo("branch:LIXIA-01")
-                .jsonPath("$[1].text").isEqualTo("Reminder: 75% of the sign-for limit of ticket " + warned.ticketId()
-                        + " (complaint " + registered.number() + ") has passed. It is due by 2026-11-22 11:00."));
+                .jsonPath("$.length()").isEqualTo(3)
+                .jsonPath("$[?(@.id == '" + messageId + "')].purpose").isEqualTo("SLA_WARNING")
+                .jsonPath("$[?(@.id == '" + messageId + "')].channel").isEqualTo("LIVE")
+                .jsonPath("$[?(@.id == '" + messageId + "')].status").isEqualTo("SENT")
+                .jsonPath("$[?(@.id == '" + messageId + "')].recipient").isEqualTo("branch:LIXIA-01")
+                .jsonPath("$[?(@.id == '" + messageId + "')].text").isEqualTo(text));
+        Message mail = messageWithId(registered.complaintId(),
+                Message.idFor(warned.eventId(), Purpose.SLA_WARNING, RecipientKind.BRANCH, MessageChannel.EMAIL));
+        assertThat(mail.recipient()).isEqualTo("lixia-01@branches.test");
+        assertThat(mail.subject()).isEqualTo("Reminder: complaint " + registered.number() + " is due by 2026-11-22 11:00");
+        assertThat(mail.text()).isEqualTo(text);
         MessageSent sent = kafka.awaitEvent(MessageSent.class, event -> event.messageId().equals(messageId));
         assertThat(sent.complaintId()).isEqualTo(registered.complaintId());
         assertThat(sent.purpose()).isEqualTo("SLA_WARNING");
-        assertThat(sent.channel()).isEqualTo("BRANCH_INBOX");
+        assertThat(sent.channel()).isEqualTo("LIVE");
         assertThat(sent.recipient()).isEqualTo("branch:LIXIA-01");
         Golden.assertSameShape(sent);
     }
 
     @Test
-    void tellsTheBranchOfALevelOneAndALevelTwoEscalation() {
+    void tellsTheBranchAndTheSupervisorsOfALevelOneAndTheSupervisorsOfALevelTwoEscalation() {
         ComplaintRegistered registered = registeredAndAcknowledged();
         TicketEscalated levelOne = goldenFor(EventType.TICKET_ESCALATED, registered.complaintId());
         TicketEscalated levelTwo = new TicketEscalated(UUID.randomUUID(), levelOne.occurredAt(),
@@ -422,26 +439,59 @@ abstract class NotificationIntegrationTests {
         kafka.publish(levelOne);
         kafka.publish(levelTwo);
 
-        String one = EventIds.derived(levelOne.eventId(), "ESCALATION_NOTICE").toString();
-        String two = EventIds.derived(levelTwo.eventId(), "ESCALATION_NOTICE").toString();
-        String ticket = "ticket " + levelOne.ticketId() + " (complaint " + registered.number() + ")";
+        String toBranch = branchLive(levelOne.eventId(), Purpose.ESCALATION_LEVEL_1);
+        String toSupervisors = Message.idFor(levelOne.eventId(), Purpose.ESCALATION_LEVEL_1, RecipientKind.SUPERVISORS,
+                MessageChannel.LIVE);
+        String two = Message.idFor(levelTwo.eventId(), Purpose.ESCALATION_LEVEL_2, RecipientKind.SUPERVISORS,
+                MessageChannel.LIVE);
+        String ticket = "ticket " + levelOne.ticketId();
+        await().untilAsserted(() -> messagesOf(registered.complaintId())
+                .jsonPath("$.length()").isEqualTo(7)
+                .jsonPath("$[?(@.id == '" + toBranch + "')].text").isEqualTo("Escalated to level 1: " + ticket
+                        + " (complaint " + registered.number() + ") is now under supervision because its resolve limit "
+                        + "passed at 2026-11-22 10:29.")
+                .jsonPath("$[?(@.id == '" + toSupervisors + "')].text").isEqualTo("Level 1 supervision: " + ticket
+                        + " of branch LIXIA-01 (complaint " + registered.number() + ") because its resolve limit "
+                        + "passed at 2026-11-22 10:29.")
+                .jsonPath("$[?(@.id == '" + two + "')].text").isEqualTo("Escalated to level 2: " + ticket
+                        + " of branch LIXIA-01 (complaint " + registered.number() + ") goes on the agenda of the next "
+                        + "office meeting because the complaint was reopened twice.")
+                .jsonPath("$[?(@.channel == 'LIVE')].recipient").value(recipients -> assertThat((List<Object>) recipients)
+                        .containsExactlyInAnyOrder("branch:LIXIA-01", "supervisors", "supervisors"))
+                .jsonPath("$[?(@.channel == 'LIVE')].status").value(
+                        statuses -> assertThat((List<Object>) statuses).containsExactly("SENT", "SENT", "SENT"))
+                .jsonPath("$[?(@.channel == 'EMAIL')].recipient").value(recipients -> assertThat((List<Object>) recipients)
+                        .containsExactlyInAnyOrder("lixia-01@branches.test", "duban@example.test,head@example.test",
+                                "duban@example.test,head@example.test")));
+        assertThat(messageWithId(registered.complaintId(), Message.idFor(levelTwo.eventId(),
+                Purpose.ESCALATION_LEVEL_2, RecipientKind.SUPERVISORS, MessageChannel.EMAIL)).subject())
+                .isEqualTo("Office meeting agenda: complaint " + registered.number() + ", branch LIXIA-01");
+        assertThat(kafka.awaitEvent(MessageSent.class, event -> event.messageId().equals(two)).purpose())
+                .isEqualTo("ESCALATION_LEVEL_2");
+        assertThat(kafka.awaitEvent(MessageSent.class, event -> event.messageId().equals(toBranch)).recipient())
+                .isEqualTo("branch:LIXIA-01");
+    }
+
+    @Test
+    void tellsTheBranchOfANewTicketLiveAndByMail() {
+        ComplaintRegistered registered = registeredAndAcknowledged();
+        TicketAssigned assigned = goldenFor(EventType.TICKET_ASSIGNED, registered.complaintId());
+
+        kafka.publish(assigned);
+
+        String live = branchLive(assigned.eventId(), Purpose.NEW_TICKET);
+        String text = "New ticket " + assigned.ticketId() + " for branch " + assigned.branch() + ": complaint "
+                + registered.number() + ", billing, normal priority. Please sign for it.";
         await().untilAsserted(() -> messagesOf(registered.complaintId())
                 .jsonPath("$.length()").isEqualTo(3)
-                .jsonPath("$[?(@.id == '" + one + "')].text").isEqualTo("Escalated to level 1: " + ticket
-                        + " is now under supervision because its resolve limit passed at 2026-11-22 10:29.")
-                .jsonPath("$[?(@.id == '" + two + "')].text").isEqualTo("Escalated to level 2: " + ticket
-                        + " goes on the agenda of the next office meeting because the complaint was reopened twice.")
-                .jsonPath("$[?(@.purpose == 'ESCALATION_NOTICE')].recipient").value(
-                        recipients -> assertThat((List<Object>) recipients).containsExactly("branch:LIXIA-01",
-                                "branch:LIXIA-01"))
-                .jsonPath("$[?(@.purpose == 'ESCALATION_NOTICE')].channel").value(
-                        channels -> assertThat((List<Object>) channels).containsExactly("BRANCH_INBOX", "BRANCH_INBOX"))
-                .jsonPath("$[?(@.purpose == 'ESCALATION_NOTICE')].status").value(
-                        statuses -> assertThat((List<Object>) statuses).containsExactly("SENT", "SENT")));
-        assertThat(kafka.awaitEvent(MessageSent.class, event -> event.messageId().equals(two)).purpose())
-                .isEqualTo("ESCALATION_NOTICE");
-        assertThat(kafka.awaitEvent(MessageSent.class, event -> event.messageId().equals(one)).recipient())
-                .isEqualTo("branch:LIXIA-01");
+                .jsonPath("$[?(@.id == '" + live + "')].recipient").isEqualTo("branch:" + assigned.branch())
+                .jsonPath("$[?(@.id == '" + live + "')].status").isEqualTo("SENT")
+                .jsonPath("$[?(@.id == '" + live + "')].text").isEqualTo(text));
+        Message mail = messageWithId(registered.complaintId(),
+                Message.idFor(assigned.eventId(), Purpose.NEW_TICKET, RecipientKind.BRANCH, MessageChannel.EMAIL));
+        assertThat(mail.recipient()).isEqualTo(assigned.branch().toLowerCase() + "@branches.test");
+        assertThat(mail.subject()).isEqualTo("New ticket: complaint " + registered.number() + " (normal)");
+        assertThat(mail.text()).isEqualTo(text);
     }
 
     @Test
@@ -459,14 +509,17 @@ abstract class NotificationIntegrationTests {
 
         // one complaint's SLA events share a partition: once the later warning is handled, so are the repeats
         await().untilAsserted(() -> messagesOf(registered.complaintId())
-                .jsonPath("$[*].id").value(hasItem(EventIds.derived(later.eventId(), "SLA_WARNING").toString())));
+                .jsonPath("$[*].id").value(hasItem(branchLive(later.eventId(), Purpose.SLA_WARNING))));
         messagesOf(registered.complaintId())
-                .jsonPath("$.length()").isEqualTo(4)
-                .jsonPath("$[?(@.purpose == 'SLA_WARNING')].id").value(ids -> assertThat((List<Object>) ids)
-                        .containsExactlyInAnyOrder(EventIds.derived(warned.eventId(), "SLA_WARNING").toString(),
-                                EventIds.derived(later.eventId(), "SLA_WARNING").toString()))
-                .jsonPath("$[?(@.purpose == 'ESCALATION_NOTICE')].id")
-                .isEqualTo(EventIds.derived(escalated.eventId(), "ESCALATION_NOTICE").toString());
+                .jsonPath("$.length()").isEqualTo(9)
+                .jsonPath("$[?(@.purpose == 'SLA_WARNING' && @.channel == 'LIVE')].id").value(ids -> assertThat(
+                        (List<Object>) ids).containsExactlyInAnyOrder(branchLive(warned.eventId(), Purpose.SLA_WARNING),
+                        branchLive(later.eventId(), Purpose.SLA_WARNING)))
+                .jsonPath("$[?(@.purpose == 'ESCALATION_LEVEL_1' && @.channel == 'LIVE')].id").value(ids -> assertThat(
+                        (List<Object>) ids).containsExactlyInAnyOrder(
+                        branchLive(escalated.eventId(), Purpose.ESCALATION_LEVEL_1),
+                        Message.idFor(escalated.eventId(), Purpose.ESCALATION_LEVEL_1, RecipientKind.SUPERVISORS,
+                                MessageChannel.LIVE)));
     }
 
     @Test
@@ -476,11 +529,13 @@ abstract class NotificationIntegrationTests {
 
         kafka.publish(warned);
 
+        String live = branchLive(warned.eventId(), Purpose.SLA_WARNING);
         await().untilAsserted(() -> messagesOf(complaintId)
-                .jsonPath("$.length()").isEqualTo(1)
-                .jsonPath("$[0].recipient").isEqualTo("branch:LIXIA-01")
-                .jsonPath("$[0].status").isEqualTo("SENT")
-                .jsonPath("$[0].text").value(containsString("(complaint " + complaintId + ")")));
+                .jsonPath("$.length()").isEqualTo(2)
+                .jsonPath("$[?(@.id == '" + live + "')].recipient").isEqualTo("branch:LIXIA-01")
+                .jsonPath("$[?(@.id == '" + live + "')].status").isEqualTo("SENT")
+                .jsonPath("$[*].text").value(texts -> assertThat((List<Object>) texts)
+                        .allSatisfy(text -> assertThat(text).asString().contains("(complaint " + complaintId + ")"))));
         assertThat(kafka.records(Topics.deadLetter(Topics.ESCALATION_SLA)))
                 .noneMatch(record -> complaintId.equals(record.key()));
     }
@@ -502,7 +557,7 @@ abstract class NotificationIntegrationTests {
         await().untilAsserted(() -> messagesOf(registered.complaintId())
                 .jsonPath("$[*].purpose").value(hasItem("SLA_WARNING")));
         messagesOf(registered.complaintId())
-                .jsonPath("$.length()").isEqualTo(2)
+                .jsonPath("$.length()").isEqualTo(3)
                 .jsonPath("$[0].purpose").isEqualTo("REGISTRATION_ACK");
     }
 
@@ -518,8 +573,8 @@ abstract class NotificationIntegrationTests {
         await().untilAsserted(() -> assertThat(kafka.records(Topics.deadLetter(Topics.ESCALATION_SLA)))
                 .anySatisfy(record -> assertThat(record.key()).isEqualTo(registered.complaintId())));
         await().untilAsserted(() -> messagesOf(registered.complaintId())
-                .jsonPath("$.length()").isEqualTo(2)
-                .jsonPath("$[1].id").isEqualTo(EventIds.derived(warned.eventId(), "SLA_WARNING").toString()));
+                .jsonPath("$.length()").isEqualTo(3)
+                .jsonPath("$[*].id").value(hasItem(branchLive(warned.eventId(), Purpose.SLA_WARNING))));
     }
 
     // --- fixtures
@@ -580,6 +635,19 @@ abstract class NotificationIntegrationTests {
 
     String callbackComplaint(String callbackId) {
         return kafka.awaitEvent(CallbackOpened.class, event -> event.callbackId().equals(callbackId)).complaintId();
+    }
+
+    static String customerSms(UUID cause, Purpose purpose) {
+        return Message.idFor(cause, purpose, RecipientKind.CUSTOMER, MessageChannel.SMS);
+    }
+
+    static String branchLive(UUID cause, Purpose purpose) {
+        return Message.idFor(cause, purpose, RecipientKind.BRANCH, MessageChannel.LIVE);
+    }
+
+    /** The message as stored, with what the API does not show (its subject). */
+    Message messageWithId(String complaintId, String id) {
+        return messages.ofComplaint(complaintId).filter(message -> message.id().equals(id)).blockFirst();
     }
 
     WebTestClient.BodyContentSpec messagesOf(String complaintId) {

@@ -1,2 +1,2 @@
-/** The customer contact remembered per complaint, so that later events can reach the customer. */
+/** What is remembered per complaint from its events: how to reach the customer, and the tickets it was reopened with. */
 package closedloop.notification.contact;

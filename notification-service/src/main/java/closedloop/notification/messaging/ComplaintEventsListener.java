@@ -7,12 +7,9 @@ import closedloop.contracts.Topics;
 import closedloop.notification.NotificationProperties;
 import closedloop.notification.contact.Contact;
 import closedloop.notification.contact.Contacts;
-import closedloop.notification.message.MessageChannel;
-import closedloop.notification.message.MessageTexts;
-import closedloop.notification.message.Outgoing;
-import closedloop.notification.message.RecipientKind;
-import closedloop.notification.message.Messenger;
 import closedloop.notification.message.Purpose;
+import closedloop.notification.notice.Audience;
+import closedloop.notification.notice.Notices;
 import closedloop.platform.events.CloudEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -20,11 +17,13 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Listens to the complaints: remembers how to reach the customer of a registered complaint and acknowledges it by
- * SMS, and tells the customer when the complaint is closed. The offset is committed only after the writes were
- * acknowledged.
+ * SMS with its number and promised reply time, and tells the customer when the complaint is closed. The offset is
+ * committed only after the writes were acknowledged. (A reopened complaint is told to its branch when the new ticket
+ * is assigned, see {@link TicketEventsListener}.)
  */
 @Component
 public class ComplaintEventsListener {
@@ -32,12 +31,12 @@ public class ComplaintEventsListener {
     static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
 
     private final Contacts contacts;
-    private final Messenger messenger;
+    private final Notices notices;
     private final NotificationProperties properties;
 
-    public ComplaintEventsListener(Contacts contacts, Messenger messenger, NotificationProperties properties) {
+    public ComplaintEventsListener(Contacts contacts, Notices notices, NotificationProperties properties) {
         this.contacts = contacts;
-        this.messenger = messenger;
+        this.notices = notices;
         this.properties = properties;
     }
 
@@ -61,15 +60,15 @@ public class ComplaintEventsListener {
         Contact contact = new Contact(event.complaintId(), event.number(), event.customer().name(),
                 event.customer().phone());
         return contacts.remember(contact)
-                .then(messenger.send(new Outgoing(event.eventId(), event.complaintId(), Purpose.REGISTRATION_ACK,
-                        RecipientKind.CUSTOMER, MessageChannel.SMS, contact.phone(), null,
-                        MessageTexts.registrationAck(event.number(), properties.replyWithin()))));
+                .then(notices.send(event.eventId(), event.complaintId(), Purpose.REGISTRATION_ACK,
+                        Audience.customer(contact.phone()),
+                        Map.of("number", contact.number(), "replyWithin", properties.replyWithin())));
     }
 
     private Mono<Void> closed(ComplaintClosed event) {
         return contacts.of(event.complaintId())
-                .flatMap(contact -> messenger.send(new Outgoing(event.eventId(), event.complaintId(),
-                        Purpose.CLOSURE_NOTICE, RecipientKind.CUSTOMER, MessageChannel.SMS, contact.phone(), null,
-                        MessageTexts.closureNotice(contact.number(), event.outcome()))));
+                .flatMap(contact -> notices.send(event.eventId(), event.complaintId(), Purpose.CLOSURE_NOTICE,
+                        Audience.customer(contact.phone()),
+                        Map.of("number", contact.number(), "outcome", event.outcome())));
     }
 }
