@@ -1,5 +1,7 @@
 package closedloop.notification;
 
+import closedloop.notification.message.QuietHours;
+import closedloop.notification.message.QuietHoursProperties;
 import closedloop.platform.outbox.OutboxSource;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -29,7 +31,13 @@ public class NotificationServiceApplication {
         return app;
     }
 
-    /** Messages carry their {@code MessageSent} events in their outbox. */
+    /** The quiet hours for customer SMS, on the wall clock of the operator's zone. */
+    @Bean
+    QuietHours quietHours(QuietHoursProperties quietHours, NotificationProperties properties) {
+        return quietHours.in(properties.zone());
+    }
+
+    /** Messages carry their {@code MessageSent} and {@code MessageFailed} events in their outbox. */
     @Bean
     OutboxSource messagesOutbox() {
         return new OutboxSource("messages");

@@ -23,8 +23,8 @@ class ArchitectureUnitTests {
     @Test
     void keepsDomainPackagesFreeOfWebAndMessagingAdapters() {
         noClasses().that().resideInAnyPackage("closedloop.notification.contact", "closedloop.notification.message",
-                        "closedloop.notification.template", "closedloop.notification.notice",
-                        "closedloop.notification.callback")
+                        "closedloop.notification.message.delivery", "closedloop.notification.template",
+                        "closedloop.notification.notice", "closedloop.notification.callback")
                 .should().dependOnClassesThat()
                 .resideInAnyPackage("..web..", "closedloop.notification.messaging..", "org.springframework.kafka..")
                 .check(CLASSES);

@@ -1,25 +1,43 @@
 package closedloop.notification.message;
 
 import closedloop.contracts.EventIds;
+import closedloop.contracts.MessageFailed;
 import closedloop.contracts.MessageSent;
 import closedloop.platform.outbox.OutboxDocument;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * One message to one recipient about a complaint. Its id derives from the event that caused it and its purpose, so a
  * redelivered event finds it already there and never sends it twice.
+ * <p>
+ * Its life: recorded HELD (a customer SMS in quiet hours) or PENDING; the delivery pass tries it when it is due, and
+ * each try either SENT it, or left it PENDING with a later due time, or FAILED it. Every transition is one document
+ * write with the event it causes; the delivery pass leases a message ({@code leaseUntil}) while it tries it, and
+ * every transition below ends the lease.
  */
 @Document("messages")
-@CompoundIndex(name = "complaintId_createdAt", def = "{'complaintId': 1, 'createdAt': 1}")
+@CompoundIndexes({
+        @CompoundIndex(name = "complaintId_createdAt", def = "{'complaintId': 1, 'createdAt': 1}"),
+        // the delivery pass: waiting messages whose due time came
+        @CompoundIndex(name = "status_nextAttemptAt", def = "{'status': 1, 'nextAttemptAt': 1}")
+})
 public class Message extends OutboxDocument {
 
+    /** How many of its latest attempts a message keeps (the count goes on). */
+    static final int ATTEMPTS_KEPT = 10;
+    private static final int ERROR_LENGTH = 500;
     private static final String BRANCH_RECIPIENT_PREFIX = "branch:";
 
     @Id
@@ -33,14 +51,23 @@ public class Message extends OutboxDocument {
     private final String text;
     private MessageStatus status;
     private final Instant createdAt;
+    private final Instant heldUntil;
+    private Instant nextAttemptAt;
+    private Instant leaseUntil;
+    private int attempts;
+    private String lastError;
+    private Instant lastAttemptAt;
+    private List<DeliveryAttempt> recentAttempts;
     private Instant sentAt;
+    private Instant failedAt;
     @Version
     private Long version;
 
     @PersistenceCreator
     Message(String id, String complaintId, String recipient, RecipientKind recipientKind, MessageChannel channel,
-            Purpose purpose, String subject, String text, MessageStatus status, Instant createdAt, Instant sentAt,
-            Long version) {
+            Purpose purpose, String subject, String text, MessageStatus status, Instant createdAt, Instant heldUntil,
+            Instant nextAttemptAt, Instant leaseUntil, int attempts, String lastError, Instant lastAttemptAt,
+            List<DeliveryAttempt> recentAttempts, Instant sentAt, Instant failedAt, Long version) {
         this.id = id;
         this.complaintId = complaintId;
         this.recipient = recipient;
@@ -51,18 +78,35 @@ public class Message extends OutboxDocument {
         this.text = text;
         this.status = status;
         this.createdAt = createdAt;
+        this.heldUntil = heldUntil;
+        this.nextAttemptAt = nextAttemptAt;
+        this.leaseUntil = leaseUntil;
+        this.attempts = attempts;
+        this.lastError = lastError;
+        this.lastAttemptAt = lastAttemptAt;
+        this.recentAttempts = recentAttempts == null ? new ArrayList<>() : new ArrayList<>(recentAttempts);
         this.sentAt = sentAt;
+        this.failedAt = failedAt;
         this.version = version;
     }
 
     /**
-     * A message waiting to be sent; its id is the same every time the same event causes it for the same purpose,
-     * recipient kind and channel.
+     * A message recorded now and due at once (PENDING); its id is the same every time the same event causes it for
+     * the same purpose, recipient kind and channel.
      */
     public static Message pending(Outgoing outgoing, Instant now) {
+        return recorded(outgoing, now, null);
+    }
+
+    /**
+     * A message recorded now: HELD until {@code heldUntil} when that is given (quiet hours), else PENDING and due at
+     * once.
+     */
+    public static Message recorded(Outgoing outgoing, Instant now, Instant heldUntil) {
+        MessageStatus status = heldUntil == null ? MessageStatus.PENDING : MessageStatus.HELD;
         return new Message(idFor(outgoing), outgoing.complaintId(), outgoing.recipient(), outgoing.recipientKind(),
-                outgoing.channel(), outgoing.purpose(), outgoing.subject(), outgoing.text(), MessageStatus.PENDING,
-                now, null, null);
+                outgoing.channel(), outgoing.purpose(), outgoing.subject(), outgoing.text(), status, now, heldUntil,
+                heldUntil == null ? now : heldUntil, null, 0, null, null, List.of(), null, null, null);
     }
 
     /** The recipient of a message to the branch with this code: {@code branch:<code>}. */
@@ -83,18 +127,101 @@ public class Message extends OutboxDocument {
     }
 
     /**
-     * PENDING → SENT: the channel accepted the message; records {@link MessageSent}.
+     * HELD or PENDING → SENT: the channel accepted the message at this attempt; records {@link MessageSent}.
      *
-     * @throws IllegalStateException when the message was already sent
+     * @throws IllegalStateException when the message is no longer waiting (already sent or failed)
      */
     public void markSent(Instant now) {
-        if (status != MessageStatus.PENDING) {
-            throw new IllegalStateException("Message " + id + " is already " + status);
-        }
+        requireWaiting();
+        attempted(now, null);
         status = MessageStatus.SENT;
         sentAt = now;
+        nextAttemptAt = null;
         record(new MessageSent(EventIds.derived(id, "sent"), now, complaintId, id, recipient, channel.name(),
                 purpose.name()));
+    }
+
+    /**
+     * HELD or PENDING → PENDING: this attempt failed in a way that may pass (the channel is down, slow or busy), so the
+     * message is due again at {@code retryAt}. Records no event: nothing left the system.
+     *
+     * @throws IllegalStateException when the message is no longer waiting
+     */
+    public void attemptFailed(Instant now, String error, Instant retryAt) {
+        requireWaiting();
+        attempted(now, error);
+        status = MessageStatus.PENDING;
+        nextAttemptAt = retryAt;
+    }
+
+    /**
+     * HELD or PENDING → FAILED after this attempt: the channel refused the message for good, or it is now too old to
+     * be tried again; records {@link MessageFailed}.
+     *
+     * @throws IllegalStateException when the message is no longer waiting
+     */
+    public void failed(Instant now, String error) {
+        requireWaiting();
+        attempted(now, error);
+        fail(now);
+    }
+
+    /**
+     * HELD or PENDING → FAILED without another attempt: it waited until it was older than its maximum age (a long
+     * outage, a service that was down); records {@link MessageFailed} with the error of its last attempt, if any.
+     *
+     * @throws IllegalStateException when the message is no longer waiting
+     */
+    public void expired(Instant now, Duration maxAge) {
+        requireWaiting();
+        if (lastError == null) {
+            lastError = "not delivered within " + maxAge;
+        }
+        leaseUntil = null;
+        fail(now);
+    }
+
+    /** Whether the message is at least this old now; an old message is not worth sending any more. */
+    public boolean isOlderThan(Duration maxAge, Instant now) {
+        return !now.isBefore(expiresAt(maxAge));
+    }
+
+    /** When the message reaches this age. */
+    public Instant expiresAt(Duration maxAge) {
+        return createdAt.plus(maxAge);
+    }
+
+    /** The id of the {@link MessageFailed} event the message records when it fails; it causes the supervisors' alert. */
+    public UUID failureEventId() {
+        return EventIds.derived(id, "failed");
+    }
+
+    private void fail(Instant now) {
+        status = MessageStatus.FAILED;
+        failedAt = now;
+        nextAttemptAt = null;
+        record(new MessageFailed(failureEventId(), now, complaintId, id, recipient, channel.name(), purpose.name(),
+                attempts, lastError));
+    }
+
+    private void attempted(Instant now, String error) {
+        String shortError = error == null || error.length() <= ERROR_LENGTH ? error : error.substring(0, ERROR_LENGTH);
+        attempts++;
+        lastAttemptAt = now;
+        leaseUntil = null;
+        if (shortError != null) {
+            lastError = shortError;
+        }
+        recentAttempts.add(new DeliveryAttempt(now, shortError));
+        if (recentAttempts.size() > ATTEMPTS_KEPT) {
+            recentAttempts.remove(0);
+        }
+    }
+
+    private void requireWaiting() {
+        if (!status.isWaiting()) {
+            throw new IllegalStateException("Message " + id + " is already " + status);
+        }
     }
 
     public String id() {
@@ -137,7 +264,50 @@ public class Message extends OutboxDocument {
         return createdAt;
     }
 
+    /** Until when quiet hours held it back; null when they did not. */
+    public Instant heldUntil() {
+        return heldUntil;
+    }
+
+    /** When the delivery pass is to try it next; null once it is SENT or FAILED. */
+    public Instant nextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    /** Until when a delivery pass holds it to try it; null when none does. */
+    public Instant leaseUntil() {
+        return leaseUntil;
+    }
+
+    /** How often delivery was tried. */
+    public int attempts() {
+        return attempts;
+    }
+
+    /** What the channel said when delivery failed last; null when it never failed. */
+    public String lastError() {
+        return lastError;
+    }
+
+    public Instant lastAttemptAt() {
+        return lastAttemptAt;
+    }
+
+    /** The latest attempts, oldest first, at most {@value #ATTEMPTS_KEPT}. */
+    public List<DeliveryAttempt> recentAttempts() {
+        return Collections.unmodifiableList(recentAttempts);
+    }
+
     public Instant sentAt() {
         return sentAt;
+    }
+
+    public Instant failedAt() {
+        return failedAt;
+    }
+
+    /** The version of the stored document this message was read from; null before it is first stored. */
+    public Long version() {
+        return version;
     }
 }

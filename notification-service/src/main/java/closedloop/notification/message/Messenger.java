@@ -1,21 +1,21 @@
 package closedloop.notification.message;
 
-import closedloop.platform.outbox.OutboxRelay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
+import java.time.Instant;
 
 /**
- * Sends messages exactly once per causing event and purpose: records the message as PENDING under its deterministic
- * id (a duplicate key means the event was handled before), delivers it through its channel's sender, then marks it
- * SENT together with its {@code MessageSent} event in one write.
+ * Sends messages exactly once per causing event and purpose: records the message under its deterministic id (a
+ * duplicate key means the event was handled before, and nothing more happens), HELD when quiet hours keep a customer
+ * SMS back, else PENDING, and asks the delivery pass to deliver it now. The returned {@code Mono} completes once the
+ * message is durably stored, not once a channel accepted it: delivery, its retries and its failure are the delivery
+ * pass's ({@code message.delivery}), which survives restarts because all it needs is in MongoDB.
  */
 @Service
 public class Messenger {
@@ -23,40 +23,28 @@ public class Messenger {
     private static final Logger log = LoggerFactory.getLogger(Messenger.class);
 
     private final Messages messages;
-    private final Map<MessageChannel, MessageSender> senders = new EnumMap<>(MessageChannel.class);
-    private final OutboxRelay relay;
+    private final QuietHours quietHours;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    public Messenger(Messages messages, List<MessageSender> senders, OutboxRelay relay, Clock clock) {
+    public Messenger(Messages messages, QuietHours quietHours, ApplicationEventPublisher events, Clock clock) {
         this.messages = messages;
-        senders.forEach(sender -> this.senders.put(sender.channel(), sender));
-        this.relay = relay;
+        this.quietHours = quietHours;
+        this.events = events;
         this.clock = clock;
     }
 
-    /** Records and delivers the message, unless its causing event already caused it (then nothing happens). */
+    /** Records the message for delivery, unless its causing event already caused it (then nothing happens). */
     public Mono<Void> send(Outgoing outgoing) {
-        Message message = Message.pending(outgoing, clock.instant());
+        Instant now = clock.instant();
+        Instant heldUntil = quietHours.holdUntil(outgoing.recipientKind(), outgoing.channel(), now).orElse(null);
+        Message message = Message.recorded(outgoing, now, heldUntil);
         return messages.insert(message)
+                .doOnNext(recorded -> events.publishEvent(new MessageRecorded(recorded.id(), recorded.status())))
                 .onErrorResume(DuplicateKeyException.class, alreadyHandled -> {
                     log.debug("Message {} exists already; not sending it again", message.id());
                     return Mono.empty();
                 })
-                .flatMap(this::deliver)
                 .then();
-    }
-
-    private Mono<Message> deliver(Message message) {
-        MessageSender sender = senders.get(message.channel());
-        if (sender == null) {
-            return Mono.error(new IllegalStateException("No sender for channel " + message.channel()));
-        }
-        return sender.deliver(message)
-                .then(Mono.fromSupplier(() -> {
-                    message.markSent(clock.instant());
-                    return message;
-                }))
-                .flatMap(messages::save)
-                .doOnNext(sent -> relay.nudge(sent));
     }
 }

@@ -4,9 +4,11 @@ import closedloop.contracts.EventIds;
 import closedloop.contracts.EventJson;
 import closedloop.contracts.EventType;
 import closedloop.contracts.Golden;
+import closedloop.contracts.MessageFailed;
 import closedloop.contracts.MessageSent;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -69,6 +71,140 @@ class MessageUnitTests {
         assertThat(sent.channel()).isEqualTo("LIVE");
         assertThat(sent.purpose()).isEqualTo("SLA_WARNING");
         Golden.assertSameShape(sent);
+    }
+
+    @Test
+    void holdsAMessageUntilTheGivenTimeAndSendsItThen() {
+        Instant eight = NOW.plus(Duration.ofHours(10));
+        Message held = Message.recorded(outgoing(Purpose.REGISTRATION_ACK), NOW, eight);
+
+        assertThat(held.status()).isEqualTo(MessageStatus.HELD);
+        assertThat(held.heldUntil()).isEqualTo(eight);
+        assertThat(held.nextAttemptAt()).isEqualTo(eight);
+        held.markSent(eight);
+
+        assertThat(held.status()).isEqualTo(MessageStatus.SENT);
+        assertThat(held.attempts()).isEqualTo(1);
+        assertThat(held.nextAttemptAt()).isNull();
+        assertThat(held.heldUntil()).isEqualTo(eight);
+    }
+
+    @Test
+    void isDueAtOnceWhenRecordedPending() {
+        Message message = pending(Purpose.REGISTRATION_ACK);
+
+        assertThat(message.nextAttemptAt()).isEqualTo(NOW);
+        assertThat(message.heldUntil()).isNull();
+        assertThat(message.attempts()).isZero();
+        assertThat(message.lastError()).isNull();
+    }
+
+    @Test
+    void countsAFailedAttemptAndIsDueAgainLaterWithoutAnEvent() {
+        Message message = pending(Purpose.REGISTRATION_ACK);
+
+        message.attemptFailed(NOW, "503 Service Unavailable", NOW.plusSeconds(30));
+
+        assertThat(message.status()).isEqualTo(MessageStatus.PENDING);
+        assertThat(message.attempts()).isEqualTo(1);
+        assertThat(message.lastError()).isEqualTo("503 Service Unavailable");
+        assertThat(message.lastAttemptAt()).isEqualTo(NOW);
+        assertThat(message.nextAttemptAt()).isEqualTo(NOW.plusSeconds(30));
+        assertThat(message.recentAttempts()).containsExactly(new DeliveryAttempt(NOW, "503 Service Unavailable"));
+        assertThat(message.pendingEvents()).isEmpty();
+    }
+
+    @Test
+    void keepsTheLastErrorAndTheLatestAttemptsWhenSentAfterFailures() {
+        Message message = pending(Purpose.REGISTRATION_ACK);
+        for (int i = 0; i < Message.ATTEMPTS_KEPT + 2; i++) {
+            message.attemptFailed(NOW.plusSeconds(i), "timeout " + i, NOW.plusSeconds(i + 1));
+        }
+
+        message.markSent(NOW.plusSeconds(60));
+
+        assertThat(message.attempts()).isEqualTo(Message.ATTEMPTS_KEPT + 3);
+        assertThat(message.lastError()).isEqualTo("timeout " + (Message.ATTEMPTS_KEPT + 1));
+        assertThat(message.recentAttempts()).hasSize(Message.ATTEMPTS_KEPT)
+                .last().isEqualTo(new DeliveryAttempt(NOW.plusSeconds(60), null));
+        assertThat(message.sentAt()).isEqualTo(NOW.plusSeconds(60));
+    }
+
+    @Test
+    void recordsMessageFailedWhenRefusedForGood() {
+        Message message = pending(Purpose.REGISTRATION_ACK);
+        message.attemptFailed(NOW, "503", NOW.plusSeconds(30));
+
+        message.failed(NOW.plusSeconds(30), "400 bad number");
+
+        assertThat(message.status()).isEqualTo(MessageStatus.FAILED);
+        assertThat(message.failedAt()).isEqualTo(NOW.plusSeconds(30));
+        assertThat(message.nextAttemptAt()).isNull();
+        MessageFailed failed = (MessageFailed) EventJson.read(EventType.MESSAGE_FAILED,
+                message.pendingEvents().get(0).payload());
+        assertThat(failed.eventId()).isEqualTo(message.failureEventId());
+        assertThat(failed.messageId()).isEqualTo(message.id());
+        assertThat(failed.complaintId()).isEqualTo(Golden.COMPLAINT_ID);
+        assertThat(failed.recipient()).isEqualTo("13800138000");
+        assertThat(failed.channel()).isEqualTo("SMS");
+        assertThat(failed.purpose()).isEqualTo("REGISTRATION_ACK");
+        assertThat(failed.attempts()).isEqualTo(2);
+        assertThat(failed.lastError()).isEqualTo("400 bad number");
+        Golden.assertSameShape(failed);
+    }
+
+    @Test
+    void expiresWithoutAnotherAttemptOnceOlderThanTheMaximumAge() {
+        Duration maxAge = Duration.ofHours(24);
+        Message message = pending(Purpose.REGISTRATION_ACK);
+        message.attemptFailed(NOW, "connection refused", NOW.plusSeconds(30));
+
+        assertThat(message.isOlderThan(maxAge, NOW.plus(maxAge).minusMillis(1))).isFalse();
+        assertThat(message.isOlderThan(maxAge, NOW.plus(maxAge))).isTrue();
+        message.expired(NOW.plus(maxAge), maxAge);
+
+        assertThat(message.status()).isEqualTo(MessageStatus.FAILED);
+        assertThat(message.attempts()).isEqualTo(1);
+        MessageFailed failed = (MessageFailed) EventJson.read(EventType.MESSAGE_FAILED,
+                message.pendingEvents().get(0).payload());
+        assertThat(failed.attempts()).isEqualTo(1);
+        assertThat(failed.lastError()).isEqualTo("connection refused");
+    }
+
+    @Test
+    void namesTheMaximumAgeWhenItExpiresNeverTried() {
+        Message message = Message.recorded(outgoing(Purpose.REGISTRATION_ACK), NOW, NOW.plusSeconds(60));
+
+        message.expired(NOW.plus(Duration.ofDays(2)), Duration.ofHours(24));
+
+        assertThat(message.attempts()).isZero();
+        assertThat(message.lastError()).isEqualTo("not delivered within PT24H");
+    }
+
+    @Test
+    void refusesEveryTransitionOnceFailed() {
+        Message message = pending(Purpose.REGISTRATION_ACK);
+        message.failed(NOW, "refused");
+
+        assertThatThrownBy(() -> message.markSent(NOW)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> message.attemptFailed(NOW, "x", NOW)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> message.failed(NOW, "x")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> message.expired(NOW, Duration.ZERO)).isInstanceOf(IllegalStateException.class);
+        assertThat(message.pendingEvents()).hasSize(1);
+    }
+
+    @Test
+    void shortensALongError() {
+        Message message = pending(Purpose.REGISTRATION_ACK);
+
+        message.attemptFailed(NOW, "x".repeat(2000), NOW);
+
+        assertThat(message.lastError()).hasSize(500);
+    }
+
+    private static Outgoing outgoing(Purpose purpose) {
+        return new Outgoing(CAUSE, Golden.COMPLAINT_ID, purpose, RecipientKind.CUSTOMER, MessageChannel.SMS,
+                "13800138000", null, "Hello");
     }
 
     private static Message pending(Purpose purpose) {

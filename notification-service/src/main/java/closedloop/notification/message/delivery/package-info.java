@@ -1,0 +1,2 @@
+/** Delivery of the recorded messages: the pass that tries due messages, its backoff and leases, resilient senders, alerts. */
+package closedloop.notification.message.delivery;
