@@ -2,11 +2,13 @@ package closedloop.localstack;
 
 import closedloop.escalation.EscalationServiceApplication;
 import closedloop.intake.ComplaintIntakeApplication;
+import closedloop.localstack.outbox.DemoOutbox;
 import closedloop.notification.NotificationServiceApplication;
 import closedloop.router.TicketRouterApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,7 +18,8 @@ import java.util.function.Supplier;
 
 /**
  * The whole system in one process: a Kafka broker, a durable MongoDB-wire store and the four services, each in its
- * own Spring application context with its own database, talking only through Kafka as they do in production.
+ * own Spring application context with its own database, talking only through Kafka as they do in production; and the
+ * demo outbox, the SMTP server and SMS gateway that notification-service sends its messages to.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -25,11 +28,13 @@ public final class LocalStack implements AutoCloseable {
 
     private final KafkaBroker kafka;
     private final DurableMongoServer mongo;
+    private final DemoOutbox outbox;
     private final Map<String, ConfigurableApplicationContext> contexts = new LinkedHashMap<>();
 
     private LocalStack(LocalStackSettings settings) {
         kafka = KafkaBroker.start(settings.dataDir().resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort());
         mongo = DurableMongoServer.start(settings.dataDir().resolve("mongo").resolve("closedloop.mv"), settings.mongoPort());
+        outbox = DemoOutbox.start(settings.smtpPort(), settings.smsGatewayPort(), Clock.systemUTC());
         SERVICES.forEach((name, application) -> contexts.put(name, application.get().run(arguments(settings, name))));
     }
 
@@ -57,23 +62,33 @@ public final class LocalStack implements AutoCloseable {
         return mongo.uri();
     }
 
+    /** The demo outbox: what notification-service sent by SMS and by mail. */
+    public DemoOutbox outbox() {
+        return outbox;
+    }
+
     /** The application context of one service, for tests that look inside. */
     public ConfigurableApplicationContext context(String service) {
         return contexts.get(service);
     }
 
-    /** Stops the services in reverse order, then the store and the broker. */
+    /** Stops the services in reverse order, then the demo outbox, the store and the broker. */
     @Override
     public void close() {
         List<ConfigurableApplicationContext> running = new ArrayList<>(contexts.values());
         java.util.Collections.reverse(running);
         running.forEach(ConfigurableApplicationContext::close);
+        outbox.close();
         mongo.close();
         kafka.close();
     }
 
     private String[] arguments(LocalStackSettings settings, String service) {
-        Map<String, Object> properties = new HashMap<>(settings.properties());
+        Map<String, Object> properties = new HashMap<>();
+        if (service.equals(NotificationServiceApplication.NAME)) {
+            properties.putAll(outboxAddresses());
+        }
+        properties.putAll(settings.properties());
         properties.put("server.port", settings.servicePorts().getOrDefault(service, 0));
         properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
         properties.put("spring.data.mongodb.uri", mongo.uri());
@@ -83,6 +98,12 @@ public final class LocalStack implements AutoCloseable {
         properties.put("spring.main.register-shutdown-hook", false);
         return properties.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
                 .toArray(String[]::new);
+    }
+
+    /** Where notification-service sends mail and SMS: the demo outbox (a test's properties may point elsewhere). */
+    private Map<String, Object> outboxAddresses() {
+        return Map.of("spring.mail.host", "127.0.0.1", "spring.mail.port", outbox.smtpPort(),
+                "closedloop.notification.sms.url", outbox.smsGatewayUrl());
     }
 
     private static Map<String, Supplier<SpringApplication>> services() {

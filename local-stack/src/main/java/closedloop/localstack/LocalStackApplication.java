@@ -35,6 +35,9 @@ public final class LocalStackApplication {
         stack.urls().forEach((name, url) -> banner.append(String.format("  %-21s %s%n", name, url)));
         banner.append(String.format("  %-21s %s%n", "kafka", stack.kafkaBootstrapServers()));
         banner.append(String.format("  %-21s %s%n", "mongodb", stack.mongoUri()));
+        banner.append(String.format("  %-21s %s%n", "sms gateway (demo)", stack.outbox().url() + "/sms/messages"));
+        banner.append(String.format("  %-21s %s%n", "mail (demo)", stack.outbox().url() + "/mail/messages"));
+        banner.append(String.format("  %-21s %s%n", "smtp (demo)", "127.0.0.1:" + stack.outbox().smtpPort()));
         banner.append("Register a complaint: curl -X POST ").append(stack.url("complaint-intake"))
                 .append("/api/v1/complaints ... (see README). Ctrl-C stops everything.\n");
         System.out.println(banner);

@@ -4,17 +4,20 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Where the embedded default keeps its data and which loopback ports it serves on.
+ * Where the embedded default keeps its data and which loopback ports it serves on, the demo outbox's included.
  *
  * @param dataDir             the folder for the Kafka log and the MongoDB store file; kept across restarts
  * @param kafkaPort           the broker's client port
  * @param kafkaControllerPort the KRaft controller's port
  * @param mongoPort           the MongoDB wire-protocol port
+ * @param smtpPort            the demo outbox's SMTP server; 0 picks a free one
+ * @param smsGatewayPort      the demo outbox's SMS gateway and mail list (HTTP); 0 picks a free one
  * @param servicePorts        HTTP port per service name; 0 picks a free one
  * @param properties          further Spring properties given to every service
  */
 public record LocalStackSettings(Path dataDir, int kafkaPort, int kafkaControllerPort, int mongoPort,
-                                 Map<String, Integer> servicePorts, Map<String, Object> properties) {
+                                 int smtpPort, int smsGatewayPort, Map<String, Integer> servicePorts,
+                                 Map<String, Object> properties) {
 
     /** The defaults of the run command, each overridable by an environment variable. */
     public static LocalStackSettings fromEnvironment(Map<String, String> env) {
@@ -23,6 +26,8 @@ public record LocalStackSettings(Path dataDir, int kafkaPort, int kafkaControlle
                 port(env, "CLOSEDLOOP_KAFKA_PORT", 19092),
                 port(env, "CLOSEDLOOP_KAFKA_CONTROLLER_PORT", 19093),
                 port(env, "CLOSEDLOOP_MONGO_PORT", 27017),
+                port(env, "CLOSEDLOOP_SMTP_PORT", 3025),
+                port(env, "CLOSEDLOOP_SMS_GATEWAY_PORT", 8085),
                 Map.of("complaint-intake", port(env, "CLOSEDLOOP_INTAKE_PORT", 8081),
                         "ticket-router", port(env, "CLOSEDLOOP_ROUTER_PORT", 8082),
                         "escalation-service", port(env, "CLOSEDLOOP_ESCALATION_PORT", 8083),

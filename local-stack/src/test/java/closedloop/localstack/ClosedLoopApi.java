@@ -9,19 +9,24 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What an agent, a dispatcher and a supervisor do with curl, as small sentences for the end-to-end tests. */
+/**
+ * What an agent, a dispatcher and a supervisor do with curl, and what the customer's phone shows, as small sentences
+ * for the end-to-end tests.
+ */
 final class ClosedLoopApi {
 
     private final WebTestClient intake;
     private final WebTestClient router;
     private final WebTestClient escalation;
     private final WebTestClient notification;
+    private final WebTestClient outbox;
 
     ClosedLoopApi(LocalStack stack) {
         intake = client(stack.url("complaint-intake"));
         router = client(stack.url("ticket-router"));
         escalation = client(stack.url("escalation-service"));
         notification = client(stack.url("notification-service"));
+        outbox = client(stack.outbox().url());
     }
 
     private static WebTestClient client(String baseUrl) {
@@ -77,6 +82,11 @@ final class ClosedLoopApi {
 
     JsonNode messages(String complaintId) {
         return get(notification, "/api/v1/messages?complaintId=" + complaintId);
+    }
+
+    /** The SMS the demo gateway received for one phone number, newest first. */
+    JsonNode smsTo(String phone) {
+        return get(outbox, "/sms/messages?to=" + phone);
     }
 
     JsonNode escalations(String complaintId) {

@@ -17,7 +17,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Drives the whole loop through the four services' HTTP APIs on the embedded default, as the run command starts it:
- * a real Kafka broker, the durable MongoDB-wire store and the four Spring contexts in one process.
+ * a real Kafka broker, the durable MongoDB-wire store and the four Spring contexts in one process, and reads what
+ * reached the demo outbox's SMS gateway.
  */
 class ClosedLoopEndToEndTests {
 
@@ -29,9 +30,12 @@ class ClosedLoopEndToEndTests {
 
     @BeforeAll
     static void startTheStack() {
-        stack = LocalStack.start(new LocalStackSettings(dataDir, FreePorts.next(), FreePorts.next(), 0, Map.of(),
+        stack = LocalStack.start(new LocalStackSettings(dataDir, FreePorts.next(), FreePorts.next(), 0, 0, 0, Map.of(),
                 Map.of("closedloop.sla.network-quality.resolve", "PT3S", "closedloop.escalation.scan-interval", "PT0.2S",
-                        "closedloop.kafka.relay-interval", "PT0.2S")));
+                        "closedloop.kafka.relay-interval", "PT0.2S",
+                        // the stack runs on the real clock: no quiet hours, so that customer SMS leave at any hour
+                        "closedloop.notification.quiet-hours.start", "00:00",
+                        "closedloop.notification.quiet-hours.end", "00:00")));
         api = new ClosedLoopApi(stack);
     }
 
@@ -62,6 +66,19 @@ class ClosedLoopEndToEndTests {
         await().untilAsserted(() -> assertThat(purposes(api.messages(complaintId)))
                 .contains("REGISTRATION_ACK", "RESOLUTION_NOTICE", "CLOSURE_NOTICE"));
         assertThat(api.escalations(complaintId)).isEmpty();
+    }
+
+    @Test
+    void sendsTheCustomerTheirComplaintNumberThroughTheSmsGateway() {
+        String complaintId = api.register("BILLING", "Lixia", "13800138004");
+        String number = api.complaint(complaintId).get("number").asText();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(list(api.smsTo("13800138004")))
+                .anySatisfy(sms -> assertThat(sms.get("text").asText()).contains(number)));
+        assertThat(list(api.smsTo("13800138004"))).allSatisfy(sms -> {
+            assertThat(sms.get("to").asText()).isEqualTo("13800138004");
+            assertThat(sms.get("reference").asText()).isNotBlank();
+        });
     }
 
     @Test

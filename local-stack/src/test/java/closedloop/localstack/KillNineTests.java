@@ -44,7 +44,9 @@ class KillNineTests {
             "CLOSEDLOOP_NOTIFICATION_PORT", String.valueOf(FreePorts.next()),
             "CLOSEDLOOP_KAFKA_PORT", String.valueOf(FreePorts.next()),
             "CLOSEDLOOP_KAFKA_CONTROLLER_PORT", String.valueOf(FreePorts.next()),
-            "CLOSEDLOOP_MONGO_PORT", String.valueOf(FreePorts.next()));
+            "CLOSEDLOOP_MONGO_PORT", String.valueOf(FreePorts.next()),
+            "CLOSEDLOOP_SMTP_PORT", String.valueOf(FreePorts.next()),
+            "CLOSEDLOOP_SMS_GATEWAY_PORT", String.valueOf(FreePorts.next()));
     private Process stack;
 
     @AfterEach

@@ -1,0 +1,115 @@
+package closedloop.localstack.outbox;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.codec.json.Jackson2JsonDecoder;
+import org.springframework.http.codec.json.Jackson2JsonEncoder;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+import org.springframework.http.server.reactive.HttpHandler;
+import org.springframework.web.reactive.function.server.HandlerStrategies;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.ServerWebInputException;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The demo outbox's HTTP endpoints: the SMS gateway notification-service posts to ({@code POST /sms/messages}), what
+ * it recorded ({@code GET /sms/messages[?to=]}), its outage switch ({@code POST}/{@code DELETE /sms/outage}) and the
+ * mail the SMTP server received ({@code GET /mail/messages}).
+ */
+public final class DemoOutboxRoutes {
+
+    private final RecordingSmsGateway gateway;
+    private final DemoMailbox mailbox;
+
+    private DemoOutboxRoutes(RecordingSmsGateway gateway, DemoMailbox mailbox) {
+        this.gateway = gateway;
+        this.mailbox = mailbox;
+    }
+
+    /** The endpoints as an HTTP handler for any reactive server, writing times as ISO-8601 as the services do. */
+    public static HttpHandler httpHandler(RecordingSmsGateway gateway, DemoMailbox mailbox) {
+        ObjectMapper json = Jackson2ObjectMapperBuilder.json()
+                .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+        HandlerStrategies strategies = HandlerStrategies.builder().codecs(codecs -> {
+            codecs.defaultCodecs().jackson2JsonEncoder(new Jackson2JsonEncoder(json));
+            codecs.defaultCodecs().jackson2JsonDecoder(new Jackson2JsonDecoder(json));
+        }).build();
+        return RouterFunctions.toHttpHandler(of(gateway, mailbox), strategies);
+    }
+
+    public static RouterFunction<ServerResponse> of(RecordingSmsGateway gateway, DemoMailbox mailbox) {
+        DemoOutboxRoutes routes = new DemoOutboxRoutes(gateway, mailbox);
+        return RouterFunctions.route()
+                .POST("/sms/messages", routes::acceptSms)
+                .GET("/sms/messages", routes::listSms)
+                .GET("/sms/outage", request -> routes.outage())
+                .POST("/sms/outage", request -> routes.switchOutage(true))
+                .DELETE("/sms/outage", request -> routes.switchOutage(false))
+                .GET("/mail/messages", request -> routes.listMail())
+                .build();
+    }
+
+    /** 202 with the reference once recorded (now or before); 400 naming the missing fields; 503 in an outage. */
+    private Mono<ServerResponse> acceptSms(ServerRequest request) {
+        return request.bodyToMono(SmsRequest.class)
+                .switchIfEmpty(Mono.error(() -> new ServerWebInputException("An SMS needs a JSON body")))
+                .flatMap(sms -> sms.missingFields().isEmpty() ? record(sms) : invalid(sms.missingFields()));
+    }
+
+    private Mono<ServerResponse> record(SmsRequest sms) {
+        try {
+            RecordedSms recorded = gateway.accept(sms);
+            return ServerResponse.accepted().contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("reference", recorded.reference(), "status", "ACCEPTED"));
+        } catch (RecordingSmsGateway.GatewayOutageException e) {
+            return problem(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage(), List.of());
+        }
+    }
+
+    private Mono<ServerResponse> invalid(List<String> missing) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid fields: " + String.join(", ", missing),
+                missing.stream().map(field -> Map.of("field", field, "message", "must not be blank")).toList());
+    }
+
+    private Mono<ServerResponse> listSms(ServerRequest request) {
+        return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(gateway.messages(request.queryParam("to")));
+    }
+
+    private Mono<ServerResponse> outage() {
+        return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("outage", gateway.isDown()));
+    }
+
+    private Mono<ServerResponse> switchOutage(boolean down) {
+        if (down) {
+            gateway.fail();
+        } else {
+            gateway.recover();
+        }
+        return outage();
+    }
+
+    private Mono<ServerResponse> listMail() {
+        return Mono.fromCallable(mailbox::messages).subscribeOn(Schedulers.boundedElastic())
+                .flatMap(mails -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(mails));
+    }
+
+    private static Mono<ServerResponse> problem(HttpStatus status, String detail, List<Map<String, String>> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        if (!errors.isEmpty()) {
+            problem.setProperty("errors", errors);
+        }
+        return ServerResponse.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).bodyValue(problem);
+    }
+}
