@@ -175,6 +175,8 @@ abstract class NotificationIntegrationTests {
         kafka.publish(resolved);
         kafka.publish(resolved);
         TicketResolved second = resolved(registered.complaintId());
+        // the first callback opens before the clock moves, so that the two are due at different times
+        await().untilAsserted(() -> callbacksOf(registered.complaintId()).jsonPath("$.length()").isEqualTo(1));
         clock.add(Duration.ofMinutes(1));
 
         kafka.publish(second);
@@ -192,13 +194,16 @@ abstract class NotificationIntegrationTests {
 
         web.post().uri("/api/v1/callbacks/{id}/outcome", callbackId)
                 .header("X-Actor", "agent-017")
-                .bodyValue(Map.of("outcome", "SATISFIED", "note", "Refund received"))
+                .bodyValue(Map.of("outcome", "SATISFIED", "note", "Refund received", "survey", Map.of(
+                        "easyToReach", 5, "responseSpeed", 4, "staffSkill", 5, "staffAttitude", 5,
+                        "improvement", "Tell me the refund date on the first call")))
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.id").isEqualTo(callbackId)
                 .jsonPath("$.status").isEqualTo("COMPLETED")
                 .jsonPath("$.outcome").isEqualTo("SATISFIED")
+                .jsonPath("$.survey.responseSpeed").isEqualTo(4)
                 .jsonPath("$.note").isEqualTo("Refund received")
                 .jsonPath("$.completedBy").isEqualTo("agent-017")
                 .jsonPath("$.completedAt").isEqualTo(clock.instant().toString())
@@ -209,6 +214,7 @@ abstract class NotificationIntegrationTests {
         assertThat(completed.actor()).isEqualTo("agent-017");
         assertThat(completed.outcome().name()).isEqualTo("SATISFIED");
         assertThat(completed.note()).isEqualTo("Refund received");
+        assertThat(completed.survey().improvement()).isEqualTo("Tell me the refund date on the first call");
         Golden.assertSameShape(completed);
         web.get().uri("/api/v1/callbacks?status=COMPLETED&complaintId={c}", completed.complaintId())
                 .exchange()
@@ -297,12 +303,17 @@ abstract class NotificationIntegrationTests {
         clock.add(Duration.ofSeconds(1));
 
         callbacksOf(complaintId).jsonPath("$[0].overdue").isEqualTo(true);
-        web.get().uri("/api/v1/callbacks?status=OPEN")
+        web.get().uri("/api/v1/callbacks?status=OPEN&complaintId={c}", complaintId)
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$[?(@.id == '" + callbackId + "')].overdue").isEqualTo(true);
-        web.get().uri("/api/v1/callbacks")
+        web.get().uri("/api/v1/callbacks?status=DUE&complaintId={c}", complaintId)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$[?(@.id == '" + callbackId + "')].overdue").isEqualTo(true);
+        web.get().uri("/api/v1/callbacks?complaintId={c}", complaintId)
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody()

@@ -1,6 +1,8 @@
 package closedloop.notification.callback;
 
+import closedloop.contracts.CallbackAttemptResult;
 import closedloop.contracts.CallbackOutcome;
+import closedloop.contracts.SurveyAnswers;
 import closedloop.contracts.TicketResolved;
 import closedloop.notification.NotificationProperties;
 import closedloop.notification.contact.Contact;
@@ -10,32 +12,47 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 import java.time.Clock;
+import java.util.function.Consumer;
 
-/** Opens callback tasks when tickets are resolved and records their outcomes. */
+/**
+ * Opens callback tasks when tickets are resolved, records the hotline's calls and outcomes, sends the SMS survey after
+ * the last failed call, takes the customer's SMS reply and closes unanswered surveys as UNREACHABLE.
+ */
 @Service
 public class CallbackService {
 
     private static final Logger log = LoggerFactory.getLogger(CallbackService.class);
+    /** How often a change is tried again on the fresh state after a concurrent change or a reply-code collision. */
+    private static final int RETRIES = 5;
 
     private final Callbacks callbacks;
     private final OutboxRelay relay;
     private final Clock clock;
     private final NotificationProperties properties;
+    private final CallbackProperties rules;
+    private final ReplyCodes replyCodes;
+    private final SurveySms surveySms;
 
-    public CallbackService(Callbacks callbacks, OutboxRelay relay, Clock clock, NotificationProperties properties) {
+    public CallbackService(Callbacks callbacks, OutboxRelay relay, Clock clock, NotificationProperties properties,
+                           CallbackProperties rules, ReplyCodes replyCodes, SurveySms surveySms) {
         this.callbacks = callbacks;
         this.relay = relay;
         this.clock = clock;
         this.properties = properties;
+        this.rules = rules;
+        this.replyCodes = replyCodes;
+        this.surveySms = surveySms;
     }
 
     /** Opens the callback for the resolution, unless that resolution opened it already. */
     public Mono<Void> open(TicketResolved resolved, Contact contact) {
-        return Mono.fromSupplier(() -> Callback.open(resolved, contact, clock.instant(), properties.callbackDue()))
+        return Mono.fromSupplier(() -> Callback.open(resolved, contact, clock.instant(), properties.callbackDue(),
+                        rules.assignee()))
                 .flatMap(callbacks::insert)
                 .doOnNext(opened -> relay.nudge(opened))
                 .onErrorResume(DuplicateKeyException.class, alreadyOpened -> {
@@ -46,17 +63,122 @@ public class CallbackService {
     }
 
     /**
-     * Records the outcome of the call; empty when there is no such callback, {@link IllegalCallbackTransition} when it
-     * is not open. A concurrent change is retried on the fresh state.
+     * Records a call; after the last failed one, texts the survey (a failure to hand it over is left to the survey
+     * pass). Empty when there is no such callback; {@link IllegalCallbackTransition} or {@link AttemptTooSoon} when
+     * the call is not allowed now.
      */
+    public Mono<Callback> attempt(String id, CallbackAttemptResult result, String note, String actor) {
+        return change(id, callback -> callback.attempt(result, note, actor, clock.instant(), rules, replyCodes.next()))
+                .flatMap(saved -> saved.status() == CallbackStatus.SURVEY_SENT
+                        ? handOverSurvey(saved).thenReturn(saved)
+                        : Mono.just(saved));
+    }
+
+    /**
+     * Records the outcome of a call, with the survey answers if given; empty when there is no such callback,
+     * {@link IllegalCallbackTransition} when it is completed.
+     */
+    public Mono<Callback> complete(String id, CallbackOutcome outcome, String note, SurveyAnswers survey,
+                                   String actor) {
+        return change(id, callback -> callback.complete(outcome, note, survey, actor, clock.instant()));
+    }
+
+    /** Records the outcome of a call without survey answers. */
     public Mono<Callback> complete(String id, CallbackOutcome outcome, String note, String actor) {
+        return complete(id, outcome, note, null, actor);
+    }
+
+    /**
+     * Takes the customer's SMS reply to the survey: completes the callback whose survey awaits this reply code from
+     * this phone, with actor {@code sms:<phone>}.
+     *
+     * @return {@link UnreadableSurveyReply} when the text is not a reply, {@link NoSurveyAwaitingReply} when no survey
+     * from this phone awaits the code, {@link IllegalCallbackTransition} when it was answered already
+     */
+    public Mono<Callback> answerSurvey(String from, String text) {
+        return Mono.fromSupplier(() -> SurveyReply.parse(text))
+                .flatMap(reply -> Mono.defer(() -> callbacks.awaitingReply(reply.replyCode())
+                                .filter(callback -> PhoneNumbers.same(callback.customerPhone(), from))
+                                .switchIfEmpty(answeredBefore(reply.replyCode(), from))
+                                .map(callback -> {
+                                    callback.answerSurvey(reply, "sms:" + PhoneNumbers.normalized(from),
+                                            clock.instant());
+                                    return callback;
+                                })
+                                .flatMap(callbacks::save))
+                        .retryWhen(Retry.max(RETRIES).filter(OptimisticLockingFailureException.class::isInstance)))
+                .doOnNext(completed -> relay.nudge(completed));
+    }
+
+    /** The callback from this phone whose survey with this code was answered before, as the error it makes. */
+    private Mono<Callback> answeredBefore(String replyCode, String from) {
+        return callbacks.withReplyCode(replyCode)
+                .filter(callback -> PhoneNumbers.same(callback.customerPhone(), from))
+                .next()
+                .flatMap(answered -> Mono.<Callback>error(new IllegalCallbackTransition("answer the survey of",
+                        answered.status(), answered.allowedActions())))
+                .switchIfEmpty(Mono.error(() -> new NoSurveyAwaitingReply(replyCode)));
+    }
+
+    /**
+     * One pass over the surveys: hands over those whose SMS was not handed to the messenger (a crash between the
+     * save and the send), then completes as UNREACHABLE those unanswered by their reply time. A survey another
+     * instance or the customer completed meanwhile fails the version check and is left alone.
+     *
+     * @return whether a batch was full, so more work may wait
+     */
+    public Mono<Boolean> surveyPass(int batch) {
+        Mono<Long> handedOver = callbacks.surveysNotQueued(batch)
+                .concatMap(callback -> handOverSurvey(callback).thenReturn(callback))
+                .count();
+        Mono<Long> expired = Flux.defer(() -> callbacks.surveysUnansweredBy(clock.instant(), batch))
+                .concatMap(this::expire)
+                .count();
+        return handedOver.zipWith(expired, (sent, closed) -> sent >= batch || closed >= batch);
+    }
+
+    private Mono<Callback> expire(Callback callback) {
+        if (!callback.expireSurvey(clock.instant())) {
+            return Mono.empty();
+        }
+        return callbacks.save(callback)
+                .doOnNext(completed -> relay.nudge(completed))
+                .onErrorResume(OptimisticLockingFailureException.class, changedMeanwhile -> {
+                    log.debug("Callback {} changed meanwhile; not closing it as unreachable", callback.id());
+                    return Mono.empty();
+                });
+    }
+
+    /** Texts the survey, then notes it is queued; a failure is logged and left to the next survey pass. */
+    private Mono<Void> handOverSurvey(Callback callback) {
+        return surveySms.send(callback)
+                .then(change(callback.id(), queued -> queued.markSurveyQueued(clock.instant()), false))
+                .then()
+                .onErrorResume(error -> {
+                    log.warn("Could not hand over the survey of callback {}; the survey pass will: {}",
+                            callback.id(), error.toString());
+                    return Mono.empty();
+                });
+    }
+
+    private Mono<Callback> change(String id, Consumer<Callback> change) {
+        return change(id, change, true);
+    }
+
+    /** Applies the change to the fresh state and saves it, again after a concurrent change or reply-code collision. */
+    private Mono<Callback> change(String id, Consumer<Callback> change, boolean publish) {
         return Mono.defer(() -> callbacks.findById(id)
                         .map(callback -> {
-                            callback.complete(outcome, note, actor, clock.instant());
+                            change.accept(callback);
                             return callback;
                         })
                         .flatMap(callbacks::save))
-                .retryWhen(Retry.max(3).filter(OptimisticLockingFailureException.class::isInstance))
-                .doOnNext(completed -> relay.nudge(completed));
+                .retryWhen(Retry.max(RETRIES).filter(error -> error instanceof OptimisticLockingFailureException
+                        || error instanceof DuplicateKeyException))
+                .doOnNext(saved -> {
+                    if (publish) {
+                        relay.nudge(saved);
+                    }
+                });
     }
 }

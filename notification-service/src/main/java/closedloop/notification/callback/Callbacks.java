@@ -8,11 +8,15 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.time.Instant;
+
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /** The callback tasks, in collection {@code callbacks}. */
 @Repository
 public class Callbacks {
+
+    private static final Sort BY_DUE_TIME = Sort.by("dueAt", "_id");
 
     private final ReactiveMongoTemplate mongo;
 
@@ -25,7 +29,10 @@ public class Callbacks {
         return mongo.insert(callback);
     }
 
-    /** Saves the callback's new state and outbox in one write; fails when someone else changed it meanwhile. */
+    /**
+     * Saves the callback's new state and outbox in one write; fails when someone else changed it meanwhile, or with a
+     * duplicate key when its reply code is taken by another survey awaiting a reply.
+     */
     public Mono<Callback> save(Callback callback) {
         return mongo.save(callback);
     }
@@ -34,15 +41,56 @@ public class Callbacks {
         return mongo.findById(id, Callback.class);
     }
 
-    /** The callbacks in the given state and/or of the given complaint (null: any), soonest due first. */
-    public Flux<Callback> find(CallbackStatus status, String complaintId) {
+    /**
+     * One page of the callbacks the filter lets through at {@code now}, soonest due first. Index: {@code status, dueAt,
+     * _id, nextActionAt} (equality, sort, range), {@code dueAt, _id} without a state, or {@code complaintId}.
+     */
+    public Flux<Callback> find(CallbackFilter filter, Instant now, int page, int size) {
+        Query query = query(filter, now).with(BY_DUE_TIME).skip((long) page * size).limit(size);
+        return mongo.find(query, Callback.class);
+    }
+
+    /** How many callbacks the filter lets through at {@code now}. */
+    public Mono<Long> count(CallbackFilter filter, Instant now) {
+        return mongo.count(query(filter, now), Callback.class);
+    }
+
+    private static Query query(CallbackFilter filter, Instant now) {
         Criteria criteria = new Criteria();
-        if (complaintId != null) {
-            criteria = criteria.and("complaintId").is(complaintId);
+        if (filter.complaintId() != null) {
+            criteria = criteria.and("complaintId").is(filter.complaintId());
         }
-        if (status != null) {
-            criteria = criteria.and("status").is(status);
+        if (filter.status() != null) {
+            criteria = criteria.and("status").is(filter.status());
         }
-        return mongo.find(new Query(criteria).with(Sort.by("dueAt")), Callback.class);
+        if (filter.dueOnly()) {
+            criteria = criteria.and("nextActionAt").lte(now);
+        }
+        return new Query(criteria);
+    }
+
+    /** The survey awaiting a reply with this code, if any (unique index {@code awaitingReplyCode}). */
+    public Mono<Callback> awaitingReply(String replyCode) {
+        return mongo.findOne(new Query(where("awaitingReplyCode").is(replyCode)), Callback.class);
+    }
+
+    /** The callbacks whose survey had this reply code, whether or not it awaits a reply, latest first. */
+    public Flux<Callback> withReplyCode(String replyCode) {
+        return mongo.find(new Query(where("replyCode").is(replyCode)).with(Sort.by(Sort.Direction.DESC, "surveySentAt")),
+                Callback.class);
+    }
+
+    /** Up to {@code limit} surveys still awaiting a reply whose reply time passed at {@code now}. */
+    public Flux<Callback> surveysUnansweredBy(Instant now, int limit) {
+        Query query = new Query(where("status").is(CallbackStatus.SURVEY_SENT).and("replyBy").lte(now))
+                .with(Sort.by("replyBy")).limit(limit);
+        return mongo.find(query, Callback.class);
+    }
+
+    /** Up to {@code limit} surveys awaiting a reply whose SMS was not yet handed to the messenger. */
+    public Flux<Callback> surveysNotQueued(int limit) {
+        Query query = new Query(where("status").is(CallbackStatus.SURVEY_SENT).and("surveyQueuedAt").is(null))
+                .limit(limit);
+        return mongo.find(query, Callback.class);
     }
 }

@@ -1,2 +1,2 @@
-/** Callback tasks (回访): opened when a ticket is resolved, completed when the hotline records what the customer said. */
+/** Callback tasks (回访): opened when a ticket is resolved, called by the hotline, surveyed by SMS after failed calls, completed with the outcome. */
 package closedloop.notification.callback;

@@ -1,12 +1,16 @@
 package closedloop.notification.callback;
 
+import closedloop.contracts.CallbackAttemptResult;
+import closedloop.contracts.CallbackAttempted;
 import closedloop.contracts.CallbackCompleted;
+import closedloop.contracts.CallbackSurveySent;
 import closedloop.contracts.CallbackOpened;
 import closedloop.contracts.CallbackOutcome;
 import closedloop.contracts.EventIds;
 import closedloop.contracts.EventJson;
 import closedloop.contracts.EventType;
 import closedloop.contracts.Golden;
+import closedloop.contracts.SurveyAnswers;
 import closedloop.contracts.TicketResolved;
 import closedloop.notification.contact.Contact;
 import closedloop.platform.events.CloudEvents.OutgoingEvent;
@@ -22,6 +26,9 @@ class CallbackUnitTests {
 
     static final Instant NOW = Instant.parse("2026-11-23T01:00:00Z");
     static final TicketResolved RESOLVED = (TicketResolved) Golden.event(EventType.TICKET_RESOLVED);
+    static final CallbackProperties RULES = new CallbackProperties("hotline", Duration.ofHours(2), 3,
+            Duration.ofHours(48), 4, Duration.ofMinutes(1));
+    static final SurveyAnswers ANSWERS = new SurveyAnswers(5, 4, 5, 5, "Tell me the refund date on the first call");
     static final Contact CONTACT = new Contact(RESOLVED.complaintId(), "TS-20261122-000123", "Wang Fang", "13800138000");
 
     @Test
@@ -56,9 +63,10 @@ class CallbackUnitTests {
     void completesAnOpenCallbackWithOutcomeNoteAndActor() {
         Callback callback = Callback.open(RESOLVED, CONTACT, NOW, Duration.ofHours(24));
 
-        callback.complete(CallbackOutcome.SATISFIED, "Refund received", "agent-017", NOW.plusSeconds(600));
+        callback.complete(CallbackOutcome.SATISFIED, "Refund received", ANSWERS, "agent-017", NOW.plusSeconds(600));
 
         assertThat(callback.status()).isEqualTo(CallbackStatus.COMPLETED);
+        assertThat(callback.survey()).isEqualTo(ANSWERS);
         assertThat(callback.outcome()).isEqualTo(CallbackOutcome.SATISFIED);
         assertThat(callback.note()).isEqualTo("Refund received");
         assertThat(callback.completedBy()).isEqualTo("agent-017");
@@ -68,6 +76,7 @@ class CallbackUnitTests {
         assertThat(completed.actor()).isEqualTo("agent-017");
         assertThat(completed.outcome()).isEqualTo(CallbackOutcome.SATISFIED);
         assertThat(completed.callbackId()).isEqualTo(callback.id());
+        assertThat(completed.survey()).isEqualTo(ANSWERS);
         Golden.assertSameShape(completed);
     }
 
@@ -87,13 +96,14 @@ class CallbackUnitTests {
     }
 
     @Test
-    void allowsOnlyRecordingTheOutcomeWhileOpen() {
-        assertThat(CallbackStatus.OPEN.allowedActions()).containsExactly("outcome");
+    void allowsCallsAndTheOutcomeWhileOpenAndTheReplyOrTheOutcomeOnceTheSurveyIsOut() {
+        assertThat(CallbackStatus.OPEN.allowedActions()).containsExactly("attempt", "outcome");
+        assertThat(CallbackStatus.SURVEY_SENT.allowedActions()).containsExactly("reply", "outcome");
         assertThat(CallbackStatus.COMPLETED.allowedActions()).isEmpty();
     }
 
     @Test
-    void isOverdueOnlyWhileOpenAfterItsDueTime() {
+    void isOverdueOnlyWhileNotCompletedAfterItsDueTime() {
         Callback callback = Callback.open(RESOLVED, CONTACT, NOW, Duration.ofHours(24));
         Instant due = callback.dueAt();
 
@@ -103,6 +113,191 @@ class CallbackUnitTests {
 
         callback.complete(CallbackOutcome.SATISFIED, null, "agent-017", due.plusSeconds(1));
         assertThat(callback.overdueAt(due.plusSeconds(2))).isFalse();
+    }
+
+    @Test
+    void assignsTheCallbackToTheHotlineAndKeepsTheResolvingBranchOnlyAsInformation() {
+        Callback callback = Callback.open(RESOLVED, CONTACT, NOW, Duration.ofHours(24), "hotline-east");
+
+        assertThat(callback.assignee()).isEqualTo("hotline-east");
+        assertThat(callback.branch()).isEqualTo(RESOLVED.branch());
+        assertThat(callback.nextAttemptAt()).isEqualTo(NOW);
+        assertThat(callback.nextActionAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void recordsEachCallWithItsResultAndAllowsTheNextOnlyTwoHoursLater() {
+        Callback callback = open();
+
+        callback.attempt(CallbackAttemptResult.NO_ANSWER, "rang out", "agent-017", NOW, RULES, "4821");
+
+        assertThat(callback.status()).isEqualTo(CallbackStatus.OPEN);
+        assertThat(callback.attempts()).containsExactly(
+                new CallbackAttempt(1, CallbackAttemptResult.NO_ANSWER, "rang out", NOW, "agent-017"));
+        assertThat(callback.nextAttemptAt()).isEqualTo(NOW.plus(Duration.ofHours(2)));
+        CallbackAttempted attempted = (CallbackAttempted) read(callback.pendingEvents().get(1));
+        assertThat(attempted.attempt()).isEqualTo(1);
+        assertThat(attempted.result()).isEqualTo(CallbackAttemptResult.NO_ANSWER);
+        assertThat(attempted.note()).isEqualTo("rang out");
+        assertThat(attempted.actor()).isEqualTo("agent-017");
+        assertThat(attempted.eventId()).isEqualTo(EventIds.derived(callback.id(), "attempt/1"));
+        Golden.assertSameShape(attempted);
+
+        Instant tooSoon = NOW.plus(Duration.ofHours(2)).minusSeconds(1);
+        assertThatThrownBy(() -> callback.attempt(CallbackAttemptResult.BUSY, null, "agent-018", tooSoon, RULES, "1"))
+                .isInstanceOfSatisfying(AttemptTooSoon.class, soon ->
+                        assertThat(soon.nextAttemptAt()).isEqualTo(NOW.plus(Duration.ofHours(2))));
+        assertThat(callback.attempts()).hasSize(1);
+        assertThat(callback.pendingEvents()).hasSize(2);
+
+        callback.attempt(CallbackAttemptResult.BUSY, null, "agent-018", NOW.plus(Duration.ofHours(2)), RULES, "1");
+        assertThat(callback.attempts()).extracting(CallbackAttempt::result)
+                .containsExactly(CallbackAttemptResult.NO_ANSWER, CallbackAttemptResult.BUSY);
+        assertThat(callback.nextAttemptAt()).isEqualTo(NOW.plus(Duration.ofHours(4)));
+    }
+
+    @Test
+    void sendsTheSurveyAfterTheThirdFailedCallWithTheReplyCodeAndReplyTime() {
+        Callback callback = open();
+        callback.attempt(CallbackAttemptResult.NO_ANSWER, null, "agent-017", NOW, RULES, "1111");
+        callback.attempt(CallbackAttemptResult.WRONG_NUMBER, null, "agent-017", NOW.plus(Duration.ofHours(2)), RULES,
+                "2222");
+        assertThat(callback.status()).isEqualTo(CallbackStatus.OPEN);
+        Instant third = NOW.plus(Duration.ofHours(5));
+
+        callback.attempt(CallbackAttemptResult.BUSY, null, "agent-019", third, RULES, "4821");
+
+        assertThat(callback.status()).isEqualTo(CallbackStatus.SURVEY_SENT);
+        assertThat(callback.replyCode()).isEqualTo("4821");
+        assertThat(callback.surveySentAt()).isEqualTo(third);
+        assertThat(callback.replyBy()).isEqualTo(third.plus(Duration.ofHours(48)));
+        assertThat(callback.nextAttemptAt()).isNull();
+        assertThat(callback.nextActionAt()).isNull();
+        assertThat(callback.allowedActions()).containsExactly("reply", "outcome");
+        CallbackSurveySent sent = (CallbackSurveySent) read(callback.pendingEvents().get(4));
+        assertThat(sent.eventId()).isEqualTo(callback.surveySentEventId())
+                .isEqualTo(EventIds.derived(callback.id(), "survey-sent"));
+        assertThat(sent.replyBy()).isEqualTo(third.plus(Duration.ofHours(48)));
+        assertThat(sent.callbackId()).isEqualTo(callback.id());
+        Golden.assertSameShape(sent);
+        assertThatThrownBy(() -> callback.attempt(CallbackAttemptResult.REACHED, null, "agent-017",
+                third.plus(Duration.ofHours(3)), RULES, "1"))
+                .isInstanceOfSatisfying(IllegalCallbackTransition.class, illegal ->
+                        assertThat(illegal.currentState()).isEqualTo(CallbackStatus.SURVEY_SENT));
+        assertThat(callback.attempts()).hasSize(3);
+    }
+
+    @Test
+    void takesNoMoreCallsOnceTheCustomerIsReachedButTheOutcome() {
+        Callback callback = open();
+        callback.attempt(CallbackAttemptResult.NO_ANSWER, null, "agent-017", NOW, RULES, "1111");
+        Instant reachedAt = NOW.plus(Duration.ofHours(2));
+
+        callback.attempt(CallbackAttemptResult.REACHED, "talked", "agent-017", reachedAt, RULES, "2222");
+
+        assertThat(callback.status()).isEqualTo(CallbackStatus.OPEN);
+        assertThat(callback.reached()).isTrue();
+        assertThat(callback.nextAttemptAt()).isNull();
+        assertThat(callback.nextActionAt()).isEqualTo(reachedAt);
+        assertThat(callback.allowedActions()).containsExactly("outcome");
+        assertThatThrownBy(() -> callback.attempt(CallbackAttemptResult.NO_ANSWER, null, "agent-017",
+                reachedAt.plus(Duration.ofHours(3)), RULES, "3333"))
+                .isInstanceOfSatisfying(IllegalCallbackTransition.class, illegal ->
+                        assertThat(illegal.allowedActions()).containsExactly("outcome"));
+
+        callback.complete(CallbackOutcome.BASICALLY_SATISFIED, "ok", ANSWERS, "agent-017", reachedAt.plusSeconds(60));
+
+        assertThat(callback.status()).isEqualTo(CallbackStatus.COMPLETED);
+        assertThat(callback.outcome()).isEqualTo(CallbackOutcome.BASICALLY_SATISFIED);
+        assertThat(callback.replyCode()).isNull();
+    }
+
+    @Test
+    void completesBySmsReplyWithTheCustomersAnswers() {
+        Callback callback = surveyed();
+        SurveyReply reply = SurveyReply.parse("4821 3 2 2 3 1 nobody came");
+
+        callback.answerSurvey(reply, "sms:13800138000", callback.surveySentAt().plusSeconds(60));
+
+        assertThat(callback.status()).isEqualTo(CallbackStatus.COMPLETED);
+        assertThat(callback.outcome()).isEqualTo(CallbackOutcome.UNSATISFIED);
+        assertThat(callback.survey()).isEqualTo(new SurveyAnswers(2, 2, 3, 1, "nobody came"));
+        assertThat(callback.completedBy()).isEqualTo("sms:13800138000");
+        assertThat(callback.replyCode()).isEqualTo("4821");
+        CallbackCompleted completed = (CallbackCompleted) read(callback.pendingEvents().get(
+                callback.pendingEvents().size() - 1));
+        assertThat(completed.survey()).isEqualTo(new SurveyAnswers(2, 2, 3, 1, "nobody came"));
+        assertThat(completed.actor()).isEqualTo("sms:13800138000");
+        assertThatThrownBy(() -> callback.answerSurvey(reply, "sms:13800138000", callback.completedAt()))
+                .isInstanceOfSatisfying(IllegalCallbackTransition.class, illegal ->
+                        assertThat(illegal.currentState()).isEqualTo(CallbackStatus.COMPLETED));
+    }
+
+    @Test
+    void acceptsAnAgentsLateOutcomeWhileTheSurveyIsOut() {
+        Callback callback = surveyed();
+
+        callback.complete(CallbackOutcome.SATISFIED, "called back by the customer", null, "agent-020",
+                callback.surveySentAt().plusSeconds(600));
+
+        assertThat(callback.status()).isEqualTo(CallbackStatus.COMPLETED);
+        assertThat(callback.completedBy()).isEqualTo("agent-020");
+        assertThat(callback.expireSurvey(callback.replyBy().plusSeconds(1))).isFalse();
+        assertThat(callback.outcome()).isEqualTo(CallbackOutcome.SATISFIED);
+    }
+
+    @Test
+    void closesAnUnansweredSurveyAsUnreachableOnlyOnceItsReplyTimePassed() {
+        Callback callback = surveyed();
+        int events = callback.pendingEvents().size();
+
+        assertThat(callback.expireSurvey(callback.replyBy().minusSeconds(1))).isFalse();
+        assertThat(callback.status()).isEqualTo(CallbackStatus.SURVEY_SENT);
+        assertThat(callback.pendingEvents()).hasSize(events);
+
+        assertThat(callback.expireSurvey(callback.replyBy())).isTrue();
+
+        assertThat(callback.status()).isEqualTo(CallbackStatus.COMPLETED);
+        assertThat(callback.outcome()).isEqualTo(CallbackOutcome.UNREACHABLE);
+        assertThat(callback.completedBy()).isEqualTo("system");
+        assertThat(callback.completedAt()).isEqualTo(callback.replyBy());
+        CallbackCompleted completed = (CallbackCompleted) read(callback.pendingEvents().get(events));
+        assertThat(completed.outcome()).isEqualTo(CallbackOutcome.UNREACHABLE);
+        assertThat(completed.actor()).isEqualTo("system");
+        assertThat(callback.expireSurvey(callback.replyBy().plusSeconds(60))).isFalse();
+        assertThat(callback.pendingEvents()).hasSize(events + 1);
+    }
+
+    @Test
+    void isOverdueWhileTheSurveyIsOutAfterItsDueTime() {
+        Callback callback = surveyed();
+
+        assertThat(callback.overdueAt(callback.dueAt().plusSeconds(1))).isTrue();
+    }
+
+    @Test
+    void drawsReplyCodesOfTheConfiguredLengthWithoutALeadingZero() {
+        ReplyCodes four = new ReplyCodes(new java.util.Random(7), 4);
+        ReplyCodes six = new ReplyCodes(new java.util.Random(7), 6);
+
+        for (int i = 0; i < 200; i++) {
+            assertThat(four.next()).matches("[1-9][0-9]{3}");
+            assertThat(six.next()).matches("[1-9][0-9]{5}");
+        }
+    }
+
+    private static Callback open() {
+        return Callback.open(RESOLVED, CONTACT, NOW, Duration.ofHours(24), "hotline");
+    }
+
+    /** A callback whose three calls failed, so its survey with code 4821 is out. */
+    private static Callback surveyed() {
+        Callback callback = open();
+        callback.attempt(CallbackAttemptResult.NO_ANSWER, null, "agent-017", NOW, RULES, "1111");
+        callback.attempt(CallbackAttemptResult.BUSY, null, "agent-017", NOW.plus(Duration.ofHours(2)), RULES, "2222");
+        callback.attempt(CallbackAttemptResult.NO_ANSWER, null, "agent-017", NOW.plus(Duration.ofHours(4)), RULES,
+                "4821");
+        return callback;
     }
 
     private static closedloop.contracts.ClosedLoopEvent only(Callback callback) {

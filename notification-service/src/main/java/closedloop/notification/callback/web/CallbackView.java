@@ -1,21 +1,33 @@
 package closedloop.notification.callback.web;
 
 import closedloop.contracts.CallbackOutcome;
+import closedloop.contracts.SurveyAnswers;
 import closedloop.notification.callback.Callback;
 import closedloop.notification.callback.CallbackStatus;
 
 import java.time.Instant;
+import java.util.List;
 
-/** A callback task as the API shows it; {@code overdue} is judged at the moment of the answer. */
+/**
+ * A callback task as the API shows it; {@code overdue} (past {@code dueAt} and not completed) is judged at the moment
+ * of the answer. {@code branch} resolved the ticket; {@code assignee} makes the callback. {@code nextAttemptAt} is
+ * when the next call may be recorded (null when no more calls are allowed); {@code replyCode} and {@code replyBy} are
+ * set once the SMS survey is out.
+ */
 public record CallbackView(String id, String complaintId, String complaintNumber, String customerName,
-                           String customerPhone, String ticketId, String branch, CallbackStatus status,
-                           Instant openedAt, Instant dueAt, boolean overdue, CallbackOutcome outcome, String note,
-                           Instant completedAt, String completedBy) {
+                           String customerPhone, String ticketId, String branch, String assignee,
+                           CallbackStatus status, List<String> allowedActions, Instant openedAt, Instant dueAt,
+                           boolean overdue, List<AttemptView> attempts, Instant nextAttemptAt, String replyCode,
+                           Instant surveySentAt, Instant replyBy, CallbackOutcome outcome, String note,
+                           SurveyAnswers survey, Instant completedAt, String completedBy) {
 
     static CallbackView of(Callback callback, Instant now) {
         return new CallbackView(callback.id(), callback.complaintId(), callback.complaintNumber(),
                 callback.customerName(), callback.customerPhone(), callback.ticketId(), callback.branch(),
-                callback.status(), callback.openedAt(), callback.dueAt(), callback.overdueAt(now), callback.outcome(),
-                callback.note(), callback.completedAt(), callback.completedBy());
+                callback.assignee(), callback.status(), callback.allowedActions(), callback.openedAt(),
+                callback.dueAt(), callback.overdueAt(now),
+                callback.attempts().stream().map(AttemptView::of).toList(), callback.nextAttemptAt(),
+                callback.replyCode(), callback.surveySentAt(), callback.replyBy(), callback.outcome(), callback.note(),
+                callback.survey(), callback.completedAt(), callback.completedBy());
     }
 }

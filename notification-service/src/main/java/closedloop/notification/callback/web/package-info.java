@@ -1,2 +1,2 @@
-/** The HTTP API of the callback tasks: the hotline's list and the recording of outcomes. */
+/** The HTTP API of the callback tasks: the hotline's worklist, calls and outcomes, and the customers' SMS survey replies. */
 package closedloop.notification.callback.web;

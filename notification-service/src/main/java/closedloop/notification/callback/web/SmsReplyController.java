@@ -1,0 +1,45 @@
+package closedloop.notification.callback.web;
+
+import closedloop.notification.callback.CallbackService;
+import closedloop.notification.callback.IllegalCallbackTransition;
+import closedloop.notification.callback.NoSurveyAwaitingReply;
+import closedloop.notification.callback.UnreadableSurveyReply;
+import closedloop.platform.web.Problems;
+import jakarta.validation.Valid;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+
+/**
+ * The SMS gateway forwards what customers text back: a reply to the callback survey completes that callback.
+ * 422 when the text is not a survey reply, 404 when no survey awaits its code from that phone (the same answer
+ * whether the code is unknown or belongs to another phone), 409 when the survey was answered already; nothing
+ * changes then.
+ */
+@RestController
+@RequestMapping("/api/v1/sms/replies")
+public class SmsReplyController {
+
+    private final CallbackService service;
+    private final Clock clock;
+
+    public SmsReplyController(CallbackService service, Clock clock) {
+        this.service = service;
+        this.clock = clock;
+    }
+
+    /** Takes one forwarded SMS; answers with the callback it completed. */
+    @PostMapping
+    public Mono<CallbackView> receive(@Valid @RequestBody SmsReplyRequest request) {
+        return service.answerSurvey(request.from(), request.text())
+                .onErrorMap(UnreadableSurveyReply.class,
+                        unreadable -> Problems.unprocessable("Unreadable survey reply", unreadable.getMessage()))
+                .onErrorMap(NoSurveyAwaitingReply.class, none -> CallbackProblems.noSurvey(none.getMessage()))
+                .onErrorMap(IllegalCallbackTransition.class, CallbackProblems::illegal)
+                .map(callback -> CallbackView.of(callback, clock.instant()));
+    }
+}

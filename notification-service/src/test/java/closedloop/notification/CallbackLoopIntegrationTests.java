@@ -1,0 +1,422 @@
+package closedloop.notification;
+
+import closedloop.contracts.CallbackAttemptResult;
+import closedloop.contracts.CallbackAttempted;
+import closedloop.contracts.CallbackCompleted;
+import closedloop.contracts.CallbackOutcome;
+import closedloop.contracts.CallbackSurveySent;
+import closedloop.contracts.ComplaintRegistered;
+import closedloop.contracts.EventIds;
+import closedloop.contracts.EventType;
+import closedloop.contracts.Golden;
+import closedloop.contracts.SurveyAnswers;
+import closedloop.contracts.TicketResolved;
+import closedloop.notification.callback.ReplyCodes;
+import closedloop.notification.callback.SurveySms;
+import closedloop.testsupport.KafkaProbe;
+import closedloop.testsupport.KafkaProbeExtension;
+import closedloop.testsupport.MovableClockConfiguration;
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.threeten.extra.MutableClock;
+import reactor.core.publisher.Mono;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.atLeast;
+import static org.mockito.Mockito.doReturn;
+import static org.mockito.Mockito.verify;
+
+/**
+ * The callback (回访) loop through HTTP and Kafka with a movable clock: calls at least two hours apart, the SMS survey
+ * after the third failed call, the customer's reply, the unanswered survey, and the hotline's worklist.
+ */
+@ExtendWith(KafkaProbeExtension.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.config.name=" + NotificationServiceApplication.NAME,
+                "closedloop.notification.callback.survey-pass-interval=100ms"})
+abstract class CallbackLoopIntegrationTests {
+
+    static final ComplaintRegistered REGISTERED = (ComplaintRegistered) Golden.event(EventType.COMPLAINT_REGISTERED);
+    static final TicketResolved RESOLVED = (TicketResolved) Golden.event(EventType.TICKET_RESOLVED);
+    static final String PHONE = REGISTERED.customer().phone();
+
+    @Autowired
+    WebTestClient web;
+
+    @Autowired
+    MutableClock clock;
+
+    @MockitoSpyBean
+    ReplyCodes replyCodes;
+
+    @MockitoSpyBean
+    SurveySms surveySms;
+
+    KafkaProbe kafka;
+
+    @BeforeEach
+    void startClock() {
+        clock.setInstant(MovableClockConfiguration.START);
+    }
+
+    @Test
+    void threeUnansweredCallbackAttemptsLeadToAnSmsSurveyWhoseReplyClosesTheComplaint() {
+        String callbackId = openCallback(registered());
+        Instant first = clock.instant();
+
+        attempt(callbackId, "NO_ANSWER", "agent-017")
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("OPEN")
+                .jsonPath("$.assignee").isEqualTo("hotline")
+                .jsonPath("$.branch").isEqualTo(RESOLVED.branch())
+                .jsonPath("$.attempts.length()").isEqualTo(1)
+                .jsonPath("$.attempts[0].result").isEqualTo("NO_ANSWER")
+                .jsonPath("$.attempts[0].actor").isEqualTo("agent-017")
+                .jsonPath("$.attempts[0].at").isEqualTo(first.toString())
+                .jsonPath("$.nextAttemptAt").isEqualTo(first.plus(Duration.ofHours(2)).toString());
+        CallbackAttempted attempted = kafka.awaitEvent(CallbackAttempted.class,
+                event -> event.callbackId().equals(callbackId) && event.attempt() == 1);
+        assertThat(attempted.result()).isEqualTo(CallbackAttemptResult.NO_ANSWER);
+        assertThat(attempted.actor()).isEqualTo("agent-017");
+        Golden.assertSameShape(attempted);
+
+        clock.add(Duration.ofHours(2).minusSeconds(1));
+        attempt(callbackId, "BUSY", "agent-018")
+                .expectStatus().isEqualTo(409)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.nextAttemptAt").isEqualTo(first.plus(Duration.ofHours(2)).toString())
+                .jsonPath("$.currentState").isEqualTo("OPEN");
+        clock.add(Duration.ofSeconds(1));
+        attempt(callbackId, "BUSY", "agent-018").expectStatus().isOk();
+        clock.add(Duration.ofHours(2));
+        Instant third = clock.instant();
+
+        String replyCode = JsonPath.read(new String(attempt(callbackId, "NO_ANSWER", "agent-019")
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("SURVEY_SENT")
+                .jsonPath("$.attempts.length()").isEqualTo(3)
+                .jsonPath("$.attempts[2].result").isEqualTo("NO_ANSWER")
+                .jsonPath("$.nextAttemptAt").doesNotExist()
+                .jsonPath("$.replyBy").isEqualTo(third.plus(Duration.ofHours(48)).toString())
+                .jsonPath("$.allowedActions").value(hasItem("reply"))
+                .returnResult().getResponseBody(), StandardCharsets.UTF_8), "$.replyCode");
+        assertThat(replyCode).matches("[1-9][0-9]{3}");
+        String complaintId = callback(callbackId).complaintId();
+        await().untilAsserted(() -> messagesOf(complaintId)
+                .jsonPath("$..[?(@.purpose == 'CALLBACK_SURVEY')].recipient").isEqualTo(PHONE)
+                .jsonPath("$..[?(@.purpose == 'CALLBACK_SURVEY')].channel").isEqualTo("SMS")
+                .jsonPath("$..[?(@.purpose == 'CALLBACK_SURVEY')].text").value(hasItem(containsString(replyCode))));
+        messagesOf(complaintId).jsonPath("$..[?(@.purpose == 'CALLBACK_SURVEY')].id")
+                .value(ids -> assertThat((List<Object>) ids).hasSize(1));
+        CallbackSurveySent surveySent = kafka.awaitEvent(CallbackSurveySent.class,
+                event -> event.callbackId().equals(callbackId));
+        assertThat(surveySent.replyBy()).isEqualTo(third.plus(Duration.ofHours(48)));
+        assertThat(surveySent.eventId()).isEqualTo(EventIds.derived(callbackId, "survey-sent"));
+        Golden.assertSameShape(surveySent);
+        clock.add(Duration.ofHours(5));
+
+        reply("+86" + PHONE, replyCode + " 1 5 4 5 5 faster please")
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("COMPLETED")
+                .jsonPath("$.outcome").isEqualTo("SATISFIED")
+                .jsonPath("$.completedBy").isEqualTo("sms:" + PHONE)
+                .jsonPath("$.survey.responseSpeed").isEqualTo(4)
+                .jsonPath("$.survey.improvement").isEqualTo("faster please");
+
+        CallbackCompleted completed = kafka.awaitEvent(CallbackCompleted.class,
+                event -> event.callbackId().equals(callbackId));
+        assertThat(completed.outcome()).isEqualTo(CallbackOutcome.SATISFIED);
+        assertThat(completed.actor()).isEqualTo("sms:" + PHONE);
+        assertThat(completed.survey()).isEqualTo(new SurveyAnswers(5, 4, 5, 5, "faster please"));
+        assertThat(completed.complaintId()).isEqualTo(complaintId);
+        Golden.assertSameShape(completed);
+        reply(PHONE, replyCode + " 3").expectStatus().isEqualTo(409)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.currentState").isEqualTo("COMPLETED");
+        assertThat(kafka.events(CallbackCompleted.class)).filteredOn(event -> event.callbackId().equals(callbackId))
+                .hasSize(1);
+        assertThat(kafka.events(CallbackSurveySent.class)).filteredOn(event -> event.callbackId().equals(callbackId))
+                .hasSize(1);
+    }
+
+    @Test
+    void closesAnUnansweredSurveyAsUnreachableOnceItsReplyTimePassed() {
+        String callbackId = surveyedCallback();
+        Instant replyBy = callback(callbackId).replyBy();
+
+        clock.setInstant(replyBy.minusSeconds(1));
+        callbacksOf(callback(callbackId).complaintId()).jsonPath("$[0].status").isEqualTo("SURVEY_SENT");
+        clock.setInstant(replyBy);
+
+        await().untilAsserted(() -> callbacksOf(callback(callbackId).complaintId())
+                .jsonPath("$[0].status").isEqualTo("COMPLETED")
+                .jsonPath("$[0].outcome").isEqualTo("UNREACHABLE")
+                .jsonPath("$[0].completedBy").isEqualTo("system")
+                .jsonPath("$[0].completedAt").isEqualTo(replyBy.toString()));
+        CallbackCompleted completed = kafka.awaitEvent(CallbackCompleted.class,
+                event -> event.callbackId().equals(callbackId));
+        assertThat(completed.outcome()).isEqualTo(CallbackOutcome.UNREACHABLE);
+        assertThat(completed.actor()).isEqualTo("system");
+        String replyCode = callback(callbackId).replyCode();
+        reply(PHONE, replyCode + " 1").expectStatus().isEqualTo(409);
+    }
+
+    @Test
+    void refusesAReplyWithAnUnknownCodeAFromAnotherPhoneOrUnreadableTextChangingNothing() {
+        String callbackId = surveyedCallback();
+        String replyCode = callback(callbackId).replyCode();
+
+        reply(PHONE, "99999 1").expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        reply("13911112222", replyCode + " 1").expectStatus().isNotFound();
+        reply(PHONE, replyCode + " 7 great").expectStatus().isEqualTo(422)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(containsString("1 (satisfied)"));
+        reply(PHONE, replyCode + " 1 5 5").expectStatus().isEqualTo(422);
+        web.post().uri("/api/v1/sms/replies").bodyValue(Map.of("text", replyCode + " 1"))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("from");
+
+        callbacksOf(callback(callbackId).complaintId()).jsonPath("$[0].status").isEqualTo("SURVEY_SENT");
+        reply(PHONE, "ａ" + replyCode).expectStatus().isEqualTo(422);
+        reply(PHONE, toFullWidth(replyCode) + "　２").expectStatus().isOk()
+                .expectBody().jsonPath("$.outcome").isEqualTo("BASICALLY_SATISFIED");
+    }
+
+    @Test
+    void recordsTheOutcomeWithTheSurveyAnswersAfterTheCustomerWasReached() {
+        String callbackId = openCallback(registered());
+        attempt(callbackId, "REACHED", "agent-017").expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("OPEN")
+                .jsonPath("$.allowedActions.length()").isEqualTo(1)
+                .jsonPath("$.allowedActions[0]").isEqualTo("outcome");
+        clock.add(Duration.ofHours(3));
+        attempt(callbackId, "NO_ANSWER", "agent-017").expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.allowedActions[0]").isEqualTo("outcome");
+
+        web.post().uri("/api/v1/callbacks/{id}/outcome", callbackId)
+                .bodyValue(Map.of("outcome", "UNSATISFIED", "survey", Map.of("easyToReach", 0, "staffSkill", 6,
+                        "responseSpeed", 3)))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[*].field").value(fields -> assertThat((List<Object>) fields)
+                        .containsExactly("survey.easyToReach", "survey.staffSkill"));
+        callbacksOf(callback(callbackId).complaintId()).jsonPath("$[0].status").isEqualTo("OPEN");
+
+        web.post().uri("/api/v1/callbacks/{id}/outcome", callbackId)
+                .header("X-Actor", "agent-017")
+                .bodyValue(Map.of("outcome", "UNSATISFIED", "note", "still leaking", "survey", Map.of(
+                        "easyToReach", 4, "responseSpeed", 2, "staffSkill", 3, "staffAttitude", 4,
+                        "improvement", "fix it properly")))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("COMPLETED")
+                .jsonPath("$.survey.staffSkill").isEqualTo(3);
+        CallbackCompleted completed = kafka.awaitEvent(CallbackCompleted.class,
+                event -> event.callbackId().equals(callbackId));
+        assertThat(completed.outcome()).isEqualTo(CallbackOutcome.UNSATISFIED);
+        assertThat(completed.survey()).isEqualTo(new SurveyAnswers(4, 2, 3, 4, "fix it properly"));
+        Golden.assertSameShape(completed);
+    }
+
+    @Test
+    void sendsTheSurveyOnceByTheSurveyPassWhenHandingItOverFailedAtFirst() {
+        doReturn(Mono.error(new IllegalStateException("messenger unavailable"))).doCallRealMethod()
+                .when(surveySms).send(any());
+
+        String callbackId = surveyedCallback();
+
+        String complaintId = callback(callbackId).complaintId();
+        String replyCode = callback(callbackId).replyCode();
+        await().untilAsserted(() -> messagesOf(complaintId)
+                .jsonPath("$..[?(@.purpose == 'CALLBACK_SURVEY')].text").value(hasItem(containsString(replyCode))));
+        messagesOf(complaintId).jsonPath("$..[?(@.purpose == 'CALLBACK_SURVEY')].id")
+                .value(ids -> assertThat((List<Object>) ids).hasSize(1));
+        verify(surveySms, atLeast(2)).send(any());
+    }
+
+    @Test
+    void drawsAnotherReplyCodeWhenTheDrawnOneAwaitsAReplyAlready() {
+        String first = surveyedCallback();
+        String taken = callback(first).replyCode();
+        String second = openCallback(registered());
+        attempt(second, "NO_ANSWER", "agent-017").expectStatus().isOk();
+        clock.add(Duration.ofHours(2));
+        attempt(second, "NO_ANSWER", "agent-017").expectStatus().isOk();
+        clock.add(Duration.ofHours(2));
+        doReturn(taken).doReturn("987654").when(replyCodes).next();
+
+        attempt(second, "NO_ANSWER", "agent-017").expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("SURVEY_SENT")
+                .jsonPath("$.replyCode").isEqualTo("987654");
+
+        assertThat(callback(first).replyCode()).isEqualTo(taken);
+        reply(PHONE, taken + " 2").expectStatus().isOk().expectBody().jsonPath("$.id").isEqualTo(first);
+        reply(PHONE, "987654 1").expectStatus().isOk().expectBody().jsonPath("$.id").isEqualTo(second);
+    }
+
+    @Test
+    void listsTheDueCallbacksSoonestDueFirstInPagesAndShowsTheOverdueOnes() {
+        ComplaintRegistered registered = registered();
+        String first = openCallback(registered);
+        clock.add(Duration.ofMinutes(1));
+        String second = openCallback(registered);
+        clock.add(Duration.ofMinutes(1));
+        String third = openCallback(registered);
+        String complaintId = registered.complaintId();
+        attempt(first, "BUSY", "agent-017").expectStatus().isOk();
+
+        worklist("DUE", complaintId, 0, 20)
+                .expectHeader().valueEquals("X-Total-Count", "2")
+                .expectBody()
+                .jsonPath("$[*].id").value(ids -> assertThat((List<Object>) ids).containsExactly(second, third));
+        worklist("DUE", complaintId, 0, 1)
+                .expectHeader().valueEquals("X-Total-Count", "2")
+                .expectBody().jsonPath("$[*].id").value(ids -> assertThat((List<Object>) ids).containsExactly(second));
+        worklist("DUE", complaintId, 1, 1)
+                .expectBody().jsonPath("$[*].id").value(ids -> assertThat((List<Object>) ids).containsExactly(third));
+        worklist("OPEN", complaintId, 0, 20)
+                .expectBody().jsonPath("$[*].id").value(ids -> assertThat((List<Object>) ids)
+                        .containsExactly(first, second, third));
+
+        clock.setInstant(MovableClockConfiguration.START.plus(Duration.ofHours(24)).plusSeconds(30));
+        worklist("DUE", complaintId, 0, 20)
+                .expectBody()
+                .jsonPath("$[*].id").value(ids -> assertThat((List<Object>) ids).containsExactly(first, second, third))
+                .jsonPath("$[*].overdue").value(overdue -> assertThat((List<Object>) overdue)
+                        .containsExactly(true, false, false));
+        worklist("SURVEY_SENT", complaintId, 0, 20).expectHeader().valueEquals("X-Total-Count", "0");
+    }
+
+    @Test
+    void rejectsBadPagingNamingTheParameter() {
+        for (String query : List.of("size=0", "size=101", "page=-1", "page=first")) {
+            String field = query.substring(0, query.indexOf('='));
+            web.get().uri("/api/v1/callbacks?status=DUE&" + query)
+                    .exchange()
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo(field);
+        }
+    }
+
+    // --- fixtures
+
+    /** The golden registration of a fresh complaint, published and stored as the customer's contact. */
+    ComplaintRegistered registered() {
+        ComplaintRegistered registered = new ComplaintRegistered(UUID.randomUUID(), REGISTERED.occurredAt(),
+                UUID.randomUUID().toString(), REGISTERED.number(), REGISTERED.channel(), REGISTERED.category(),
+                REGISTERED.priority(), REGISTERED.customer(), REGISTERED.district(), REGISTERED.description(),
+                REGISTERED.actor());
+        kafka.publish(registered);
+        return registered;
+    }
+
+    /** Resolves a fresh ticket of the complaint and returns the id of the callback that opened. */
+    String openCallback(ComplaintRegistered registered) {
+        TicketResolved resolved = new TicketResolved(UUID.randomUUID(), RESOLVED.occurredAt(),
+                registered.complaintId(), UUID.randomUUID().toString(), RESOLVED.branch(), RESOLVED.resolution(),
+                RESOLVED.actor());
+        kafka.publish(resolved);
+        String callbackId = EventIds.derived(resolved.eventId(), "callback").toString();
+        await().untilAsserted(() -> callbacksOf(registered.complaintId())
+                .jsonPath("$[*].id").value(hasItem(callbackId)));
+        return callbackId;
+    }
+
+    /** A callback of a fresh complaint whose three calls failed, two hours apart, so its survey is out. */
+    String surveyedCallback() {
+        String callbackId = openCallback(registered());
+        for (String result : List.of("NO_ANSWER", "BUSY", "WRONG_NUMBER")) {
+            attempt(callbackId, result, "agent-017").expectStatus().isOk();
+            clock.add(Duration.ofHours(2));
+        }
+        assertThat(callback(callbackId).replyCode()).isNotNull();
+        return callbackId;
+    }
+
+    WebTestClient.ResponseSpec attempt(String callbackId, String result, String actor) {
+        return web.post().uri("/api/v1/callbacks/{id}/attempts", callbackId)
+                .header("X-Actor", actor)
+                .bodyValue(Map.of("result", result, "note", "call " + result))
+                .exchange();
+    }
+
+    WebTestClient.ResponseSpec reply(String from, String text) {
+        return web.post().uri("/api/v1/sms/replies")
+                .bodyValue(Map.of("from", from, "text", text))
+                .exchange();
+    }
+
+    WebTestClient.ResponseSpec worklist(String status, String complaintId, int page, int size) {
+        return web.get().uri("/api/v1/callbacks?status={s}&complaintId={c}&page={p}&size={n}", status, complaintId,
+                        page, size)
+                .exchange()
+                .expectStatus().isOk();
+    }
+
+    /** The callback as the API shows it, found through its opening event. */
+    CallbackSnapshot callback(String callbackId) {
+        String complaintId = kafka.awaitEvent(closedloop.contracts.CallbackOpened.class,
+                event -> event.callbackId().equals(callbackId)).complaintId();
+        return web.get().uri("/api/v1/callbacks?complaintId={c}&size=100", complaintId)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBodyList(CallbackSnapshot.class)
+                .returnResult().getResponseBody().stream()
+                .filter(callback -> callback.id().equals(callbackId))
+                .findFirst().orElseThrow();
+    }
+
+    /** The fields of a callback these tests read back. */
+    record CallbackSnapshot(String id, String complaintId, String status, String replyCode, Instant replyBy) {
+    }
+
+    WebTestClient.BodyContentSpec callbacksOf(String complaintId) {
+        return web.get().uri("/api/v1/callbacks?complaintId={c}", complaintId)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody();
+    }
+
+    WebTestClient.BodyContentSpec messagesOf(String complaintId) {
+        return web.get().uri("/api/v1/messages?complaintId={c}", complaintId)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody();
+    }
+
+    static String toFullWidth(String digits) {
+        StringBuilder wide = new StringBuilder();
+        digits.chars().forEach(digit -> wide.append((char) (digit - '0' + '０')));
+        return wide.toString();
+    }
+}
