@@ -12,6 +12,7 @@ import closedloop.contracts.TicketAssigned;
 import closedloop.contracts.TicketEscalated;
 import closedloop.contracts.TicketResolved;
 import closedloop.contracts.TicketWarned;
+import closedloop.notification.channel.LocalChannelServers;
 import closedloop.notification.message.Message;
 import closedloop.notification.message.MessageChannel;
 import closedloop.notification.message.Messages;
@@ -26,10 +27,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.threeten.extra.MutableClock;
 
+import jakarta.mail.internet.MimeMessage;
+
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -60,6 +66,12 @@ import static org.hamcrest.Matchers.hasItem;
                 "closedloop.notification.email.supervisors=duban@example.test",
                 "closedloop.notification.email.branches[LIXIA-01]=lixia-dispatch@example.test"})
 abstract class MessageMatrixIntegrationTests {
+
+    /** Mail and SMS leave through a real SMTP server and a real SMS gateway. */
+    @DynamicPropertySource
+    static void channels(DynamicPropertyRegistry registry) {
+        LocalChannelServers.register(registry);
+    }
 
     static final String SUPERVISORS_MAIL = "duban@example.test";
     static final String LIXIA_MAIL = "lixia-dispatch@example.test";
@@ -126,7 +138,7 @@ abstract class MessageMatrixIntegrationTests {
     }
 
     @Test
-    void tellsTheBranchOfEachNewTicketLiveAndByMailOnce() {
+    void tellsTheBranchOfEachNewTicketLiveAndByMailOnce() throws Exception {
         ComplaintRegistered registered = registeredAndAcknowledged();
         TicketAssigned routed = goldenFor(EventType.TICKET_ASSIGNED, registered.complaintId());
         TicketAssigned returned = assigned(routed, "HUAIYIN-02", AssignmentReason.RETURNED, Priority.NORMAL);
@@ -152,8 +164,11 @@ abstract class MessageMatrixIntegrationTests {
         assertThat(sent.get(Message.idFor(returned.eventId(), Purpose.NEW_TICKET, BRANCH, LIVE)).recipient())
                 .isEqualTo("branch:HUAIYIN-02");
         assertThat(sent.get(Message.idFor(transferred.eventId(), Purpose.NEW_TICKET, BRANCH, LIVE))).isNotNull();
-        assertThat(sent.values()).filteredOn(message -> message.channel() == LIVE)
-                .allSatisfy(message -> assertThat(message.status().name()).isEqualTo("SENT"));
+        await().untilAsserted(() -> assertThat(messagesById(registered.complaintId(), 7).values())
+                .filteredOn(message -> message.channel() != SMS)
+                .allSatisfy(message -> assertThat(message.status().name()).isEqualTo("SENT")));
+        MimeMessage received = await().until(() -> mailTo(LIXIA_MAIL, mail.subject()), found -> found != null);
+        assertThat(received.getContent().toString().strip()).isEqualTo(live.text());
     }
 
     @Test
@@ -351,5 +366,19 @@ abstract class MessageMatrixIntegrationTests {
         List<Message> recorded = messages.ofComplaint(complaintId).collectList().block();
         assertThat(recorded).hasSize(count);
         return recorded.stream().collect(Collectors.toMap(Message::id, Function.identity()));
+    }
+
+    /** The mail with this subject that the SMTP server received for the address; null while there is none. */
+    static MimeMessage mailTo(String address, String subject) {
+        return Arrays.stream(LocalChannelServers.mail().getReceivedMessages())
+                .filter(received -> {
+                    try {
+                        return subject.equals(received.getSubject()) && Arrays.stream(received.getAllRecipients())
+                                .anyMatch(recipient -> recipient.toString().equals(address));
+                    } catch (jakarta.mail.MessagingException unreadable) {
+                        return false;
+                    }
+                })
+                .findFirst().orElse(null);
     }
 }

@@ -17,6 +17,7 @@ import closedloop.contracts.TicketEscalated;
 import closedloop.contracts.TicketResolved;
 import closedloop.contracts.TicketWarned;
 import closedloop.contracts.Topics;
+import closedloop.notification.channel.LocalChannelServers;
 import closedloop.notification.message.Message;
 import closedloop.notification.message.MessageChannel;
 import closedloop.notification.message.Messages;
@@ -37,6 +38,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.threeten.extra.MutableClock;
 
@@ -75,6 +78,12 @@ abstract class NotificationIntegrationTests {
     Messages messages;
 
     KafkaProbe kafka;
+
+    /** Mail and SMS leave through a real SMTP server and a real SMS gateway. */
+    @DynamicPropertySource
+    static void channels(DynamicPropertyRegistry registry) {
+        LocalChannelServers.register(registry);
+    }
 
     @BeforeEach
     void startProbe() {

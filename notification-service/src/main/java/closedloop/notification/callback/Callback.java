@@ -187,13 +187,6 @@ public class Callback extends OutboxDocument {
         return EventIds.derived(id, "survey-sent");
     }
 
-    /** Notes that the survey SMS is in the messenger's hands, so the survey pass does not hand it over again. */
-    public void markSurveyQueued(Instant now) {
-        if (surveyQueuedAt == null) {
-            surveyQueuedAt = now;
-        }
-    }
-
     /**
      * OPEN or SURVEY_SENT → COMPLETED: the hotline reached the customer and records the outcome, with the survey
      * answers if they gave them; records {@link CallbackCompleted}.

@@ -152,8 +152,7 @@ public class CallbackService {
     /** Texts the survey, then notes it is queued; a failure is logged and left to the next survey pass. */
     private Mono<Void> handOverSurvey(Callback callback) {
         return surveySms.send(callback)
-                .then(change(callback.id(), queued -> queued.markSurveyQueued(clock.instant()), false))
-                .then()
+                .then(callbacks.markSurveyQueued(callback.id(), clock.instant()))
                 .onErrorResume(error -> {
                     log.warn("Could not hand over the survey of callback {}; the survey pass will: {}",
                             callback.id(), error.toString());
@@ -161,12 +160,8 @@ public class CallbackService {
                 });
     }
 
-    private Mono<Callback> change(String id, Consumer<Callback> change) {
-        return change(id, change, true);
-    }
-
     /** Applies the change to the fresh state and saves it, again after a concurrent change or reply-code collision. */
-    private Mono<Callback> change(String id, Consumer<Callback> change, boolean publish) {
+    private Mono<Callback> change(String id, Consumer<Callback> change) {
         return Mono.defer(() -> callbacks.findById(id)
                         .map(callback -> {
                             change.accept(callback);
@@ -175,10 +170,6 @@ public class CallbackService {
                         .flatMap(callbacks::save))
                 .retryWhen(Retry.max(RETRIES).filter(error -> error instanceof OptimisticLockingFailureException
                         || error instanceof DuplicateKeyException))
-                .doOnNext(saved -> {
-                    if (publish) {
-                        relay.nudge(saved);
-                    }
-                });
+                .doOnNext(saved -> relay.nudge(saved));
     }
 }

@@ -4,6 +4,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -85,6 +86,16 @@ public class Callbacks {
         Query query = new Query(where("status").is(CallbackStatus.SURVEY_SENT).and("replyBy").lte(now))
                 .with(Sort.by("replyBy")).limit(limit);
         return mongo.find(query, Callback.class);
+    }
+
+    /**
+     * Notes that the callback's survey SMS is in the messenger's hands, so the survey pass does not hand it over
+     * again. One field update, not a save of the whole document: a save could put back outbox events that the relay
+     * published meanwhile.
+     */
+    public Mono<Void> markSurveyQueued(String id, Instant at) {
+        Query query = new Query(where("_id").is(id).and("surveyQueuedAt").is(null));
+        return mongo.updateFirst(query, new Update().set("surveyQueuedAt", at), Callback.class).then();
     }
 
     /** Up to {@code limit} surveys awaiting a reply whose SMS was not yet handed to the messenger. */

@@ -4,39 +4,46 @@ import closedloop.notification.message.Message;
 import closedloop.notification.message.MessageChannel;
 import closedloop.notification.message.MessageSender;
 import closedloop.notification.message.UndeliverableMessageException;
-import org.springframework.beans.factory.annotation.Value;
+import io.netty.channel.ChannelOption;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
-
-import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import reactor.netty.http.client.HttpClient;
 
 /**
- * The SMS channel through the operator's HTTP SMS gateway: {@code POST <closedloop.notification.sms.url>} with JSON
- * {@code {"reference", "to", "text", "signName", "templateCode"}}. A 2xx answer means accepted; a 4xx other than 408
- * and 429 refuses the message for good; anything else is an error worth retrying. (Minimal version of the delivery
- * work; the channels' work brings the full one.)
+ * Sends SMS through the operator's gateway, one JSON POST per message to {@code closedloop.notification.sms.url}:
+ * {@code {"reference", "to", "text", "signName", "templateCode"}}, with HTTP Basic authentication when a user is set
+ * and the message's id as {@code Idempotency-Key}, so that the gateway can drop a message sent twice. A 2xx answer
+ * means the gateway accepted it; a 4xx other than 408 and 429 is a refusal for good
+ * ({@link UndeliverableMessageException}); anything else, a timeout or no connection, is a plain error, to be tried
+ * again.
  */
 @Component
 public class HttpSmsGatewaySender implements MessageSender {
 
-    private final WebClient web;
-    private final URI url;
-    private final String signName;
-    private final String templateCode;
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final int EXCERPT = 500;
 
-    public HttpSmsGatewaySender(WebClient.Builder web,
-                                @Value("${closedloop.notification.sms.url:http://localhost:8089/sms}") URI url,
-                                @Value("${closedloop.notification.sms.sign-name:}") String signName,
-                                @Value("${closedloop.notification.sms.default-template-code:}") String templateCode) {
-        this.web = web.build();
-        this.url = url;
-        this.signName = signName;
-        this.templateCode = templateCode;
+    private final WebClient gateway;
+    private final SmsGatewayProperties properties;
+
+    public HttpSmsGatewaySender(WebClient.Builder builder, SmsGatewayProperties properties) {
+        this.properties = properties;
+        HttpClient http = HttpClient.create()
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis())
+                .responseTimeout(properties.responseTimeout());
+        WebClient.Builder configured = builder.clone().clientConnector(new ReactorClientHttpConnector(http));
+        if (StringUtils.hasText(properties.username())) {
+            configured.defaultHeaders(headers -> headers.setBasicAuth(properties.username(),
+                    properties.password() == null ? "" : properties.password()));
+        }
+        this.gateway = configured.build();
     }
 
     @Override
@@ -46,24 +53,46 @@ public class HttpSmsGatewaySender implements MessageSender {
 
     @Override
     public Mono<Void> deliver(Message message) {
-        Map<String, String> body = new LinkedHashMap<>();
-        body.put("reference", message.id());
-        body.put("to", message.recipient());
-        body.put("text", message.text());
-        body.put("signName", signName);
-        body.put("templateCode", templateCode);
-        return web.post().uri(url).bodyValue(body)
-                .retrieve()
-                .onStatus(HttpSmsGatewaySender::refusedForGood, response -> response.bodyToMono(String.class)
-                        .defaultIfEmpty("")
-                        .map(answer -> new UndeliverableMessageException("SMS gateway refused the message: "
-                                + response.statusCode() + " " + answer)))
-                .toBodilessEntity()
-                .then();
+        SmsRequest request = new SmsRequest(message.id(), message.recipient(), message.text(),
+                properties.signName(), properties.templateCodeFor(message.purpose()));
+        return gateway.post()
+                .uri(properties.url())
+                .contentType(MediaType.APPLICATION_JSON)
+                .header(IDEMPOTENCY_KEY, message.id())
+                .bodyValue(request)
+                .exchangeToMono(response -> answer(message, response));
     }
 
-    private static boolean refusedForGood(HttpStatusCode status) {
+    private Mono<Void> answer(Message message, ClientResponse response) {
+        HttpStatusCode status = response.statusCode();
+        if (status.is2xxSuccessful()) {
+            return response.releaseBody();
+        }
+        return response.bodyToMono(String.class)
+                .defaultIfEmpty("")
+                .flatMap(body -> Mono.error(refusal(message, status, excerpt(body))));
+    }
+
+    private static RuntimeException refusal(Message message, HttpStatusCode status, String body) {
+        String reason = "The SMS gateway answered " + status.value() + " to message " + message.id() + ": " + body;
+        if (isRefusalForGood(status)) {
+            return new UndeliverableMessageException(reason);
+        }
+        return new SmsGatewayException(reason);
+    }
+
+    /** A 4xx says the request itself is wrong, except 408 (too slow) and 429 (too many), which pass with time. */
+    static boolean isRefusalForGood(HttpStatusCode status) {
         return status.is4xxClientError() && status.value() != HttpStatus.REQUEST_TIMEOUT.value()
                 && status.value() != HttpStatus.TOO_MANY_REQUESTS.value();
+    }
+
+    private static String excerpt(String body) {
+        String line = body.replaceAll("\\s+", " ").strip();
+        return line.length() <= EXCERPT ? line : line.substring(0, EXCERPT) + "…";
+    }
+
+    /** What the gateway receives. */
+    record SmsRequest(String reference, String to, String text, String signName, String templateCode) {
     }
 }

@@ -1,2 +1,2 @@
-/** The channels' senders: the SMS gateway, the mail server, the staff consoles' live stream. */
+/** The channels through which messages leave: mail over SMTP, SMS through an HTTP gateway, live server-sent events. */
 package closedloop.notification.channel;

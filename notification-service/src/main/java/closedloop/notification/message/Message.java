@@ -31,7 +31,12 @@ import java.util.UUID;
 @CompoundIndexes({
         @CompoundIndex(name = "complaintId_createdAt", def = "{'complaintId': 1, 'createdAt': 1}"),
         // the delivery pass: waiting messages whose due time came
-        @CompoundIndex(name = "status_nextAttemptAt", def = "{'status': 1, 'nextAttemptAt': 1}")
+        @CompoundIndex(name = "status_nextAttemptAt", def = "{'status': 1, 'nextAttemptAt': 1}"),
+        // GET /api/v1/messages by recipient, by recipient and status, by status
+        @CompoundIndex(name = "recipient_createdAt", def = "{'recipient': 1, 'createdAt': 1, '_id': 1}"),
+        @CompoundIndex(name = "recipient_status_createdAt",
+                def = "{'recipient': 1, 'status': 1, 'createdAt': 1, '_id': 1}"),
+        @CompoundIndex(name = "status_createdAt", def = "{'status': 1, 'createdAt': 1, '_id': 1}")
 })
 public class Message extends OutboxDocument {
 

@@ -2,6 +2,7 @@ package closedloop.notification.message;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -27,6 +28,39 @@ public class Messages {
     /** Saves the message's new state and outbox in one write, guarded by its version. */
     public Mono<Message> save(Message message) {
         return mongo.save(message);
+    }
+
+    /**
+     * One page of the messages matching the filter, oldest first (ties by id, so that pages never overlap).
+     *
+     * @param page the page, from 0
+     * @param size how many messages a page holds
+     */
+    public Flux<Message> find(MessageFilter filter, int page, int size) {
+        Query query = queryFor(filter)
+                .with(Sort.by("createdAt", "_id"))
+                .skip((long) page * size)
+                .limit(size);
+        return mongo.find(query, Message.class);
+    }
+
+    /** How many messages match the filter. */
+    public Mono<Long> count(MessageFilter filter) {
+        return mongo.count(queryFor(filter), Message.class);
+    }
+
+    private static Query queryFor(MessageFilter filter) {
+        Criteria criteria = new Criteria();
+        if (filter.complaintId() != null) {
+            criteria.and("complaintId").is(filter.complaintId());
+        }
+        if (filter.recipient() != null) {
+            criteria.and("recipient").is(filter.recipient());
+        }
+        if (filter.status() != null) {
+            criteria.and("status").is(filter.status());
+        }
+        return new Query(criteria);
     }
 
     /** The messages about the complaint, oldest first. */
