@@ -317,6 +317,18 @@ abstract class CallbackLoopIntegrationTests {
     }
 
     @Test
+    void showsOneCallbackByItsIdAndAnswers404ForAnUnknownOne() {
+        ComplaintRegistered registered = registered();
+        String callbackId = openCallback(registered);
+
+        assertThat(callback(callbackId)).isEqualTo(new CallbackSnapshot(callbackId, registered.complaintId(), "OPEN",
+                null, null));
+        web.get().uri("/api/v1/callbacks/{id}", UUID.randomUUID()).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
     void rejectsBadPagingNamingTheParameter() {
         for (String query : List.of("size=0", "size=101", "page=-1", "page=first")) {
             String field = query.substring(0, query.indexOf('='));
@@ -383,17 +395,13 @@ abstract class CallbackLoopIntegrationTests {
                 .expectStatus().isOk();
     }
 
-    /** The callback as the API shows it, found through its opening event. */
+    /** The callback as the API shows it. */
     CallbackSnapshot callback(String callbackId) {
-        String complaintId = kafka.awaitEvent(closedloop.contracts.CallbackOpened.class,
-                event -> event.callbackId().equals(callbackId)).complaintId();
-        return web.get().uri("/api/v1/callbacks?complaintId={c}&size=100", complaintId)
+        return web.get().uri("/api/v1/callbacks/{id}", callbackId)
                 .exchange()
                 .expectStatus().isOk()
-                .expectBodyList(CallbackSnapshot.class)
-                .returnResult().getResponseBody().stream()
-                .filter(callback -> callback.id().equals(callbackId))
-                .findFirst().orElseThrow();
+                .expectBody(CallbackSnapshot.class)
+                .returnResult().getResponseBody();
     }
 
     /** The fields of a callback these tests read back. */

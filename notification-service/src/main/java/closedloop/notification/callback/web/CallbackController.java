@@ -69,6 +69,14 @@ public class CallbackController {
                         .body(items));
     }
 
+    /** One callback, with its calls, its survey and what may be done with it now. */
+    @GetMapping("/{id}")
+    public Mono<CallbackView> one(@PathVariable String id) {
+        return callbacks.findById(id)
+                .switchIfEmpty(Mono.error(() -> Problems.notFound("callback", id)))
+                .map(callback -> CallbackView.of(callback, clock.instant()));
+    }
+
     private static CallbackFilter filter(String status, String complaintId) {
         if (status == null) {
             return new CallbackFilter(null, false, complaintId);
