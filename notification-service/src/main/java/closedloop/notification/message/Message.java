@@ -29,7 +29,7 @@ import java.util.UUID;
  */
 @Document("messages")
 @CompoundIndexes({
-        @CompoundIndex(name = "complaintId_createdAt", def = "{'complaintId': 1, 'createdAt': 1}"),
+        @CompoundIndex(name = "complaintId_createdAt_id", def = "{'complaintId': 1, 'createdAt': 1, '_id': 1}"),
         // the delivery pass: waiting messages whose due time came
         @CompoundIndex(name = "status_nextAttemptAt", def = "{'status': 1, 'nextAttemptAt': 1}"),
         // GET /api/v1/messages by recipient, by recipient and status, by status

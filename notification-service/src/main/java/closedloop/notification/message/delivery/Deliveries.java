@@ -2,8 +2,8 @@ package closedloop.notification.message.delivery;
 
 import closedloop.notification.message.Message;
 import closedloop.notification.message.MessageRecorded;
-import closedloop.notification.message.MessageStatus;
 import closedloop.notification.message.Messages;
+import closedloop.notification.message.QuietHours;
 import closedloop.notification.message.UndeliverableMessageException;
 import closedloop.platform.outbox.OutboxRelay;
 import org.slf4j.Logger;
@@ -23,8 +23,9 @@ import java.util.Optional;
  * The durable side of sending: one pass finds the waiting messages whose due time came (by the injected clock), takes
  * a lease on each (by wall-clock time: leases are about processes, not business time), tries it through its
  * channel's resilient sender and saves the outcome with its event in one write: SENT; PENDING again after an
- * exponential backoff; or FAILED when the channel refused it for good or it grew older than the maximum age, which
- * alerts the supervisors. Nothing lives only in memory, so a restarted service goes on where it stopped.
+ * exponential backoff (a customer SMS never into the quiet hours); or FAILED when the channel refused it for good or it
+ * grew older than the maximum age, whose {@code MessageFailed} event alerts the supervisors ({@link FailureAlerts}).
+ * Nothing lives only in memory, so a restarted service goes on where it stopped.
  */
 @Service
 public class Deliveries {
@@ -34,19 +35,19 @@ public class Deliveries {
     private final DueMessages due;
     private final Messages messages;
     private final ResilientSenders senders;
-    private final FailureAlerts alerts;
+    private final QuietHours quietHours;
     private final OutboxRelay relay;
     private final DeliveryProperties properties;
     private final Clock clock;
     private final Clock leaseClock = Clock.systemUTC();
     private volatile Runnable nudge = () -> { };
 
-    public Deliveries(DueMessages due, Messages messages, ResilientSenders senders, FailureAlerts alerts,
+    public Deliveries(DueMessages due, Messages messages, ResilientSenders senders, QuietHours quietHours,
                       OutboxRelay relay, DeliveryProperties properties, Clock clock) {
         this.due = due;
         this.messages = messages;
         this.senders = senders;
-        this.alerts = alerts;
+        this.quietHours = quietHours;
         this.relay = relay;
         this.properties = properties;
         this.clock = clock;
@@ -111,7 +112,7 @@ public class Deliveries {
             log.warn("Message {} ({} by {}) failed for good: {}", message.id(), message.purpose(), message.channel(),
                     message.lastError());
         } else {
-            Instant retryAt = now.plus(properties.backoff().after(message.attempts() + 1));
+            Instant retryAt = notInQuietHours(message, now.plus(properties.backoff().after(message.attempts() + 1)));
             Instant expiresAt = message.expiresAt(maxAge);
             message.attemptFailed(now, describe(error), retryAt.isAfter(expiresAt) ? expiresAt : retryAt);
             log.info("Message {} ({} by {}) not delivered, attempt {}; trying again at {}: {}", message.id(),
@@ -121,13 +122,15 @@ public class Deliveries {
         return message;
     }
 
-    /** Saves the outcome under the lease's version, has its event published, and alerts on a failure. */
+    /** The retry time, or the end of the quiet hours it falls in when the message is a customer SMS. */
+    private Instant notInQuietHours(Message message, Instant retryAt) {
+        return quietHours.holdUntil(message.recipientKind(), message.channel(), retryAt).orElse(retryAt);
+    }
+
+    /** Saves the outcome under the lease's version and has its event published. */
     private Mono<Message> save(Message message) {
         return messages.save(message)
                 .doOnNext(saved -> relay.nudge(saved))
-                .flatMap(saved -> saved.status() == MessageStatus.FAILED
-                        ? alerts.raise(saved).thenReturn(saved)
-                        : Mono.just(saved))
                 .onErrorResume(OptimisticLockingFailureException.class, lost -> {
                     log.warn("Message {} changed while it was tried (its lease ran out?); outcome not saved",
                             message.id());

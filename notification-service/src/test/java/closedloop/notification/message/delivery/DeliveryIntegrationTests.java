@@ -184,6 +184,22 @@ abstract class DeliveryIntegrationTests {
     }
 
     @Test
+    void neverRetriesACustomerSmsIntoTheQuietHours() {
+        gateway.stubFor(post(SMS).willReturn(serviceUnavailable()));
+        Instant justBeforeNine = Instant.parse("2026-11-23T12:59:50Z");
+        Instant eight = Instant.parse("2026-11-24T00:00:00Z");
+        clock.setInstant(justBeforeNine);
+        Outgoing sms = customerSms();
+        String id = Message.idFor(sms);
+
+        messenger.send(sms).block();
+
+        await().untilAsserted(() -> assertThat(message(id).attempts()).isEqualTo(1));
+        assertThat(message(id).status()).isEqualTo(MessageStatus.PENDING);
+        assertThat(message(id).nextAttemptAt()).isEqualTo(eight);
+    }
+
+    @Test
     void failsAMessageTheGatewayRefusesForGoodAndAlertsTheSupervisors() {
         gateway.stubFor(post(SMS).willReturn(badRequest().withBody("{\"error\":\"no such number\"}")));
         Outgoing sms = customerSms();
