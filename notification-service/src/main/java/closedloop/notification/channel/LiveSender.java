@@ -10,9 +10,10 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
- * The live channel: tells every staff console open on this instance about each message as it is delivered. It never
- * waits for a console: one that falls behind loses its oldest messages, and a message nobody watches is still
- * delivered, since the consoles read what they missed from {@code GET /api/v1/messages?recipient=…}.
+ * The live channel. A live message is delivered once it is stored: its {@code MessageSent} event goes to every
+ * instance of the service, and each one tells the staff consoles open on it ({@link #tell}), so a console sees every
+ * message whichever instance delivered it. It never waits for a console: one that falls behind loses its oldest
+ * messages, and the consoles read what they missed from {@code GET /api/v1/messages?recipient=…}.
  */
 @Component
 public class LiveSender implements MessageSender {
@@ -29,9 +30,10 @@ public class LiveSender implements MessageSender {
         return MessageChannel.LIVE;
     }
 
+    /** Accepts the message at once: the consoles hear of it from its published {@code MessageSent}. */
     @Override
     public Mono<Void> deliver(Message message) {
-        return Mono.fromRunnable(() -> tell(message));
+        return Mono.empty();
     }
 
     /** The messages delivered from now on to the recipient ({@code branch:<code>} or {@code supervisors}). */
@@ -41,7 +43,8 @@ public class LiveSender implements MessageSender {
                 .onBackpressureBuffer(buffer, dropped -> { }, BufferOverflowStrategy.DROP_OLDEST);
     }
 
-    private synchronized void tell(Message message) {
+    /** Tells the consoles open on this instance about a delivered live message. */
+    public synchronized void tell(Message message) {
         sink.tryEmitNext(message);
     }
 }

@@ -25,6 +25,11 @@ public class Messages {
         return mongo.insert(message);
     }
 
+    /** The message with this id; empty when there is none. */
+    public Mono<Message> findById(String id) {
+        return mongo.findById(id, Message.class);
+    }
+
     /** Saves the message's new state and outbox in one write, guarded by its version. */
     public Mono<Message> save(Message message) {
         return mongo.save(message);

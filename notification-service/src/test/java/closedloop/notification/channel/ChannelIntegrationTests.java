@@ -9,6 +9,7 @@ import closedloop.notification.message.Outgoing;
 import closedloop.notification.message.Purpose;
 import closedloop.notification.message.RecipientKind;
 import closedloop.notification.message.UndeliverableMessageException;
+import closedloop.notification.messaging.LiveMessagesListener;
 import closedloop.testsupport.KafkaProbe;
 import closedloop.testsupport.KafkaProbeExtension;
 import closedloop.testsupport.MovableClockConfiguration;
@@ -82,7 +83,7 @@ abstract class ChannelIntegrationTests {
     SmtpEmailSender email;
 
     @Autowired
-    LiveSender live;
+    LiveMessagesListener liveFeed;
 
     @Autowired
     Messages messages;
@@ -130,9 +131,10 @@ abstract class ChannelIntegrationTests {
     void streamsOnlyTheMessagesToTheRecipientAsTheyAreDelivered() {
         String branch = Message.branchRecipient("X-" + UUID.randomUUID());
         String otherBranch = Message.branchRecipient("Y-" + UUID.randomUUID());
-        Message forOther = pending(MessageChannel.LIVE, otherBranch, null, "for Y");
-        Message first = pending(MessageChannel.LIVE, branch, null, "工单 T-1 催办");
-        Message second = pending(MessageChannel.LIVE, branch, null, "second for X");
+        Outgoing forOther = live(otherBranch, "for Y");
+        Outgoing first = live(branch, "工单 T-1 催办");
+        Outgoing second = live(branch, "second for X");
+        await().until(liveFeed::isListening);
 
         Flux<ServerSentEvent<String>> events = web.get().uri("/api/v1/live?recipient={r}", branch)
                 .accept(MediaType.TEXT_EVENT_STREAM)
@@ -144,12 +146,17 @@ abstract class ChannelIntegrationTests {
 
         StepVerifier.create(events)
                 .assertNext(heartbeat -> assertThat(heartbeat.comment()).isEqualTo("heartbeat"))
-                .then(() -> Flux.concat(live.deliver(forOther), live.deliver(first), live.deliver(second))
-                        .blockLast())
-                .assertNext(event -> assertEvent(event, first))
-                .assertNext(event -> assertEvent(event, second))
+                .then(() -> Flux.concat(messenger.send(forOther), messenger.send(first)).blockLast())
+                .assertNext(event -> assertEvent(event, Message.pending(first, clock.instant())))
+                .then(() -> messenger.send(second).block())
+                .assertNext(event -> assertEvent(event, Message.pending(second, clock.instant())))
                 .thenCancel()
-                .verify(Duration.ofSeconds(10));
+                .verify(Duration.ofSeconds(20));
+    }
+
+    static Outgoing live(String recipient, String text) {
+        return new Outgoing(UUID.randomUUID(), UUID.randomUUID().toString(), Purpose.SLA_WARNING,
+                RecipientKind.BRANCH, MessageChannel.LIVE, recipient, null, text);
     }
 
     @Test
