@@ -297,6 +297,48 @@ abstract class DeliveryIntegrationTests {
     }
 
     @Test
+    void opensTheBreakerAgainWhenItsTrialCallsFail() {
+        gateway.stubFor(post(SMS).willReturn(serviceUnavailable()));
+        CircuitBreaker breaker = breakers.circuitBreaker("sms");
+        Outgoing first = customerSms();
+        Outgoing second = customerSms();
+        messenger.send(first).block();
+        await().untilAsserted(() -> assertThat(message(Message.idFor(first)).attempts()).isEqualTo(1));
+        messenger.send(second).block();
+        await().untilAsserted(() -> assertThat(message(Message.idFor(second)).attempts()).isEqualTo(1));
+        assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+
+        clock.add(Duration.ofMinutes(5).plusSeconds(1));
+
+        // half open: its two trial calls reach the gateway, fail, and the breaker opens again
+        await().untilAsserted(() -> assertThat(List.of(message(Message.idFor(first)), message(Message.idFor(second))))
+                .allSatisfy(message -> assertThat(message.attempts()).isEqualTo(2)));
+        assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+        assertThat(requests()).isEqualTo(6);
+        assertThat(List.of(message(Message.idFor(first)), message(Message.idFor(second))))
+                .allSatisfy(message -> assertThat(message.status()).isEqualTo(MessageStatus.PENDING));
+    }
+
+    @Test
+    void takesOverAMessageACrashedInstanceLeftLeasedOnceTheLeaseRunsOut() {
+        gateway.stubFor(post(SMS).willReturn(ok()));
+        Outgoing sms = customerSms();
+        String id = Message.idFor(sms);
+        Instant leaseEnd = Instant.now().plusSeconds(2);
+        messages.insert(Message.recorded(sms, clock.instant(), null)).block();
+        mongo.updateFirst(new Query(where("_id").is(id)),
+                new org.springframework.data.mongodb.core.query.Update().set("leaseUntil", leaseEnd),
+                Message.class).block();
+
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(message(id).status()).isEqualTo(MessageStatus.SENT));
+        assertThat(requestsFor(id)).isEqualTo(1);
+        assertThat(gateway.getAllServeEvents()).singleElement()
+                .satisfies(served -> assertThat(served.getRequest().getLoggedDate().toInstant())
+                        .isAfterOrEqualTo(leaseEnd.truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
+    }
+
+    @Test
     void holdsACustomerSmsUntilEightInTheMorningButNeverAStaffMessage() {
         gateway.stubFor(post(SMS).willReturn(ok()));
         Instant halfPastNine = Instant.parse("2026-11-23T13:30:00Z");
