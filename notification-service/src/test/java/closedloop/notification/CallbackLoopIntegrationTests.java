@@ -6,6 +6,7 @@ import closedloop.contracts.CallbackCompleted;
 import closedloop.contracts.CallbackOutcome;
 import closedloop.contracts.CallbackSurveySent;
 import closedloop.contracts.ComplaintRegistered;
+import closedloop.contracts.Customer;
 import closedloop.contracts.EventIds;
 import closedloop.contracts.EventType;
 import closedloop.contracts.Golden;
@@ -34,6 +35,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -284,6 +286,72 @@ abstract class CallbackLoopIntegrationTests {
     }
 
     @Test
+    void letsCustomersWithDifferentPhonesHoldTheSameReplyCodeAndMatchesEachReplyToItsPhone() {
+        String phone = freshPhone();
+        String otherPhone = freshPhone();
+        doReturn("246810").when(replyCodes).next();
+
+        String first = surveyedCallback(registered(phone));
+        String second = surveyedCallback(registered(otherPhone));
+
+        assertThat(callback(first)).extracting(CallbackSnapshot::status, CallbackSnapshot::replyCode)
+                .containsExactly("SURVEY_SENT", "246810");
+        assertThat(callback(second)).extracting(CallbackSnapshot::status, CallbackSnapshot::replyCode)
+                .containsExactly("SURVEY_SENT", "246810");
+        reply(otherPhone, "246810 3").expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.id").isEqualTo(second)
+                .jsonPath("$.outcome").isEqualTo("UNSATISFIED")
+                .jsonPath("$.completedBy").isEqualTo("sms:" + otherPhone);
+        assertThat(callback(first).status()).isEqualTo("SURVEY_SENT");
+        reply(PHONE, "246810 1").expectStatus().isNotFound();
+        reply("+86 " + phone, "246810 1").expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.id").isEqualTo(first)
+                .jsonPath("$.outcome").isEqualTo("SATISFIED");
+        reply(otherPhone, "246810 1").expectStatus().isEqualTo(409)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.currentState").isEqualTo("COMPLETED");
+        assertThat(callback(second).status()).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void takesUnreachableFromAnAgentOnlyOnceEveryCallFailedAndTheSurveyIsOut() {
+        String callbackId = openCallback(registered());
+
+        outcome(callbackId, "UNREACHABLE", "agent-017").expectStatus().isEqualTo(409)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.currentState").isEqualTo("OPEN")
+                .jsonPath("$.allowedActions[0]").isEqualTo("attempt")
+                .jsonPath("$.attempts").isEqualTo(0)
+                .jsonPath("$.detail").value(containsString("every call failed"));
+        for (String result : List.of("NO_ANSWER", "WRONG_NUMBER")) {
+            attempt(callbackId, result, "agent-017").expectStatus().isOk();
+            clock.add(Duration.ofHours(2));
+        }
+        outcome(callbackId, "UNREACHABLE", "agent-017").expectStatus().isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.currentState").isEqualTo("OPEN")
+                .jsonPath("$.attempts").isEqualTo(2);
+        assertThat(callback(callbackId).status()).isEqualTo("OPEN");
+        attempt(callbackId, "BUSY", "agent-017").expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("SURVEY_SENT");
+        clock.add(Duration.ofHours(1));
+
+        outcome(callbackId, "UNREACHABLE", "agent-018").expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("COMPLETED")
+                .jsonPath("$.outcome").isEqualTo("UNREACHABLE")
+                .jsonPath("$.completedBy").isEqualTo("agent-018");
+        CallbackCompleted completed = kafka.awaitEvent(CallbackCompleted.class,
+                event -> event.callbackId().equals(callbackId));
+        assertThat(completed.outcome()).isEqualTo(CallbackOutcome.UNREACHABLE);
+        assertThat(completed.actor()).isEqualTo("agent-018");
+        reply(PHONE, callback(callbackId).replyCode() + " 1").expectStatus().isEqualTo(409);
+    }
+
+    @Test
     void listsTheDueCallbacksSoonestDueFirstInPagesAndShowsTheOverdueOnes() {
         ComplaintRegistered registered = registered();
         String first = openCallback(registered);
@@ -344,10 +412,16 @@ abstract class CallbackLoopIntegrationTests {
 
     /** The golden registration of a fresh complaint, published and stored as the customer's contact. */
     ComplaintRegistered registered() {
+        return registered(PHONE);
+    }
+
+    /** The golden registration of a fresh complaint by a customer with this phone, published. */
+    ComplaintRegistered registered(String phone) {
+        Customer golden = REGISTERED.customer();
         ComplaintRegistered registered = new ComplaintRegistered(UUID.randomUUID(), REGISTERED.occurredAt(),
                 UUID.randomUUID().toString(), REGISTERED.number(), REGISTERED.channel(), REGISTERED.category(),
-                REGISTERED.priority(), REGISTERED.customer(), REGISTERED.district(), REGISTERED.description(),
-                REGISTERED.actor());
+                REGISTERED.priority(), new Customer(golden.name(), phone, golden.accountNo(), golden.vip()),
+                REGISTERED.district(), REGISTERED.description(), REGISTERED.actor());
         kafka.publish(registered);
         return registered;
     }
@@ -366,7 +440,12 @@ abstract class CallbackLoopIntegrationTests {
 
     /** A callback of a fresh complaint whose three calls failed, two hours apart, so its survey is out. */
     String surveyedCallback() {
-        String callbackId = openCallback(registered());
+        return surveyedCallback(registered());
+    }
+
+    /** A callback of the complaint whose three calls failed, two hours apart, so its survey is out. */
+    String surveyedCallback(ComplaintRegistered registered) {
+        String callbackId = openCallback(registered);
         for (String result : List.of("NO_ANSWER", "BUSY", "WRONG_NUMBER")) {
             attempt(callbackId, result, "agent-017").expectStatus().isOk();
             clock.add(Duration.ofHours(2));
@@ -379,6 +458,13 @@ abstract class CallbackLoopIntegrationTests {
         return web.post().uri("/api/v1/callbacks/{id}/attempts", callbackId)
                 .header("X-Actor", actor)
                 .bodyValue(Map.of("result", result, "note", "call " + result))
+                .exchange();
+    }
+
+    WebTestClient.ResponseSpec outcome(String callbackId, String outcome, String actor) {
+        return web.post().uri("/api/v1/callbacks/{id}/outcome", callbackId)
+                .header("X-Actor", actor)
+                .bodyValue(Map.of("outcome", outcome))
                 .exchange();
     }
 
@@ -420,6 +506,11 @@ abstract class CallbackLoopIntegrationTests {
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody();
+    }
+
+    /** A mobile number no other test uses. */
+    static String freshPhone() {
+        return "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
     }
 
     static String toFullWidth(String digits) {

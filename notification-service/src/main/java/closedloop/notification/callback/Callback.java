@@ -10,6 +10,9 @@ import closedloop.contracts.EventIds;
 import closedloop.contracts.SurveyAnswers;
 import closedloop.contracts.TicketResolved;
 import closedloop.notification.contact.Contact;
+import closedloop.notification.message.MessageChannel;
+import closedloop.notification.message.QuietHours;
+import closedloop.notification.message.RecipientKind;
 import closedloop.platform.outbox.OutboxDocument;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -29,19 +32,26 @@ import java.util.UUID;
  * A callback task (回访): after a ticket is resolved, the hotline (never the branch that resolved it) calls the
  * customer before {@code dueAt} and records what they said. OPEN → COMPLETED when the agent records the outcome;
  * OPEN → SURVEY_SENT after the last failed call, then → COMPLETED by the customer's SMS reply, an agent's late call or
- * (UNREACHABLE) no reply by {@code replyBy}. Each transition records its event in the same document write.
+ * (UNREACHABLE) no reply by {@code replyBy}. UNREACHABLE is an outcome only once every call failed: from SURVEY_SENT.
+ * Each transition records its event in the same document write.
  *
  * <p>{@code nextActionAt} is when the hotline can next act on an open callback: at once when opened, the spacing after
  * a failed call, at once after the customer was reached (the outcome is owed); absent otherwise. The worklist's DUE
  * filter is {@code status = OPEN and nextActionAt <= now} sorted by {@code dueAt, _id}, served by the index
  * {@code status, dueAt, _id, nextActionAt} (equality, sort, range: the range is checked in the index, no in-memory
  * sort).
+ *
+ * <p>A survey reply is matched on the reply code and the phone it comes from, so a code need only be unique per phone:
+ * {@code awaitingReply} ({@code <normalized phone>#<code>}) is set while the survey awaits a reply and carries a
+ * unique sparse index; {@code replyKey} (the same value) stays after completion, to recognise a second reply (index
+ * {@code replyKey, surveySentAt}).
  */
 @Document("callbacks")
 @CompoundIndex(name = "status_dueAt_id_nextActionAt", def = "{'status': 1, 'dueAt': 1, '_id': 1, 'nextActionAt': 1}")
 @CompoundIndex(name = "dueAt_id", def = "{'dueAt': 1, '_id': 1}")
 @CompoundIndex(name = "status_replyBy", def = "{'status': 1, 'replyBy': 1}")
 @CompoundIndex(name = "status_surveyQueuedAt", def = "{'status': 1, 'surveyQueuedAt': 1}")
+@CompoundIndex(name = "replyKey_surveySentAt", def = "{'replyKey': 1, 'surveySentAt': -1}")
 public class Callback extends OutboxDocument {
 
     /** Who completes an unanswered survey. */
@@ -64,12 +74,16 @@ public class Callback extends OutboxDocument {
     private final List<CallbackAttempt> attempts;
     private boolean reached;
     private Instant nextActionAt;
-    /** The survey's reply code, kept after completion to recognise a second reply. */
-    @Indexed(sparse = true)
+    /** The survey's reply code, as the customer got it. */
     private String replyCode;
-    /** The reply code while the survey awaits a reply; unique among those, absent otherwise. */
+    /**
+     * {@code <normalized phone>#<replyCode>} once the survey is out; kept after completion to recognise a second
+     * reply.
+     */
+    private String replyKey;
+    /** The {@link #replyKey} while the survey awaits a reply; unique among those, absent otherwise. */
     @Indexed(unique = true, sparse = true)
-    private String awaitingReplyCode;
+    private String awaitingReply;
     private Instant surveySentAt;
     private Instant replyBy;
     private Instant surveyQueuedAt;
@@ -85,7 +99,7 @@ public class Callback extends OutboxDocument {
     Callback(String id, String complaintId, String complaintNumber, String customerName, String customerPhone,
              String ticketId, String branch, String assignee, CallbackStatus status, Instant openedAt, Instant dueAt,
              List<CallbackAttempt> attempts, Boolean reached, Instant nextActionAt, String replyCode,
-             String awaitingReplyCode, Instant surveySentAt, Instant replyBy, Instant surveyQueuedAt,
+             String replyKey, String awaitingReply, Instant surveySentAt, Instant replyBy, Instant surveyQueuedAt,
              CallbackOutcome outcome, String note, SurveyAnswers survey, Instant completedAt, String completedBy,
              Long version) {
         this.id = id;
@@ -103,7 +117,8 @@ public class Callback extends OutboxDocument {
         this.reached = Boolean.TRUE.equals(reached);
         this.nextActionAt = nextActionAt;
         this.replyCode = replyCode;
-        this.awaitingReplyCode = awaitingReplyCode;
+        this.replyKey = replyKey;
+        this.awaitingReply = awaitingReply;
         this.surveySentAt = surveySentAt;
         this.replyBy = replyBy;
         this.surveyQueuedAt = surveyQueuedAt;
@@ -123,15 +138,10 @@ public class Callback extends OutboxDocument {
         Callback callback = new Callback(idFor(resolved.eventId()), resolved.complaintId(), contact.number(),
                 contact.name(), contact.phone(), resolved.ticketId(), resolved.branch(), assignee,
                 CallbackStatus.OPEN, now, now.plus(due), List.of(), false, now, null, null, null, null, null, null,
-                null, null, null, null, null);
+                null, null, null, null, null, null);
         callback.record(new CallbackOpened(EventIds.derived(resolved.eventId(), "callback-opened"), now,
                 callback.complaintId, callback.id, callback.ticketId, callback.branch, callback.dueAt));
         return callback;
-    }
-
-    /** → OPEN, assigned to the hotline. */
-    public static Callback open(TicketResolved resolved, Contact contact, Instant now, Duration due) {
-        return open(resolved, contact, now, due, "hotline");
     }
 
     /** The id of the callback the resolution event opens. */
@@ -145,13 +155,14 @@ public class Callback extends OutboxDocument {
      * number is often a misdial or a shared line, and giving up at once would only text the survey to that same
      * number) allows the next call {@code attemptSpacing} later; the last allowed failed call instead sends the
      * survey: → SURVEY_SENT with {@code replyCode}, recording {@link CallbackSurveySent} due for a reply within
-     * {@code surveyReplyWithin}.
+     * {@code surveyReplyWithin} of when the SMS leaves: at once, or when the quiet hours end if the call is in them
+     * (the messenger holds a customer SMS until then).
      *
      * @throws IllegalCallbackTransition when the callback is not open, or the customer was reached already
      * @throws AttemptTooSoon            when the previous call was less than the spacing ago
      */
     public void attempt(CallbackAttemptResult result, String note, String actor, Instant now,
-                        CallbackProperties rules, String replyCode) {
+                        CallbackProperties rules, String replyCode, QuietHours quietHours) {
         if (status != CallbackStatus.OPEN || reached || attempts.size() >= rules.maxAttempts()) {
             throw new IllegalCallbackTransition("record a call for", status, allowedActions());
         }
@@ -166,20 +177,31 @@ public class Callback extends OutboxDocument {
             reached = true;
             nextActionAt = now;
         } else if (attempt.number() >= rules.maxAttempts()) {
-            sendSurvey(now, rules.surveyReplyWithin(), replyCode);
+            Instant smsLeavesAt = quietHours.holdUntil(RecipientKind.CUSTOMER, MessageChannel.SMS, now).orElse(now);
+            sendSurvey(now, smsLeavesAt.plus(rules.surveyReplyWithin()), replyCode);
         } else {
             nextActionAt = now.plus(rules.attemptSpacing());
         }
     }
 
-    private void sendSurvey(Instant now, Duration replyWithin, String code) {
+    private void sendSurvey(Instant now, Instant replyTime, String code) {
         status = CallbackStatus.SURVEY_SENT;
         nextActionAt = null;
         replyCode = code;
-        awaitingReplyCode = code;
+        replyKey = replyKey(customerPhone, code);
+        awaitingReply = replyKey;
         surveySentAt = now;
-        replyBy = now.plus(replyWithin);
+        replyBy = replyTime;
         record(new CallbackSurveySent(surveySentEventId(), now, complaintId, id, replyBy));
+    }
+
+    /**
+     * What a survey reply with this code from this phone is matched on: {@code <normalized phone>#<code>}; null when
+     * the phone has no digits, which no reply can match.
+     */
+    public static String replyKey(String phone, String replyCode) {
+        String normalized = PhoneNumbers.normalized(phone);
+        return normalized.isEmpty() ? null : normalized + "#" + replyCode;
     }
 
     /** The id of this callback's {@link CallbackSurveySent}: also the cause of the survey SMS, sent once. */
@@ -189,13 +211,18 @@ public class Callback extends OutboxDocument {
 
     /**
      * OPEN or SURVEY_SENT → COMPLETED: the hotline reached the customer and records the outcome, with the survey
-     * answers if they gave them; records {@link CallbackCompleted}.
+     * answers if they gave them; records {@link CallbackCompleted}. UNREACHABLE only once every call failed, i.e. from
+     * SURVEY_SENT.
      *
      * @throws IllegalCallbackTransition when the callback is completed already
+     * @throws UnreachableTooEarly       when the outcome is UNREACHABLE before the calls are used up
      */
     public void complete(CallbackOutcome outcome, String note, SurveyAnswers survey, String actor, Instant now) {
         if (status == CallbackStatus.COMPLETED) {
             throw new IllegalCallbackTransition("record the outcome of", status);
+        }
+        if (outcome == CallbackOutcome.UNREACHABLE && status != CallbackStatus.SURVEY_SENT) {
+            throw new UnreachableTooEarly(status, allowedActions(), attempts.size(), reached);
         }
         completeWith(outcome, note, survey, actor, now);
     }
@@ -240,7 +267,7 @@ public class Callback extends OutboxDocument {
         this.completedAt = now;
         this.completedBy = actor;
         this.nextActionAt = null;
-        this.awaitingReplyCode = null;
+        this.awaitingReply = null;
         record(new CallbackCompleted(EventIds.derived(id, "completed"), now, complaintId, id, ticketId, outcome, note,
                 actor, survey));
     }
@@ -325,6 +352,16 @@ public class Callback extends OutboxDocument {
 
     public String replyCode() {
         return replyCode;
+    }
+
+    /** {@code <normalized phone>#<replyCode>} once the survey is out; see {@link #replyKey(String, String)}. */
+    public String replyKey() {
+        return replyKey;
+    }
+
+    /** The {@link #replyKey()} while the survey awaits a reply, else null. */
+    public String awaitingReply() {
+        return awaitingReply;
     }
 
     public Instant surveySentAt() {

@@ -6,6 +6,7 @@ import closedloop.contracts.SurveyAnswers;
 import closedloop.contracts.TicketResolved;
 import closedloop.notification.NotificationProperties;
 import closedloop.notification.contact.Contact;
+import closedloop.notification.message.QuietHours;
 import closedloop.platform.outbox.OutboxRelay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,9 +38,11 @@ public class CallbackService {
     private final CallbackProperties rules;
     private final ReplyCodes replyCodes;
     private final SurveySms surveySms;
+    private final QuietHours quietHours;
 
     public CallbackService(Callbacks callbacks, OutboxRelay relay, Clock clock, NotificationProperties properties,
-                           CallbackProperties rules, ReplyCodes replyCodes, SurveySms surveySms) {
+                           CallbackProperties rules, ReplyCodes replyCodes, SurveySms surveySms,
+                           QuietHours quietHours) {
         this.callbacks = callbacks;
         this.relay = relay;
         this.clock = clock;
@@ -47,6 +50,7 @@ public class CallbackService {
         this.rules = rules;
         this.replyCodes = replyCodes;
         this.surveySms = surveySms;
+        this.quietHours = quietHours;
     }
 
     /** Opens the callback for the resolution, unless that resolution opened it already. */
@@ -64,11 +68,13 @@ public class CallbackService {
 
     /**
      * Records a call; after the last failed one, texts the survey (a failure to hand it over is left to the survey
-     * pass). Empty when there is no such callback; {@link IllegalCallbackTransition} or {@link AttemptTooSoon} when
+     * pass), due for a reply {@code survey-reply-within} after the SMS leaves (after the quiet hours, if in them).
+     * Empty when there is no such callback; {@link IllegalCallbackTransition} or {@link AttemptTooSoon} when
      * the call is not allowed now.
      */
     public Mono<Callback> attempt(String id, CallbackAttemptResult result, String note, String actor) {
-        return change(id, callback -> callback.attempt(result, note, actor, clock.instant(), rules, replyCodes.next()))
+        return change(id, callback -> callback.attempt(result, note, actor, clock.instant(), rules, replyCodes.next(),
+                quietHours))
                 .flatMap(saved -> saved.status() == CallbackStatus.SURVEY_SENT
                         ? handOverSurvey(saved).thenReturn(saved)
                         : Mono.just(saved));
@@ -76,7 +82,8 @@ public class CallbackService {
 
     /**
      * Records the outcome of a call, with the survey answers if given; empty when there is no such callback,
-     * {@link IllegalCallbackTransition} when it is completed.
+     * {@link IllegalCallbackTransition} when it is completed, {@link UnreachableTooEarly} (one of those) for
+     * UNREACHABLE before every call failed.
      */
     public Mono<Callback> complete(String id, CallbackOutcome outcome, String note, SurveyAnswers survey,
                                    String actor) {
@@ -97,24 +104,28 @@ public class CallbackService {
      */
     public Mono<Callback> answerSurvey(String from, String text) {
         return Mono.fromSupplier(() -> SurveyReply.parse(text))
-                .flatMap(reply -> Mono.defer(() -> callbacks.awaitingReply(reply.replyCode())
-                                .filter(callback -> PhoneNumbers.same(callback.customerPhone(), from))
-                                .switchIfEmpty(answeredBefore(reply.replyCode(), from))
-                                .map(callback -> {
-                                    callback.answerSurvey(reply, "sms:" + PhoneNumbers.normalized(from),
-                                            clock.instant());
-                                    return callback;
-                                })
-                                .flatMap(callbacks::save))
-                        .retryWhen(Retry.max(RETRIES).filter(OptimisticLockingFailureException.class::isInstance)))
+                .flatMap(reply -> {
+                    String replyKey = Callback.replyKey(from, reply.replyCode());
+                    if (replyKey == null) {
+                        return Mono.error(new NoSurveyAwaitingReply(reply.replyCode()));
+                    }
+                    return Mono.defer(() -> callbacks.awaitingReply(replyKey)
+                                    .switchIfEmpty(answeredBefore(replyKey, reply.replyCode()))
+                                    .map(callback -> {
+                                        callback.answerSurvey(reply, "sms:" + PhoneNumbers.normalized(from),
+                                                clock.instant());
+                                        return callback;
+                                    })
+                                    .flatMap(callbacks::save))
+                            .retryWhen(Retry.max(RETRIES)
+                                    .filter(OptimisticLockingFailureException.class::isInstance));
+                })
                 .doOnNext(completed -> relay.nudge(completed));
     }
 
-    /** The callback from this phone whose survey with this code was answered before, as the error it makes. */
-    private Mono<Callback> answeredBefore(String replyCode, String from) {
-        return callbacks.withReplyCode(replyCode)
-                .filter(callback -> PhoneNumbers.same(callback.customerPhone(), from))
-                .next()
+    /** The callback whose survey to this phone with this code was answered before, as the error it makes. */
+    private Mono<Callback> answeredBefore(String replyKey, String replyCode) {
+        return Mono.defer(() -> callbacks.latestWithReplyKey(replyKey))
                 .flatMap(answered -> Mono.<Callback>error(new IllegalCallbackTransition("answer the survey of",
                         answered.status(), answered.allowedActions())))
                 .switchIfEmpty(Mono.error(() -> new NoSurveyAwaitingReply(replyCode)));
@@ -123,40 +134,60 @@ public class CallbackService {
     /**
      * One pass over the surveys: hands over those whose SMS was not handed to the messenger (a crash between the
      * save and the send), then completes as UNREACHABLE those unanswered by their reply time. A survey another
-     * instance or the customer completed meanwhile fails the version check and is left alone.
+     * instance or the customer completed meanwhile fails the version check and is left alone. Each survey's failure is
+     * logged and the pass goes on with the next; the two steps run one after the other, and a failure of the first
+     * never keeps the second from running.
      *
      * @return whether a batch was full, so more work may wait
      */
     public Mono<Boolean> surveyPass(int batch) {
-        Mono<Long> handedOver = callbacks.surveysNotQueued(batch)
-                .concatMap(callback -> handOverSurvey(callback).thenReturn(callback))
-                .count();
+        Mono<Long> handedOver = Flux.defer(() -> callbacks.surveysNotQueued(batch))
+                .concatMap(this::handOverSurvey)
+                .filter(Boolean::booleanValue)
+                .count()
+                .onErrorResume(error -> {
+                    log.warn("Survey pass could not look for surveys to hand over: {}", error.toString());
+                    return Mono.just(0L);
+                });
         Mono<Long> expired = Flux.defer(() -> callbacks.surveysUnansweredBy(clock.instant(), batch))
                 .concatMap(this::expire)
-                .count();
-        return handedOver.zipWith(expired, (sent, closed) -> sent >= batch || closed >= batch);
+                .count()
+                .onErrorResume(error -> {
+                    log.warn("Survey pass could not look for unanswered surveys: {}", error.toString());
+                    return Mono.just(0L);
+                });
+        return handedOver.flatMap(sent -> expired.map(closed -> sent >= batch || closed >= batch));
     }
 
+    /** Completes the unanswered survey as UNREACHABLE; empty when it is not (yet) due or cannot be saved. */
     private Mono<Callback> expire(Callback callback) {
-        if (!callback.expireSurvey(clock.instant())) {
-            return Mono.empty();
-        }
-        return callbacks.save(callback)
-                .doOnNext(completed -> relay.nudge(completed))
+        return Mono.defer(() -> callback.expireSurvey(clock.instant())
+                        ? callbacks.save(callback).doOnNext(completed -> relay.nudge(completed))
+                        : Mono.<Callback>empty())
                 .onErrorResume(OptimisticLockingFailureException.class, changedMeanwhile -> {
                     log.debug("Callback {} changed meanwhile; not closing it as unreachable", callback.id());
+                    return Mono.empty();
+                })
+                .onErrorResume(error -> {
+                    log.warn("Could not close the unanswered survey of callback {}; the next pass will try again: {}",
+                            callback.id(), error.toString());
                     return Mono.empty();
                 });
     }
 
-    /** Texts the survey, then notes it is queued; a failure is logged and left to the next survey pass. */
-    private Mono<Void> handOverSurvey(Callback callback) {
-        return surveySms.send(callback)
-                .then(callbacks.markSurveyQueued(callback.id(), clock.instant()))
+    /**
+     * Texts the survey, then notes it is queued; a failure is logged and left to the next survey pass.
+     *
+     * @return whether the survey was handed over
+     */
+    private Mono<Boolean> handOverSurvey(Callback callback) {
+        return Mono.defer(() -> surveySms.send(callback))
+                .then(Mono.defer(() -> callbacks.markSurveyQueued(callback.id(), clock.instant())))
+                .thenReturn(true)
                 .onErrorResume(error -> {
                     log.warn("Could not hand over the survey of callback {}; the survey pass will: {}",
                             callback.id(), error.toString());
-                    return Mono.empty();
+                    return Mono.just(false);
                 });
     }
 

@@ -32,7 +32,7 @@ public class Callbacks {
 
     /**
      * Saves the callback's new state and outbox in one write; fails when someone else changed it meanwhile, or with a
-     * duplicate key when its reply code is taken by another survey awaiting a reply.
+     * duplicate key when another survey to the same phone awaits a reply with its reply code.
      */
     public Mono<Callback> save(Callback callback) {
         return mongo.save(callback);
@@ -70,15 +70,21 @@ public class Callbacks {
         return new Query(criteria);
     }
 
-    /** The survey awaiting a reply with this code, if any (unique index {@code awaitingReplyCode}). */
-    public Mono<Callback> awaitingReply(String replyCode) {
-        return mongo.findOne(new Query(where("awaitingReplyCode").is(replyCode)), Callback.class);
+    /**
+     * The survey awaiting a reply under this key ({@link Callback#replyKey(String, String)}: phone and code), if any
+     * (unique sparse index {@code awaitingReply}).
+     */
+    public Mono<Callback> awaitingReply(String replyKey) {
+        return mongo.findOne(new Query(where("awaitingReply").is(replyKey)), Callback.class);
     }
 
-    /** The callbacks whose survey had this reply code, whether or not it awaits a reply, latest first. */
-    public Flux<Callback> withReplyCode(String replyCode) {
-        return mongo.find(new Query(where("replyCode").is(replyCode)).with(Sort.by(Sort.Direction.DESC, "surveySentAt")),
-                Callback.class);
+    /**
+     * The latest survey sent under this key (phone and code), whether or not it still awaits a reply (index
+     * {@code replyKey, surveySentAt}).
+     */
+    public Mono<Callback> latestWithReplyKey(String replyKey) {
+        return mongo.findOne(new Query(where("replyKey").is(replyKey))
+                .with(Sort.by(Sort.Direction.DESC, "surveySentAt")).limit(1), Callback.class);
     }
 
     /** Up to {@code limit} surveys still awaiting a reply whose reply time passed at {@code now}. */

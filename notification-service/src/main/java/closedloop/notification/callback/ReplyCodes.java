@@ -8,7 +8,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * Draws reply codes for callback surveys: {@code reply-code-digits} digits without a leading zero (customers drop it).
- * Uniqueness among the surveys awaiting a reply is the database's unique index; a collision draws again.
+ * A reply is matched on its code and the phone it comes from, so a code is unique only among the surveys to one phone
+ * that await a reply (the database's unique index on {@code awaitingReply}); a collision draws again.
  */
 @Component
 public class ReplyCodes {

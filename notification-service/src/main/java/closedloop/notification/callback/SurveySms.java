@@ -34,15 +34,18 @@ public class SurveySms {
 
     /**
      * Sends the survey of a callback in SURVEY_SENT, with variables {@code number} (the complaint's), {@code replyCode}
-     * and {@code replyBy} (the operator's wall-clock time, {@code yyyy-MM-dd HH:mm}).
+     * and {@code replyBy} (the operator's wall-clock time, {@code yyyy-MM-dd HH:mm}). Nothing happens before
+     * subscription: a survey that cannot be rendered is an error of the returned Mono, never a throw.
      */
     public Mono<Void> send(Callback callback) {
-        String text = templates.render(Purpose.CALLBACK_SURVEY, RecipientKind.CUSTOMER, MessageChannel.SMS, Map.of(
-                "number", callback.complaintNumber(),
-                "replyCode", callback.replyCode(),
-                "replyBy", WALL_CLOCK.format(callback.replyBy().atZone(properties.zone())))).text();
-        return messenger.send(new Outgoing(callback.surveySentEventId(), callback.complaintId(),
-                Purpose.CALLBACK_SURVEY, RecipientKind.CUSTOMER, MessageChannel.SMS, callback.customerPhone(), null,
-                text));
+        return Mono.defer(() -> {
+            String text = templates.render(Purpose.CALLBACK_SURVEY, RecipientKind.CUSTOMER, MessageChannel.SMS,
+                    Map.of("number", callback.complaintNumber(),
+                            "replyCode", callback.replyCode(),
+                            "replyBy", WALL_CLOCK.format(callback.replyBy().atZone(properties.zone())))).text();
+            return messenger.send(new Outgoing(callback.surveySentEventId(), callback.complaintId(),
+                    Purpose.CALLBACK_SURVEY, RecipientKind.CUSTOMER, MessageChannel.SMS, callback.customerPhone(),
+                    null, text));
+        });
     }
 }

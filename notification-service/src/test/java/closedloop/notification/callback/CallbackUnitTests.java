@@ -13,18 +13,25 @@ import closedloop.contracts.Golden;
 import closedloop.contracts.SurveyAnswers;
 import closedloop.contracts.TicketResolved;
 import closedloop.notification.contact.Contact;
+import closedloop.notification.message.QuietHours;
 import closedloop.platform.events.CloudEvents.OutgoingEvent;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CallbackUnitTests {
 
+    /** 09:00 in Shanghai. */
     static final Instant NOW = Instant.parse("2026-11-23T01:00:00Z");
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final QuietHours QUIET = new QuietHours(LocalTime.of(21, 0), LocalTime.of(8, 0), ZONE);
     static final TicketResolved RESOLVED = (TicketResolved) Golden.event(EventType.TICKET_RESOLVED);
     static final CallbackProperties RULES = new CallbackProperties("hotline", Duration.ofHours(2), 3,
             Duration.ofHours(48), 4, Duration.ofMinutes(1));
@@ -33,7 +40,7 @@ class CallbackUnitTests {
 
     @Test
     void opensDueAfterTheConfiguredTimeWithTheCustomersContact() {
-        Callback callback = Callback.open(RESOLVED, CONTACT, NOW, Duration.ofHours(24));
+        Callback callback = Callback.open(RESOLVED, CONTACT, NOW, Duration.ofHours(24), RULES.assignee());
 
         assertThat(callback.id()).isEqualTo(EventIds.derived(RESOLVED.eventId(), "callback").toString());
         assertThat(callback.status()).isEqualTo(CallbackStatus.OPEN);
@@ -48,8 +55,8 @@ class CallbackUnitTests {
 
     @Test
     void recordsCallbackOpenedWithAnIdDerivedFromTheResolution() {
-        Callback callback = Callback.open(RESOLVED, CONTACT, NOW, Duration.ofHours(24));
-        Callback again = Callback.open(RESOLVED, CONTACT, NOW, Duration.ofHours(24));
+        Callback callback = Callback.open(RESOLVED, CONTACT, NOW, Duration.ofHours(24), RULES.assignee());
+        Callback again = Callback.open(RESOLVED, CONTACT, NOW, Duration.ofHours(24), RULES.assignee());
 
         CallbackOpened opened = (CallbackOpened) only(callback);
         assertThat(opened.callbackId()).isEqualTo(callback.id());
@@ -61,7 +68,7 @@ class CallbackUnitTests {
 
     @Test
     void completesAnOpenCallbackWithOutcomeNoteAndActor() {
-        Callback callback = Callback.open(RESOLVED, CONTACT, NOW, Duration.ofHours(24));
+        Callback callback = Callback.open(RESOLVED, CONTACT, NOW, Duration.ofHours(24), RULES.assignee());
 
         callback.complete(CallbackOutcome.SATISFIED, "Refund received", ANSWERS, "agent-017", NOW.plusSeconds(600));
 
@@ -82,15 +89,15 @@ class CallbackUnitTests {
 
     @Test
     void refusesToCompleteACompletedCallback() {
-        Callback callback = Callback.open(RESOLVED, CONTACT, NOW, Duration.ofHours(24));
-        callback.complete(CallbackOutcome.UNREACHABLE, null, "agent-017", NOW);
+        Callback callback = Callback.open(RESOLVED, CONTACT, NOW, Duration.ofHours(24), RULES.assignee());
+        callback.complete(CallbackOutcome.BASICALLY_SATISFIED, null, "agent-017", NOW);
 
         assertThatThrownBy(() -> callback.complete(CallbackOutcome.SATISFIED, null, "agent-018", NOW))
                 .isInstanceOfSatisfying(IllegalCallbackTransition.class, illegal -> {
                     assertThat(illegal.currentState()).isEqualTo(CallbackStatus.COMPLETED);
                     assertThat(illegal.allowedActions()).isEmpty();
                 });
-        assertThat(callback.outcome()).isEqualTo(CallbackOutcome.UNREACHABLE);
+        assertThat(callback.outcome()).isEqualTo(CallbackOutcome.BASICALLY_SATISFIED);
         assertThat(callback.completedBy()).isEqualTo("agent-017");
         assertThat(callback.pendingEvents()).hasSize(2);
     }
@@ -104,7 +111,7 @@ class CallbackUnitTests {
 
     @Test
     void isOverdueOnlyWhileNotCompletedAfterItsDueTime() {
-        Callback callback = Callback.open(RESOLVED, CONTACT, NOW, Duration.ofHours(24));
+        Callback callback = Callback.open(RESOLVED, CONTACT, NOW, Duration.ofHours(24), RULES.assignee());
         Instant due = callback.dueAt();
 
         assertThat(callback.overdueAt(due.minusSeconds(1))).isFalse();
@@ -129,7 +136,7 @@ class CallbackUnitTests {
     void recordsEachCallWithItsResultAndAllowsTheNextOnlyTwoHoursLater() {
         Callback callback = open();
 
-        callback.attempt(CallbackAttemptResult.NO_ANSWER, "rang out", "agent-017", NOW, RULES, "4821");
+        callback.attempt(CallbackAttemptResult.NO_ANSWER, "rang out", "agent-017", NOW, RULES, "4821", QUIET);
 
         assertThat(callback.status()).isEqualTo(CallbackStatus.OPEN);
         assertThat(callback.attempts()).containsExactly(
@@ -144,13 +151,15 @@ class CallbackUnitTests {
         Golden.assertSameShape(attempted);
 
         Instant tooSoon = NOW.plus(Duration.ofHours(2)).minusSeconds(1);
-        assertThatThrownBy(() -> callback.attempt(CallbackAttemptResult.BUSY, null, "agent-018", tooSoon, RULES, "1"))
+        assertThatThrownBy(() -> callback.attempt(CallbackAttemptResult.BUSY, null, "agent-018", tooSoon, RULES, "1",
+                QUIET))
                 .isInstanceOfSatisfying(AttemptTooSoon.class, soon ->
                         assertThat(soon.nextAttemptAt()).isEqualTo(NOW.plus(Duration.ofHours(2))));
         assertThat(callback.attempts()).hasSize(1);
         assertThat(callback.pendingEvents()).hasSize(2);
 
-        callback.attempt(CallbackAttemptResult.BUSY, null, "agent-018", NOW.plus(Duration.ofHours(2)), RULES, "1");
+        callback.attempt(CallbackAttemptResult.BUSY, null, "agent-018", NOW.plus(Duration.ofHours(2)), RULES, "1",
+                QUIET);
         assertThat(callback.attempts()).extracting(CallbackAttempt::result)
                 .containsExactly(CallbackAttemptResult.NO_ANSWER, CallbackAttemptResult.BUSY);
         assertThat(callback.nextAttemptAt()).isEqualTo(NOW.plus(Duration.ofHours(4)));
@@ -159,13 +168,13 @@ class CallbackUnitTests {
     @Test
     void sendsTheSurveyAfterTheThirdFailedCallWithTheReplyCodeAndReplyTime() {
         Callback callback = open();
-        callback.attempt(CallbackAttemptResult.NO_ANSWER, null, "agent-017", NOW, RULES, "1111");
+        callback.attempt(CallbackAttemptResult.NO_ANSWER, null, "agent-017", NOW, RULES, "1111", QUIET);
         callback.attempt(CallbackAttemptResult.WRONG_NUMBER, null, "agent-017", NOW.plus(Duration.ofHours(2)), RULES,
-                "2222");
+                "2222", QUIET);
         assertThat(callback.status()).isEqualTo(CallbackStatus.OPEN);
         Instant third = NOW.plus(Duration.ofHours(5));
 
-        callback.attempt(CallbackAttemptResult.BUSY, null, "agent-019", third, RULES, "4821");
+        callback.attempt(CallbackAttemptResult.BUSY, null, "agent-019", third, RULES, "4821", QUIET);
 
         assertThat(callback.status()).isEqualTo(CallbackStatus.SURVEY_SENT);
         assertThat(callback.replyCode()).isEqualTo("4821");
@@ -181,7 +190,7 @@ class CallbackUnitTests {
         assertThat(sent.callbackId()).isEqualTo(callback.id());
         Golden.assertSameShape(sent);
         assertThatThrownBy(() -> callback.attempt(CallbackAttemptResult.REACHED, null, "agent-017",
-                third.plus(Duration.ofHours(3)), RULES, "1"))
+                third.plus(Duration.ofHours(3)), RULES, "1", QUIET))
                 .isInstanceOfSatisfying(IllegalCallbackTransition.class, illegal ->
                         assertThat(illegal.currentState()).isEqualTo(CallbackStatus.SURVEY_SENT));
         assertThat(callback.attempts()).hasSize(3);
@@ -190,10 +199,10 @@ class CallbackUnitTests {
     @Test
     void takesNoMoreCallsOnceTheCustomerIsReachedButTheOutcome() {
         Callback callback = open();
-        callback.attempt(CallbackAttemptResult.NO_ANSWER, null, "agent-017", NOW, RULES, "1111");
+        callback.attempt(CallbackAttemptResult.NO_ANSWER, null, "agent-017", NOW, RULES, "1111", QUIET);
         Instant reachedAt = NOW.plus(Duration.ofHours(2));
 
-        callback.attempt(CallbackAttemptResult.REACHED, "talked", "agent-017", reachedAt, RULES, "2222");
+        callback.attempt(CallbackAttemptResult.REACHED, "talked", "agent-017", reachedAt, RULES, "2222", QUIET);
 
         assertThat(callback.status()).isEqualTo(CallbackStatus.OPEN);
         assertThat(callback.reached()).isTrue();
@@ -201,7 +210,7 @@ class CallbackUnitTests {
         assertThat(callback.nextActionAt()).isEqualTo(reachedAt);
         assertThat(callback.allowedActions()).containsExactly("outcome");
         assertThatThrownBy(() -> callback.attempt(CallbackAttemptResult.NO_ANSWER, null, "agent-017",
-                reachedAt.plus(Duration.ofHours(3)), RULES, "3333"))
+                reachedAt.plus(Duration.ofHours(3)), RULES, "3333", QUIET))
                 .isInstanceOfSatisfying(IllegalCallbackTransition.class, illegal ->
                         assertThat(illegal.allowedActions()).containsExactly("outcome"));
 
@@ -269,6 +278,95 @@ class CallbackUnitTests {
     }
 
     @Test
+    void refusesAnAgentsUnreachableUntilEveryCallFailedAndTheSurveyIsOut() {
+        Callback callback = open();
+
+        assertThatThrownBy(() -> callback.complete(CallbackOutcome.UNREACHABLE, null, "agent-017", NOW))
+                .isInstanceOfSatisfying(UnreachableTooEarly.class, tooEarly -> {
+                    assertThat(tooEarly.currentState()).isEqualTo(CallbackStatus.OPEN);
+                    assertThat(tooEarly.allowedActions()).containsExactly("attempt", "outcome");
+                    assertThat(tooEarly.attemptsMade()).isZero();
+                    assertThat(tooEarly.reached()).isFalse();
+                });
+        callback.attempt(CallbackAttemptResult.NO_ANSWER, null, "agent-017", NOW, RULES, "1111", QUIET);
+        callback.attempt(CallbackAttemptResult.WRONG_NUMBER, null, "agent-017", NOW.plus(Duration.ofHours(2)), RULES,
+                "2222", QUIET);
+        assertThatThrownBy(() -> callback.complete(CallbackOutcome.UNREACHABLE, "wrong number twice", "agent-017",
+                NOW.plus(Duration.ofHours(3))))
+                .isInstanceOfSatisfying(UnreachableTooEarly.class, tooEarly ->
+                        assertThat(tooEarly.attemptsMade()).isEqualTo(2));
+        assertThat(callback.status()).isEqualTo(CallbackStatus.OPEN);
+        assertThat(callback.outcome()).isNull();
+        assertThat(callback.pendingEvents()).hasSize(3);
+
+        callback.attempt(CallbackAttemptResult.BUSY, null, "agent-017", NOW.plus(Duration.ofHours(4)), RULES, "4821",
+                QUIET);
+        callback.complete(CallbackOutcome.UNREACHABLE, "no reply either", "agent-018", NOW.plus(Duration.ofHours(5)));
+
+        assertThat(callback.status()).isEqualTo(CallbackStatus.COMPLETED);
+        assertThat(callback.outcome()).isEqualTo(CallbackOutcome.UNREACHABLE);
+        assertThat(callback.completedBy()).isEqualTo("agent-018");
+    }
+
+    @Test
+    void refusesUnreachableOnceACallReachedTheCustomer() {
+        Callback callback = open();
+        callback.attempt(CallbackAttemptResult.REACHED, null, "agent-017", NOW, RULES, "1111", QUIET);
+
+        assertThatThrownBy(() -> callback.complete(CallbackOutcome.UNREACHABLE, null, "agent-017", NOW))
+                .isInstanceOfSatisfying(UnreachableTooEarly.class, tooEarly -> {
+                    assertThat(tooEarly.reached()).isTrue();
+                    assertThat(tooEarly.allowedActions()).containsExactly("outcome");
+                });
+        assertThat(callback.status()).isEqualTo(CallbackStatus.OPEN);
+    }
+
+    @Test
+    void awaitsTheReplyUnderTheNormalizedPhoneAndCodeAndKeepsTheKeyAfterCompletion() {
+        Contact spaced = new Contact(RESOLVED.complaintId(), "TS-20261122-000123", "Wang Fang", "+86 138-0013-8000");
+        Callback callback = Callback.open(RESOLVED, spaced, NOW, Duration.ofHours(24), RULES.assignee());
+        assertThat(callback.replyKey()).isNull();
+        assertThat(callback.awaitingReply()).isNull();
+        callback.attempt(CallbackAttemptResult.NO_ANSWER, null, "agent-017", NOW, RULES, "1111", QUIET);
+        callback.attempt(CallbackAttemptResult.NO_ANSWER, null, "agent-017", NOW.plus(Duration.ofHours(2)), RULES,
+                "2222", QUIET);
+        assertThat(callback.replyKey()).isNull();
+
+        callback.attempt(CallbackAttemptResult.NO_ANSWER, null, "agent-017", NOW.plus(Duration.ofHours(4)), RULES,
+                "4821", QUIET);
+
+        assertThat(callback.replyKey()).isEqualTo("13800138000#4821")
+                .isEqualTo(Callback.replyKey("008613800138000", "4821"));
+        assertThat(callback.awaitingReply()).isEqualTo("13800138000#4821");
+        callback.answerSurvey(SurveyReply.parse("4821 1"), "sms:13800138000", NOW.plus(Duration.ofHours(5)));
+        assertThat(callback.awaitingReply()).isNull();
+        assertThat(callback.replyKey()).isEqualTo("13800138000#4821");
+        assertThat(callback.replyCode()).isEqualTo("4821");
+        assertThat(Callback.replyKey("", "4821")).isNull();
+        assertThat(Callback.replyKey(null, "4821")).isNull();
+    }
+
+    @Test
+    void startsTheReplyTimeWhenTheQuietHoursEndIfTheLastCallIsInThem() {
+        Instant late = LocalDateTime.of(2026, 11, 23, 23, 0).atZone(ZONE).toInstant();
+
+        Callback callback = surveyedWithTheLastCallAt(late);
+
+        Instant quietHoursEnd = LocalDateTime.of(2026, 11, 24, 8, 0).atZone(ZONE).toInstant();
+        assertThat(callback.surveySentAt()).isEqualTo(late);
+        assertThat(callback.replyBy()).isEqualTo(quietHoursEnd.plus(Duration.ofHours(48)));
+        CallbackSurveySent sent = (CallbackSurveySent) read(callback.pendingEvents().get(4));
+        assertThat(sent.replyBy()).isEqualTo(quietHoursEnd.plus(Duration.ofHours(48)));
+
+        Instant early = LocalDateTime.of(2026, 11, 24, 7, 59).atZone(ZONE).toInstant();
+        assertThat(surveyedWithTheLastCallAt(early).replyBy()).isEqualTo(quietHoursEnd.plus(Duration.ofHours(48)));
+        Instant evening = LocalDateTime.of(2026, 11, 23, 20, 59).atZone(ZONE).toInstant();
+        assertThat(surveyedWithTheLastCallAt(evening).replyBy()).isEqualTo(evening.plus(Duration.ofHours(48)));
+        assertThat(surveyedWithTheLastCallAt(quietHoursEnd).replyBy())
+                .isEqualTo(quietHoursEnd.plus(Duration.ofHours(48)));
+    }
+
+    @Test
     void isOverdueWhileTheSurveyIsOutAfterItsDueTime() {
         Callback callback = surveyed();
 
@@ -293,10 +391,23 @@ class CallbackUnitTests {
     /** A callback whose three calls failed, so its survey with code 4821 is out. */
     private static Callback surveyed() {
         Callback callback = open();
-        callback.attempt(CallbackAttemptResult.NO_ANSWER, null, "agent-017", NOW, RULES, "1111");
-        callback.attempt(CallbackAttemptResult.BUSY, null, "agent-017", NOW.plus(Duration.ofHours(2)), RULES, "2222");
+        callback.attempt(CallbackAttemptResult.NO_ANSWER, null, "agent-017", NOW, RULES, "1111", QUIET);
+        callback.attempt(CallbackAttemptResult.BUSY, null, "agent-017", NOW.plus(Duration.ofHours(2)), RULES, "2222",
+                QUIET);
         callback.attempt(CallbackAttemptResult.NO_ANSWER, null, "agent-017", NOW.plus(Duration.ofHours(4)), RULES,
-                "4821");
+                "4821", QUIET);
+        return callback;
+    }
+
+    /** A callback whose three calls failed, the last at {@code last} and the others 2 and 4 hours before. */
+    private static Callback surveyedWithTheLastCallAt(Instant last) {
+        Callback callback = Callback.open(RESOLVED, CONTACT, last.minus(Duration.ofHours(5)), Duration.ofHours(24),
+                RULES.assignee());
+        callback.attempt(CallbackAttemptResult.NO_ANSWER, null, "agent-017", last.minus(Duration.ofHours(4)), RULES,
+                "1111", QUIET);
+        callback.attempt(CallbackAttemptResult.NO_ANSWER, null, "agent-017", last.minus(Duration.ofHours(2)), RULES,
+                "2222", QUIET);
+        callback.attempt(CallbackAttemptResult.NO_ANSWER, null, "agent-017", last, RULES, "4821", QUIET);
         return callback;
     }
 

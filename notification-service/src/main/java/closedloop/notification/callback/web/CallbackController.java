@@ -101,7 +101,10 @@ public class CallbackController {
                 .map(callback -> CallbackView.of(callback, clock.instant()));
     }
 
-    /** Records what the customer said, with their survey answers if given: OPEN or SURVEY_SENT → COMPLETED. */
+    /**
+     * Records what the customer said, with their survey answers if given: OPEN or SURVEY_SENT → COMPLETED; 409 when
+     * it is completed, or for UNREACHABLE before every call failed (only from SURVEY_SENT).
+     */
     @PostMapping("/{id}/outcome")
     public Mono<CallbackView> recordOutcome(@PathVariable String id, @Valid @RequestBody OutcomeRequest request,
                                             @RequestHeader(name = "X-Actor", defaultValue = "anonymous") String actor) {

@@ -3,6 +3,7 @@ package closedloop.notification.callback.web;
 import closedloop.notification.callback.AttemptTooSoon;
 import closedloop.notification.callback.CallbackStatus;
 import closedloop.notification.callback.IllegalCallbackTransition;
+import closedloop.notification.callback.UnreachableTooEarly;
 import closedloop.platform.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -16,10 +17,19 @@ final class CallbackProblems {
     private CallbackProblems() {
     }
 
-    /** 409 for a refused transition, naming the state and the actions allowed instead. */
+    /**
+     * 409 for a refused transition, naming the state and the actions allowed instead; an UNREACHABLE outcome before
+     * the calls are used up also says why, with {@code attempts} (the calls recorded) and {@code reached}.
+     */
     static ErrorResponseException illegal(IllegalCallbackTransition illegal) {
-        return Problems.illegalTransition("callback", illegal.action(), illegal.currentState(),
-                illegal.allowedActions());
+        ErrorResponseException error = Problems.illegalTransition("callback", illegal.action(),
+                illegal.currentState(), illegal.allowedActions());
+        if (illegal instanceof UnreachableTooEarly tooEarly) {
+            error.getBody().setDetail(tooEarly.reason());
+            error.getBody().setProperty("attempts", tooEarly.attemptsMade());
+            error.getBody().setProperty("reached", tooEarly.reached());
+        }
+        return error;
     }
 
     /** 409: the previous call was too recent; {@code nextAttemptAt} says from when the next one is allowed. */

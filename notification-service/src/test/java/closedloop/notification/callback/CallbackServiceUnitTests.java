@@ -1,0 +1,180 @@
+package closedloop.notification.callback;
+
+import closedloop.contracts.CallbackAttemptResult;
+import closedloop.contracts.CallbackOutcome;
+import closedloop.contracts.TicketResolved;
+import closedloop.notification.NotificationProperties;
+import closedloop.notification.message.Messenger;
+import closedloop.notification.template.MessageTemplates;
+import closedloop.platform.outbox.OutboxRelay;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Random;
+import java.util.UUID;
+
+import static closedloop.notification.callback.CallbackUnitTests.CONTACT;
+import static closedloop.notification.callback.CallbackUnitTests.NOW;
+import static closedloop.notification.callback.CallbackUnitTests.QUIET;
+import static closedloop.notification.callback.CallbackUnitTests.RESOLVED;
+import static closedloop.notification.callback.CallbackUnitTests.RULES;
+import static closedloop.notification.callback.CallbackUnitTests.ZONE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doReturn;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+/** The callback service with its collaborators replaced: the survey pass, the hand-over and the reply time. */
+class CallbackServiceUnitTests {
+
+    static final int BATCH = 100;
+    static final NotificationProperties PROPERTIES = new NotificationProperties(Duration.ofHours(24),
+            Duration.ofHours(24), ZONE);
+
+    final Callbacks callbacks = mock(Callbacks.class);
+    final OutboxRelay relay = mock(OutboxRelay.class);
+    final SurveySms surveySms = mock(SurveySms.class);
+
+    CallbackServiceUnitTests() {
+        when(callbacks.save(any())).thenAnswer(save -> Mono.just(save.getArgument(0)));
+        when(callbacks.markSurveyQueued(any(), any())).thenReturn(Mono.empty());
+        when(callbacks.surveysNotQueued(anyInt())).thenReturn(Flux.empty());
+        when(callbacks.surveysUnansweredBy(any(), anyInt())).thenReturn(Flux.empty());
+        when(surveySms.send(any())).thenReturn(Mono.empty());
+    }
+
+    @Test
+    void closesAnUnansweredSurveyInThePassWhoseOtherSurveySmsCannotBeHandedOver() {
+        Callback broken = surveyed();
+        Callback fine = surveyed();
+        Callback unanswered = surveyed();
+        // as SurveySms did before it deferred: it threw instead of answering with an error
+        doThrow(new NullPointerException("no reply code")).when(surveySms).send(broken);
+        when(callbacks.surveysNotQueued(BATCH)).thenReturn(Flux.just(broken, fine));
+        when(callbacks.surveysUnansweredBy(any(), eq(BATCH))).thenReturn(Flux.just(unanswered));
+        Instant afterReplyTime = unanswered.replyBy().plusSeconds(1);
+
+        StepVerifier.create(service(Clock.fixed(afterReplyTime, ZONE)).surveyPass(BATCH))
+                .expectNext(false)
+                .verifyComplete();
+
+        verify(callbacks).markSurveyQueued(fine.id(), afterReplyTime);
+        verify(callbacks, never()).markSurveyQueued(eq(broken.id()), any());
+        verify(callbacks).save(unanswered);
+        assertThat(unanswered.status()).isEqualTo(CallbackStatus.COMPLETED);
+        assertThat(unanswered.outcome()).isEqualTo(CallbackOutcome.UNREACHABLE);
+        assertThat(unanswered.completedBy()).isEqualTo(Callback.SYSTEM);
+    }
+
+    @Test
+    void closesTheUnansweredSurveysWhenLookingForUnsentOnesFails() {
+        Callback unanswered = surveyed();
+        when(callbacks.surveysNotQueued(BATCH)).thenReturn(Flux.error(
+                new DataAccessResourceFailureException("primary stepped down")));
+        when(callbacks.surveysUnansweredBy(any(), eq(BATCH))).thenReturn(Flux.just(unanswered));
+
+        StepVerifier.create(service(Clock.fixed(unanswered.replyBy(), ZONE)).surveyPass(BATCH))
+                .expectNext(false)
+                .verifyComplete();
+
+        verify(callbacks).save(unanswered);
+        assertThat(unanswered.status()).isEqualTo(CallbackStatus.COMPLETED);
+    }
+
+    @Test
+    void goesOnClosingUnansweredSurveysAfterOneThatCannotBeSaved() {
+        Callback failing = surveyed();
+        Callback next = surveyed();
+        doReturn(Mono.error(new DataAccessResourceFailureException("write failed"))).when(callbacks).save(failing);
+        when(callbacks.surveysUnansweredBy(any(), eq(BATCH))).thenReturn(Flux.just(failing, next));
+
+        StepVerifier.create(service(Clock.fixed(next.replyBy(), ZONE)).surveyPass(BATCH))
+                .expectNext(false)
+                .verifyComplete();
+
+        verify(callbacks).save(next);
+        assertThat(next.status()).isEqualTo(CallbackStatus.COMPLETED);
+    }
+
+    @Test
+    void answersTheSavedSurveyWhenItsSmsCannotBeHandedOverAtOnce() {
+        Callback callback = calledTwice(NOW);
+        when(callbacks.findById(callback.id())).thenReturn(Mono.just(callback));
+        doThrow(new NullPointerException("no reply code")).when(surveySms).send(callback);
+
+        StepVerifier.create(service(Clock.fixed(NOW.plus(Duration.ofHours(4)), ZONE))
+                        .attempt(callback.id(), CallbackAttemptResult.NO_ANSWER, null, "agent-017"))
+                .assertNext(saved -> assertThat(saved.status()).isEqualTo(CallbackStatus.SURVEY_SENT))
+                .verifyComplete();
+
+        verify(callbacks).save(callback);
+        verify(callbacks, never()).markSurveyQueued(any(), any());
+    }
+
+    @Test
+    void startsTheReplyTimeWhenTheQuietHoursEndForALastCallAt11pm() {
+        Instant elevenPm = LocalDateTime.of(2026, 11, 23, 23, 0).atZone(ZONE).toInstant();
+        Callback callback = calledTwice(elevenPm.minus(Duration.ofHours(4)));
+        when(callbacks.findById(callback.id())).thenReturn(Mono.just(callback));
+
+        Callback surveyed = service(Clock.fixed(elevenPm, ZONE))
+                .attempt(callback.id(), CallbackAttemptResult.BUSY, null, "agent-017").block();
+
+        Instant eightAmNextDay = LocalDateTime.of(2026, 11, 24, 8, 0).atZone(ZONE).toInstant();
+        assertThat(surveyed.status()).isEqualTo(CallbackStatus.SURVEY_SENT);
+        assertThat(surveyed.surveySentAt()).isEqualTo(elevenPm);
+        assertThat(surveyed.replyBy()).isEqualTo(eightAmNextDay.plus(RULES.surveyReplyWithin()))
+                .isEqualTo(Instant.parse("2026-11-26T00:00:00Z"));
+        verify(surveySms).send(surveyed);
+    }
+
+    @Test
+    void rendersTheSurveySmsOnlyWhenSubscribedSoAFailureIsAnErrorNotAThrow() {
+        Messenger messenger = mock(Messenger.class);
+        SurveySms sms = new SurveySms(messenger, mock(MessageTemplates.class), PROPERTIES);
+        Callback withoutSurvey = Callback.open(RESOLVED, CONTACT, NOW, Duration.ofHours(24), RULES.assignee());
+
+        Mono<Void> send = sms.send(withoutSurvey);
+
+        StepVerifier.create(send).expectError(NullPointerException.class).verify();
+        verifyNoInteractions(messenger);
+    }
+
+    CallbackService service(Clock clock) {
+        return new CallbackService(callbacks, relay, clock, PROPERTIES, RULES, new ReplyCodes(new Random(7), 4),
+                surveySms, QUIET);
+    }
+
+    /** A callback of its own resolution, opened and called in vain at {@code first}, and again 2 h later. */
+    static Callback calledTwice(Instant first) {
+        TicketResolved resolved = new TicketResolved(UUID.randomUUID(), RESOLVED.occurredAt(), RESOLVED.complaintId(),
+                UUID.randomUUID().toString(), RESOLVED.branch(), RESOLVED.resolution(), RESOLVED.actor());
+        Callback callback = Callback.open(resolved, CONTACT, first, Duration.ofHours(24), RULES.assignee());
+        callback.attempt(CallbackAttemptResult.NO_ANSWER, null, "agent-017", first, RULES, "1111", QUIET);
+        callback.attempt(CallbackAttemptResult.BUSY, null, "agent-017", first.plus(Duration.ofHours(2)), RULES,
+                "2222", QUIET);
+        return callback;
+    }
+
+    /** A callback of its own resolution whose three calls failed from {@code NOW} on, so its survey is out. */
+    static Callback surveyed() {
+        Callback callback = calledTwice(NOW);
+        callback.attempt(CallbackAttemptResult.NO_ANSWER, null, "agent-017", NOW.plus(Duration.ofHours(4)), RULES,
+                "4821", QUIET);
+        return callback;
+    }
+}
