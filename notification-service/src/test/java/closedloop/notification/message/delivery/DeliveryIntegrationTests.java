@@ -324,11 +324,14 @@ abstract class DeliveryIntegrationTests {
         gateway.stubFor(post(SMS).willReturn(ok()));
         Outgoing sms = customerSms();
         String id = Message.idFor(sms);
+        Instant due = clock.instant().plus(Duration.ofHours(1));
+        messages.insert(Message.recorded(sms, clock.instant(), due)).block();
         Instant leaseEnd = Instant.now().plusSeconds(2);
-        messages.insert(Message.recorded(sms, clock.instant(), null)).block();
         mongo.updateFirst(new Query(where("_id").is(id)),
                 new org.springframework.data.mongodb.core.query.Update().set("leaseUntil", leaseEnd),
                 Message.class).block();
+
+        clock.setInstant(due);
 
         await().atMost(Duration.ofSeconds(15))
                 .untilAsserted(() -> assertThat(message(id).status()).isEqualTo(MessageStatus.SENT));
