@@ -6,17 +6,14 @@ import closedloop.notification.channel.LiveSender;
 import closedloop.notification.message.MessageChannel;
 import closedloop.notification.message.Messages;
 import closedloop.platform.events.CloudEvents;
+import closedloop.platform.kafka.InstanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * Feeds the staff consoles open on this instance from every partition of {@value Topics#NOTIFICATION_CONTACT}: a
@@ -25,17 +22,16 @@ import java.util.UUID;
  * dead-letters: a record it cannot read is skipped.
  */
 @Component
-public class LiveMessagesListener implements ConsumerSeekAware {
+public class LiveMessagesListener extends InstanceListener {
 
     private static final Logger log = LoggerFactory.getLogger(LiveMessagesListener.class);
     private static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(5);
 
     private final Messages messages;
     private final LiveSender live;
-    private final String groupId = "notification-service-live-" + UUID.randomUUID();
-    private volatile boolean listening;
 
     public LiveMessagesListener(Messages messages, LiveSender live) {
+        super("notification-service-live");
         this.messages = messages;
         this.live = live;
     }
@@ -54,21 +50,5 @@ public class LiveMessagesListener implements ConsumerSeekAware {
             log.debug("Live messages skip {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
                     unreadable.toString());
         }
-    }
-
-    /** The positions are known by now: every message sent from here on reaches the consoles. */
-    @Override
-    public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
-        listening = true;
-    }
-
-    /** This instance's own consumer group. */
-    public String getGroupId() {
-        return groupId;
-    }
-
-    /** Whether the listener has its partitions and reads from a known position. */
-    public boolean isListening() {
-        return listening;
     }
 }

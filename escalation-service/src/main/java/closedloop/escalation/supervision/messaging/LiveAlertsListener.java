@@ -4,17 +4,14 @@ import closedloop.contracts.Topics;
 import closedloop.escalation.supervision.AlertDesk;
 import closedloop.escalation.supervision.LiveAlerts;
 import closedloop.platform.events.CloudEvents;
+import closedloop.platform.kafka.InstanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * Feeds this instance's {@link LiveAlerts} from every partition of {@value Topics#ESCALATION_SLA}: a consumer group
@@ -23,17 +20,16 @@ import java.util.UUID;
  * never dead-letters (the stored-alert listener does that): a record it cannot read is skipped.
  */
 @Component
-public class LiveAlertsListener implements ConsumerSeekAware {
+public class LiveAlertsListener extends InstanceListener {
 
     private static final Logger log = LoggerFactory.getLogger(LiveAlertsListener.class);
     private static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(5);
 
     private final AlertDesk alerts;
     private final LiveAlerts live;
-    private final String groupId = "escalation-service-supervision-live-" + UUID.randomUUID();
-    private volatile boolean listening;
 
     public LiveAlertsListener(AlertDesk alerts, LiveAlerts live) {
+        super("escalation-service-supervision-live");
         this.alerts = alerts;
         this.live = live;
     }
@@ -49,21 +45,5 @@ public class LiveAlertsListener implements ConsumerSeekAware {
             log.debug("Live alerts skip {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
                     unreadable.toString());
         }
-    }
-
-    /** The positions are known by now: every record published from here on reaches the live feed. */
-    @Override
-    public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
-        listening = true;
-    }
-
-    /** This instance's own consumer group. */
-    public String getGroupId() {
-        return groupId;
-    }
-
-    /** Whether the listener has its partitions and reads from a known position. */
-    public boolean isListening() {
-        return listening;
     }
 }
