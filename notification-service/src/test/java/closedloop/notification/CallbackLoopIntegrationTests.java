@@ -415,7 +415,7 @@ abstract class CallbackLoopIntegrationTests {
         return registered(PHONE);
     }
 
-    /** The golden registration of a fresh complaint by a customer with this phone, published. */
+    /** The golden registration of a fresh complaint by a customer with this phone, published and stored. */
     ComplaintRegistered registered(String phone) {
         Customer golden = REGISTERED.customer();
         ComplaintRegistered registered = new ComplaintRegistered(UUID.randomUUID(), REGISTERED.occurredAt(),
@@ -423,6 +423,9 @@ abstract class CallbackLoopIntegrationTests {
                 REGISTERED.priority(), new Customer(golden.name(), phone, golden.accountNo(), golden.vip()),
                 REGISTERED.district(), REGISTERED.description(), REGISTERED.actor());
         kafka.publish(registered);
+        // the customer's contact is known once the acknowledgement is recorded: a resolution finds it at once
+        await().untilAsserted(() -> messagesOf(registered.complaintId())
+                .jsonPath("$[*].purpose").value(hasItem("REGISTRATION_ACK")));
         return registered;
     }
 

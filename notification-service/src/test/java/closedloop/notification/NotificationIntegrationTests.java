@@ -127,6 +127,8 @@ abstract class NotificationIntegrationTests {
         ComplaintRegistered registered = registered();
         kafka.publish(registered);
         kafka.publish(registered);
+        await().untilAsserted(() -> messagesOf(registered.complaintId())
+                .jsonPath("$[*].purpose").value(hasItem("REGISTRATION_ACK")));
         clock.add(Duration.ofMinutes(5));
         ComplaintClosed closed = closed(registered.complaintId());
 
