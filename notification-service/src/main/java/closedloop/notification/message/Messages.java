@@ -8,7 +8,6 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /** The messages, in collection {@code messages}. */
 @Repository
@@ -66,11 +65,5 @@ public class Messages {
             criteria.and("status").is(filter.status());
         }
         return new Query(criteria);
-    }
-
-    /** The messages about the complaint, oldest first. */
-    public Flux<Message> ofComplaint(String complaintId) {
-        Query query = new Query(where("complaintId").is(complaintId)).with(Sort.by("createdAt"));
-        return mongo.find(query, Message.class);
     }
 }

@@ -2,6 +2,7 @@ package closedloop.notification.message.delivery;
 
 import closedloop.notification.message.Message;
 import closedloop.notification.message.MessageRecorded;
+import closedloop.notification.message.MessageStatus;
 import closedloop.notification.message.Messages;
 import closedloop.notification.message.QuietHours;
 import closedloop.notification.message.UndeliverableMessageException;
@@ -58,10 +59,15 @@ public class Deliveries {
         this.nudge = nudge;
     }
 
-    /** A new message was stored: a pass now delivers it if it is due, without waiting for the next interval. */
+    /**
+     * A new message was stored: a pass now delivers it, without waiting for the next interval, unless quiet hours hold
+     * it (then it is not due yet).
+     */
     @EventListener
     public void on(MessageRecorded recorded) {
-        nudge.run();
+        if (recorded.status() == MessageStatus.PENDING) {
+            nudge.run();
+        }
     }
 
     /**
