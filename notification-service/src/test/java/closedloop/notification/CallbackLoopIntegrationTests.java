@@ -14,19 +14,13 @@ import closedloop.contracts.SurveyAnswers;
 import closedloop.contracts.TicketResolved;
 import closedloop.notification.callback.ReplyCodes;
 import closedloop.notification.callback.SurveySms;
-import closedloop.testsupport.KafkaProbe;
-import closedloop.testsupport.KafkaProbeExtension;
 import closedloop.testsupport.MovableClockConfiguration;
 import com.jayway.jsonpath.JsonPath;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.threeten.extra.MutableClock;
 import reactor.core.publisher.Mono;
 
 import java.nio.charset.StandardCharsets;
@@ -50,34 +44,21 @@ import static org.mockito.Mockito.verify;
  * The callback (回访) loop through HTTP and Kafka with a movable clock: calls at least two hours apart, the SMS survey
  * after the third failed call, the customer's reply, the unanswered survey, and the hotline's worklist.
  */
-@ExtendWith(KafkaProbeExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=" + NotificationServiceApplication.NAME,
                 "closedloop.notification.callback.survey-pass-interval=100ms"})
-abstract class CallbackLoopIntegrationTests {
+abstract class CallbackLoopIntegrationTests extends NotificationScenario {
 
     static final ComplaintRegistered REGISTERED = (ComplaintRegistered) Golden.event(EventType.COMPLAINT_REGISTERED);
     static final TicketResolved RESOLVED = (TicketResolved) Golden.event(EventType.TICKET_RESOLVED);
     static final String PHONE = REGISTERED.customer().phone();
 
-    @Autowired
-    WebTestClient web;
-
-    @Autowired
-    MutableClock clock;
 
     @MockitoSpyBean
     ReplyCodes replyCodes;
 
     @MockitoSpyBean
     SurveySms surveySms;
-
-    KafkaProbe kafka;
-
-    @BeforeEach
-    void startClock() {
-        clock.setInstant(MovableClockConfiguration.START);
-    }
 
     @Test
     void threeUnansweredCallbackAttemptsLeadToAnSmsSurveyWhoseReplyClosesTheComplaint() {
@@ -495,20 +476,6 @@ abstract class CallbackLoopIntegrationTests {
 
     /** The fields of a callback these tests read back. */
     record CallbackSnapshot(String id, String complaintId, String status, String replyCode, Instant replyBy) {
-    }
-
-    WebTestClient.BodyContentSpec callbacksOf(String complaintId) {
-        return web.get().uri("/api/v1/callbacks?complaintId={c}", complaintId)
-                .exchange()
-                .expectStatus().isOk()
-                .expectBody();
-    }
-
-    WebTestClient.BodyContentSpec messagesOf(String complaintId) {
-        return web.get().uri("/api/v1/messages?complaintId={c}", complaintId)
-                .exchange()
-                .expectStatus().isOk()
-                .expectBody();
     }
 
     /** A mobile number no other test uses. */

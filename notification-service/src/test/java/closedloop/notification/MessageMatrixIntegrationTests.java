@@ -14,23 +14,10 @@ import closedloop.contracts.TicketResolved;
 import closedloop.contracts.TicketWarned;
 import closedloop.notification.channel.LocalChannelServers;
 import closedloop.notification.message.Message;
-import closedloop.notification.message.MessageChannel;
-import closedloop.notification.message.Messages;
 import closedloop.notification.message.Purpose;
-import closedloop.notification.message.RecipientKind;
-import closedloop.testsupport.KafkaProbe;
-import closedloop.testsupport.KafkaProbeExtension;
-import closedloop.testsupport.MovableClockConfiguration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
-import org.threeten.extra.MutableClock;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -58,39 +45,17 @@ import static org.hamcrest.Matchers.hasItem;
 /**
  * Each row of the message matrix against a real broker and database: the event causes one message per recipient kind
  * and channel, in the default language (zh-CN), once however often the event comes; and the template preview.
- * (EMAIL messages are asserted as recorded, not as sent: their sender is the channels' part.)
  */
-@ExtendWith(KafkaProbeExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=" + NotificationServiceApplication.NAME,
                 "closedloop.notification.email.supervisors=duban@example.test",
                 "closedloop.notification.email.branches[LIXIA-01]=lixia-dispatch@example.test"})
-abstract class MessageMatrixIntegrationTests {
+abstract class MessageMatrixIntegrationTests extends NotificationScenario {
 
-    /** Mail and SMS leave through a real SMTP server and a real SMS gateway. */
-    @DynamicPropertySource
-    static void channels(DynamicPropertyRegistry registry) {
-        LocalChannelServers.register(registry);
-    }
 
     static final String SUPERVISORS_MAIL = "duban@example.test";
     static final String LIXIA_MAIL = "lixia-dispatch@example.test";
 
-    @Autowired
-    WebTestClient web;
-
-    @Autowired
-    MutableClock clock;
-
-    @Autowired
-    Messages messages;
-
-    KafkaProbe kafka;
-
-    @BeforeEach
-    void resetClock() {
-        clock.setInstant(MovableClockConfiguration.START);
-    }
 
     @Test
     void acknowledgesARegistrationToTheCustomerBySmsInChinese() {
@@ -355,15 +320,8 @@ abstract class MessageMatrixIntegrationTests {
         return messagesById(complaintId, count);
     }
 
-    WebTestClient.BodyContentSpec messagesOf(String complaintId) {
-        return web.get().uri("/api/v1/messages?complaintId={c}", complaintId)
-                .exchange()
-                .expectStatus().isOk()
-                .expectBody();
-    }
-
     Map<String, Message> messagesById(String complaintId, int count) {
-        List<Message> recorded = messages.ofComplaint(complaintId).collectList().block();
+        List<Message> recorded = storedMessagesOf(complaintId);
         assertThat(recorded).hasSize(count);
         return recorded.stream().collect(Collectors.toMap(Message::id, Function.identity()));
     }

@@ -17,31 +17,20 @@ import closedloop.contracts.TicketEscalated;
 import closedloop.contracts.TicketResolved;
 import closedloop.contracts.TicketWarned;
 import closedloop.contracts.Topics;
-import closedloop.notification.channel.LocalChannelServers;
 import closedloop.notification.message.Message;
 import closedloop.notification.message.MessageChannel;
-import closedloop.notification.message.Messages;
 import closedloop.notification.message.Purpose;
 import closedloop.notification.message.RecipientKind;
 import closedloop.platform.events.CloudEvents;
-import closedloop.testsupport.KafkaProbe;
-import closedloop.testsupport.KafkaProbeExtension;
 import closedloop.testsupport.MovableClockConfiguration;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
-import org.threeten.extra.MutableClock;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -55,40 +44,19 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 
 /** The notification service against a real broker and database, driven by the golden events; messages in English. */
-@ExtendWith(KafkaProbeExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=" + NotificationServiceApplication.NAME,
                 "closedloop.notification.language.customer=en", "closedloop.notification.language.staff=en",
                 "closedloop.notification.email.supervisors=duban@example.test,head@example.test",
                 "closedloop.notification.email.branch-address={branch}@branches.test"})
-abstract class NotificationIntegrationTests {
+abstract class NotificationIntegrationTests extends NotificationScenario {
 
     static final ComplaintRegistered REGISTERED = (ComplaintRegistered) Golden.event(EventType.COMPLAINT_REGISTERED);
     static final TicketResolved RESOLVED = (TicketResolved) Golden.event(EventType.TICKET_RESOLVED);
     static final ComplaintClosed CLOSED = (ComplaintClosed) Golden.event(EventType.COMPLAINT_CLOSED);
     static final ObjectMapper JSON = new ObjectMapper();
 
-    @Autowired
-    WebTestClient web;
 
-    @Autowired
-    MutableClock clock;
-
-    @Autowired
-    Messages messages;
-
-    KafkaProbe kafka;
-
-    /** Mail and SMS leave through a real SMTP server and a real SMS gateway. */
-    @DynamicPropertySource
-    static void channels(DynamicPropertyRegistry registry) {
-        LocalChannelServers.register(registry);
-    }
-
-    @BeforeEach
-    void startProbe() {
-        clock.setInstant(MovableClockConfiguration.START);
-    }
 
     @Test
     void acknowledgesARegisteredComplaintBySmsWithItsNumber() {
@@ -669,21 +637,8 @@ abstract class NotificationIntegrationTests {
 
     /** The message as stored, with what the API does not show (its subject). */
     Message messageWithId(String complaintId, String id) {
-        return messages.ofComplaint(complaintId).filter(message -> message.id().equals(id)).blockFirst();
-    }
-
-    WebTestClient.BodyContentSpec messagesOf(String complaintId) {
-        return web.get().uri("/api/v1/messages?complaintId={c}", complaintId)
-                .exchange()
-                .expectStatus().isOk()
-                .expectBody();
-    }
-
-    WebTestClient.BodyContentSpec callbacksOf(String complaintId) {
-        return web.get().uri("/api/v1/callbacks?complaintId={c}", complaintId)
-                .exchange()
-                .expectStatus().isOk()
-                .expectBody();
+        return storedMessagesOf(complaintId).stream().filter(message -> message.id().equals(id)).findFirst()
+                .orElse(null);
     }
 
     ConsumerRecord<String, String> recordOf(String topic, UUID eventId) {

@@ -4,8 +4,7 @@ import closedloop.contracts.CallbackAttemptResult;
 import closedloop.contracts.CallbackOutcome;
 import closedloop.contracts.TicketResolved;
 import closedloop.notification.NotificationProperties;
-import closedloop.notification.message.Messenger;
-import closedloop.notification.template.MessageTemplates;
+import closedloop.notification.notice.Notices;
 import closedloop.platform.outbox.OutboxRelay;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -144,14 +143,14 @@ class CallbackServiceUnitTests {
 
     @Test
     void rendersTheSurveySmsOnlyWhenSubscribedSoAFailureIsAnErrorNotAThrow() {
-        Messenger messenger = mock(Messenger.class);
-        SurveySms sms = new SurveySms(messenger, mock(MessageTemplates.class), PROPERTIES);
+        Notices notices = mock(Notices.class);
+        SurveySms sms = new SurveySms(notices);
         Callback withoutSurvey = Callback.open(RESOLVED, CONTACT, NOW, Duration.ofHours(24), RULES.assignee());
 
         Mono<Void> send = sms.send(withoutSurvey);
 
         StepVerifier.create(send).expectError(NullPointerException.class).verify();
-        verifyNoInteractions(messenger);
+        verifyNoInteractions(notices);
     }
 
     CallbackService service(Clock clock) {

@@ -260,20 +260,10 @@ abstract class DeliveryIntegrationTests {
 
     @Test
     void stopsCallingTheGatewayWhileTheBreakerIsOpenAndClosesItAfterSuccessfulTrials() {
-        gateway.stubFor(post(SMS).willReturn(serviceUnavailable()));
         CircuitBreaker breaker = breakers.circuitBreaker("sms");
-        Outgoing first = customerSms();
-        Outgoing second = customerSms();
-        messenger.send(first).block();
-        await().untilAsserted(() -> assertThat(message(Message.idFor(first)).attempts()).isEqualTo(1));
-
-        messenger.send(second).block();
-
-        // its first call failed too: four failures of four calls open the breaker, the quick retries stop at once
-        await().untilAsserted(() -> assertThat(message(Message.idFor(second)).attempts()).isEqualTo(1));
-        assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
-        assertThat(message(Message.idFor(second)).lastError()).contains("OPEN");
-        assertThat(requests()).isEqualTo(4);
+        List<Outgoing> sms = twoSmsThatOpenTheBreaker();
+        Outgoing first = sms.get(0);
+        Outgoing second = sms.get(1);
 
         clock.add(Duration.ofSeconds(30));
 
@@ -298,15 +288,10 @@ abstract class DeliveryIntegrationTests {
 
     @Test
     void opensTheBreakerAgainWhenItsTrialCallsFail() {
-        gateway.stubFor(post(SMS).willReturn(serviceUnavailable()));
         CircuitBreaker breaker = breakers.circuitBreaker("sms");
-        Outgoing first = customerSms();
-        Outgoing second = customerSms();
-        messenger.send(first).block();
-        await().untilAsserted(() -> assertThat(message(Message.idFor(first)).attempts()).isEqualTo(1));
-        messenger.send(second).block();
-        await().untilAsserted(() -> assertThat(message(Message.idFor(second)).attempts()).isEqualTo(1));
-        assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+        List<Outgoing> sms = twoSmsThatOpenTheBreaker();
+        Outgoing first = sms.get(0);
+        Outgoing second = sms.get(1);
 
         clock.add(Duration.ofMinutes(5).plusSeconds(1));
 
@@ -417,6 +402,26 @@ abstract class DeliveryIntegrationTests {
         assertThat(due.find(later, leaseUntil.plusMillis(1), 100).map(Message::id).collectList().block())
                 .contains(held.id());
         assertThat(due.claim(held, later, leaseNow, leaseUntil).blockOptional()).isEmpty();
+    }
+
+    /**
+     * Sends two customer SMS to a gateway that answers 503: the first one's three calls and the second one's first
+     * call are four failures of four calls, which open the breaker, so the quick retries stop at once.
+     */
+    List<Outgoing> twoSmsThatOpenTheBreaker() {
+        gateway.stubFor(post(SMS).willReturn(serviceUnavailable()));
+        Outgoing first = customerSms();
+        Outgoing second = customerSms();
+        messenger.send(first).block();
+        await().untilAsserted(() -> assertThat(message(Message.idFor(first)).attempts()).isEqualTo(1));
+
+        messenger.send(second).block();
+
+        await().untilAsserted(() -> assertThat(message(Message.idFor(second)).attempts()).isEqualTo(1));
+        assertThat(breakers.circuitBreaker("sms").getState()).isEqualTo(CircuitBreaker.State.OPEN);
+        assertThat(message(Message.idFor(second)).lastError()).contains("OPEN");
+        assertThat(requests()).isEqualTo(4);
+        return List.of(first, second);
     }
 
     /** The supervisors were told on their consoles and by mail, with the failed message's particulars. */
