@@ -1,5 +1,6 @@
 package closedloop.localstack;
 
+import closedloop.console.WebConsoleApplication;
 import closedloop.escalation.EscalationServiceApplication;
 import closedloop.intake.ComplaintIntakeApplication;
 import closedloop.localstack.outbox.DemoOutbox;
@@ -18,8 +19,9 @@ import java.util.function.Supplier;
 
 /**
  * The whole system in one process: a Kafka broker, a durable MongoDB-wire store and the four services, each in its
- * own Spring application context with its own database, talking only through Kafka as they do in production; and the
- * demo outbox, the SMTP server and SMS gateway that notification-service sends its messages to.
+ * own Spring application context with its own database, talking only through Kafka as they do in production; the web
+ * console in front of them; and the demo outbox, the SMTP server and SMS gateway that notification-service sends its
+ * messages to.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -36,6 +38,7 @@ public final class LocalStack implements AutoCloseable {
         mongo = DurableMongoServer.start(settings.dataDir().resolve("mongo").resolve("closedloop.mv"), settings.mongoPort());
         outbox = DemoOutbox.start(settings.smtpPort(), settings.smsGatewayPort(), Clock.systemUTC());
         SERVICES.forEach((name, application) -> contexts.put(name, application.get().run(arguments(settings, name))));
+        contexts.put(WebConsoleApplication.NAME, WebConsoleApplication.application().run(consoleArguments(settings)));
     }
 
     /** Starts everything; returns once every service serves HTTP. */
@@ -43,7 +46,12 @@ public final class LocalStack implements AutoCloseable {
         return new LocalStack(settings);
     }
 
-    /** The base address of a service, e.g. {@code http://localhost:8081}. */
+    /** The web console's address, e.g. {@code http://localhost:8080}: the one the people open. */
+    public String consoleUrl() {
+        return url(WebConsoleApplication.NAME);
+    }
+
+    /** The base address of a service or the console, e.g. {@code http://localhost:8081}. */
     public String url(String service) {
         return "http://localhost:" + contexts.get(service).getEnvironment().getProperty("local.server.port");
     }
@@ -85,6 +93,8 @@ public final class LocalStack implements AutoCloseable {
 
     private String[] arguments(LocalStackSettings settings, String service) {
         Map<String, Object> properties = new HashMap<>();
+        // the console's gateway is on the shared classpath; only the console routes
+        properties.put("spring.cloud.gateway.server.webflux.enabled", false);
         if (service.equals(NotificationServiceApplication.NAME)) {
             properties.putAll(outboxAddresses());
         }
@@ -96,6 +106,20 @@ public final class LocalStack implements AutoCloseable {
         properties.put("spring.main.banner-mode", "off");
         // the stack closes the services itself, before the store and the broker they need
         properties.put("spring.main.register-shutdown-hook", false);
+        return asArguments(properties);
+    }
+
+    /** The console routes to the services where they answer in this process. */
+    private String[] consoleArguments(LocalStackSettings settings) {
+        Map<String, Object> properties = new HashMap<>(settings.properties());
+        SERVICES.keySet().forEach(service -> properties.put("closedloop.console.services." + service, url(service)));
+        properties.put("server.port", settings.servicePorts().getOrDefault(WebConsoleApplication.NAME, 0));
+        properties.put("spring.main.banner-mode", "off");
+        properties.put("spring.main.register-shutdown-hook", false);
+        return asArguments(properties);
+    }
+
+    private static String[] asArguments(Map<String, Object> properties) {
         return properties.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
                 .toArray(String[]::new);
     }

@@ -32,7 +32,12 @@ public final class LocalStackApplication {
     private static void printBanner(LocalStack stack, LocalStackSettings settings, Duration took) {
         StringBuilder banner = new StringBuilder("\nClosed Loop is up (" + took.toSeconds() + " s). Data in "
                 + settings.dataDir().toAbsolutePath() + "\n");
-        stack.urls().forEach((name, url) -> banner.append(String.format("  %-21s %s%n", name, url)));
+        banner.append("  Open the console:     ").append(stack.consoleUrl()).append("\n");
+        stack.urls().forEach((name, url) -> {
+            if (!url.equals(stack.consoleUrl())) {
+                banner.append(String.format("  %-21s %s%n", name, url));
+            }
+        });
         banner.append(String.format("  %-21s %s%n", "kafka", stack.kafkaBootstrapServers()));
         banner.append(String.format("  %-21s %s%n", "mongodb", stack.mongoUri()));
         banner.append(String.format("  %-21s %s%n", "sms gateway (demo)", stack.outbox().url() + "/sms/messages"));

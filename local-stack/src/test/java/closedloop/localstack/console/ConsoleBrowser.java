@@ -1,0 +1,175 @@
+package closedloop.localstack.console;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * A person at the console: the Debian chromium, headless at 1280×800, driven through the Debian chromedriver (so
+ * Selenium downloads nothing), in a given time zone. Every step that matters can be saved as a screenshot under
+ * {@code target/screenshots/<test>/}, numbered in the order taken, so that a person can look at what the user saw.
+ */
+public final class ConsoleBrowser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of(System.getProperty("closedloop.chromium", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("closedloop.chromedriver", "/usr/bin/chromedriver"));
+    static final Duration PATIENCE = Duration.ofSeconds(30);
+    /** The screen the console must be readable on (the 1280×800). */
+    static final Dimension VIEWPORT = new Dimension(1280, 800);
+
+    private final WebDriver driver;
+    private final String consoleUrl;
+    private final Path screenshots;
+    private int shots;
+
+    private ConsoleBrowser(String consoleUrl, Path screenshots, String timeZone) {
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .withEnvironment(Map.of("TZ", timeZone))
+                .build();
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(CHROMIUM.toFile())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                        "--window-size=1280,800", "--lang=en-US");
+        this.driver = new ChromeDriver(service, options);
+        fitViewport(VIEWPORT);
+        this.consoleUrl = consoleUrl;
+        this.screenshots = screenshots;
+    }
+
+    /** Sizes the window so that the page itself, not the window with its frame, has the given size. */
+    private void fitViewport(Dimension viewport) {
+        long width = (Long) script("return window.innerWidth");
+        long height = (Long) script("return window.innerHeight");
+        Dimension window = driver.manage().window().getSize();
+        driver.manage().window().setSize(new Dimension(window.width + viewport.width - (int) width,
+                window.height + viewport.height - (int) height));
+    }
+
+    /** Whether the Debian browser and driver are installed ({@code .ci/run} installs them). */
+    public static boolean installed() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    /** A browser on the console, saving screenshots under {@code target/screenshots/<name>/}. */
+    public static ConsoleBrowser open(String consoleUrl, String name, String timeZone) {
+        Path folder = Path.of("target", "screenshots", name);
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new ConsoleBrowser(consoleUrl, folder, timeZone);
+    }
+
+    /** Opens a page of the console, e.g. {@code "#/dispatcher"}, and waits until it is drawn. */
+    public ConsoleBrowser visit(String fragment) {
+        driver.get(consoleUrl + "/" + fragment);
+        waitFor(By.cssSelector("#frame h1"));
+        return this;
+    }
+
+    /** Switches the console's language with its own control: {@code zh-CN} or {@code en}. */
+    public ConsoleBrowser language(String code) {
+        new Select(find(By.id("language"))).selectByValue(code);
+        waitUntil(driver -> code.equals(driver.findElement(By.tagName("html")).getAttribute("lang")));
+        return this;
+    }
+
+    /** Names the person at the console (sent as X-Actor). */
+    public ConsoleBrowser actor(String name) {
+        type(By.id("actor"), name);
+        find(By.id("actor")).sendKeys("\t");
+        return this;
+    }
+
+    public WebElement find(By by) {
+        return waitFor(by);
+    }
+
+    public List<WebElement> findAll(By by) {
+        return driver.findElements(by);
+    }
+
+    /** Waits until the element is visible. */
+    public WebElement waitFor(By by) {
+        return new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    /** Waits until the condition holds; Selenium's own polling, never a sleep. */
+    public <T> T waitUntil(Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, PATIENCE).until(condition::apply);
+    }
+
+    /** Waits until the element's text contains the given text, and returns the element. */
+    public WebElement waitForText(By by, String text) {
+        new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+        return driver.findElement(by);
+    }
+
+    public ConsoleBrowser click(By by) {
+        new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.elementToBeClickable(by)).click();
+        return this;
+    }
+
+    /** Clears a field and types into it. */
+    public ConsoleBrowser type(By by, String text) {
+        WebElement field = find(by);
+        field.clear();
+        field.sendKeys(text);
+        return this;
+    }
+
+    /** Chooses an option of a select by its value. */
+    public ConsoleBrowser choose(By by, String value) {
+        new Select(find(by)).selectByValue(value);
+        return this;
+    }
+
+    /** Runs a script in the page, e.g. to read what a chart drew. */
+    public Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(script, arguments);
+    }
+
+    /** Saves what the browser shows now as {@code <nn>-<name>.png}. */
+    public Path screenshot(String name) {
+        File taken = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE);
+        Path target = screenshots.resolve(String.format("%02d-%s.png", ++shots, name));
+        try {
+            Files.copy(taken.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return target;
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

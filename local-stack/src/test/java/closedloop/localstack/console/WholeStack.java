@@ -1,0 +1,64 @@
+package closedloop.localstack.console;
+
+import closedloop.localstack.FreePorts;
+import closedloop.localstack.LocalStack;
+import closedloop.localstack.LocalStackSettings;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * One embedded default for every browser test of a run, as {@code ./run-local} starts it but on free ports and in a
+ * fresh folder, started by the first test that asks for it and stopped when the run ends. Billing and the other
+ * categories keep their default time limits; network-quality complaints must be resolved within
+ * {@value #NETWORK_QUALITY_RESOLVE}, so that a test sees a warning and a breach within seconds.
+ */
+public final class WholeStack implements ParameterResolver {
+
+    static final String NETWORK_QUALITY_RESOLVE = "PT6S";
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(WholeStack.class);
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == LocalStack.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent(Running.class, key -> new Running(start()), Running.class).stack();
+    }
+
+    private static LocalStack start() {
+        return LocalStack.start(new LocalStackSettings(freshFolder(), FreePorts.next(), FreePorts.next(), 0, 0, 0,
+                Map.of(), Map.of("closedloop.sla.network-quality.resolve", NETWORK_QUALITY_RESOLVE,
+                "closedloop.escalation.scan-interval", "PT0.2S",
+                "closedloop.kafka.relay-interval", "PT0.2S",
+                // the stack runs on the real clock: no quiet hours, so that customer SMS leave at any hour
+                "closedloop.notification.quiet-hours.start", "00:00",
+                "closedloop.notification.quiet-hours.end", "00:00")));
+    }
+
+    private static Path freshFolder() {
+        try {
+            return Files.createTempDirectory("closedloop-console-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The stack in JUnit's root store, which closes it when the run ends. */
+    private record Running(LocalStack stack) implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() {
+            stack.close();
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Browser tests of the web console: the Debian chromium on the whole embedded default, with screenshots. */
+package closedloop.localstack.console;

@@ -1,0 +1,10 @@
+// The supervisor's page (to be built).
+import { h } from '../dom.js';
+import { t } from '../i18n.js';
+
+export default {
+  mount(container) {
+    container.append(h('h2', {}, t('nav.supervisor')));
+    return () => {};
+  },
+};
