@@ -43,8 +43,8 @@ public final class LocalStackApplication {
         banner.append(String.format("  %-21s %s%n", "sms gateway (demo)", stack.outbox().url() + "/sms/messages"));
         banner.append(String.format("  %-21s %s%n", "mail (demo)", stack.outbox().url() + "/mail/messages"));
         banner.append(String.format("  %-21s %s%n", "smtp (demo)", "127.0.0.1:" + stack.outbox().smtpPort()));
-        banner.append("Register a complaint: curl -X POST ").append(stack.url("complaint-intake"))
-                .append("/api/v1/complaints ... (see README). Ctrl-C stops everything.\n");
+        banner.append("Open ").append(stack.consoleUrl())
+                .append(" in a browser, or follow the README's walk-through with curl. Ctrl-C stops everything.\n");
         System.out.println(banner);
     }
 }

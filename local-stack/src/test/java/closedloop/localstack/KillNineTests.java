@@ -38,6 +38,7 @@ class KillNineTests {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final Map<String, String> ports = Map.of(
+            "CLOSEDLOOP_CONSOLE_PORT", String.valueOf(FreePorts.next()),
             "CLOSEDLOOP_INTAKE_PORT", String.valueOf(FreePorts.next()),
             "CLOSEDLOOP_ROUTER_PORT", String.valueOf(FreePorts.next()),
             "CLOSEDLOOP_ESCALATION_PORT", String.valueOf(FreePorts.next()),

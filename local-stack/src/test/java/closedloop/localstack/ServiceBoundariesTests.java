@@ -53,6 +53,19 @@ class ServiceBoundariesTests {
     }
 
     @Test
+    void theConsoleKnowsTheServicesOnlyByTheirHttpApis() {
+        noClasses().that().resideInAPackage("closedloop.console..")
+                .should().dependOnClassesThat().resideInAnyPackage("closedloop.intake..", "closedloop.router..",
+                        "closedloop.escalation..", "closedloop.notification..", "closedloop.platform..",
+                        "closedloop.contracts..")
+                .check(classes);
+        noClasses().that().resideInAnyPackage("closedloop.intake..", "closedloop.router..", "closedloop.escalation..",
+                        "closedloop.notification..")
+                .should().dependOnClassesThat().resideInAPackage("closedloop.console..")
+                .check(classes);
+    }
+
+    @Test
     void eventContractsStayFreeOfSpringAndKafka() {
         noClasses().that().resideInAPackage("closedloop.contracts..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..")
