@@ -4,6 +4,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -126,6 +127,21 @@ public final class ConsoleBrowser implements AutoCloseable {
     public WebElement waitForText(By by, String text) {
         new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
         return driver.findElement(by);
+    }
+
+    /**
+     * The text of the first visible element found, waiting until there is one; the page may draw the element anew
+     * meanwhile (a reload after a live event), which only means looking again.
+     */
+    public String visibleText(By by) {
+        return waitUntil(driver -> {
+            try {
+                return driver.findElements(by).stream().filter(WebElement::isDisplayed).findFirst()
+                        .map(WebElement::getText).orElse(null);
+            } catch (StaleElementReferenceException redrawn) {
+                return null;
+            }
+        });
     }
 
     public ConsoleBrowser click(By by) {
