@@ -119,8 +119,9 @@ class DispatcherPage {
         h('div', { class: 'panel latest-panel' }, h('h3', {}, t('dispatcher.latest')), this.latest,
           h('p', { class: 'state empty', id: 'no-latest' }, t('dispatcher.noLatest')))),
       this.detail));
+    // after a break in the stream, the queue is read again for what arrived meanwhile
     this.live = listen(`/api/v1/live${query({ recipient: `branch:${this.branch}` })}`, 'message',
-      message => this.arrived(message));
+      message => this.arrived(message), () => this.reload());
     replace(this.liveSlot, this.live.indicator);
     this.reload();
   }

@@ -72,11 +72,12 @@ export function alertsPart(setCount) {
     }
   };
 
-  // Listen first, then read the list: an alert raised in between comes by the stream and is not missed.
+  // Listen first, then read the list: an alert raised in between comes by the stream and is not missed; after a
+  // break in the stream the list is read again for what was raised meanwhile.
   const live = listen('/api/v1/alerts/stream', 'alert', alert => {
     take(alert, !alerts.has(alert.id));
     refreshVisibility();
-  });
+  }, () => load());
 
   const load = async () => {
     replace(state, loading());
