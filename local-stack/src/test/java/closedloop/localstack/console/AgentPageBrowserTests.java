@@ -10,14 +10,12 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.StreamSupport;
 
+import static closedloop.localstack.console.StackCalls.get;
+import static closedloop.localstack.console.StackCalls.list;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -33,17 +31,13 @@ class AgentPageBrowserTests {
     private static final String NUMBER = "TS-\\d{8}-\\d{6}";
 
     ConsoleBrowser browser;
-    WebTestClient intake;
-    WebTestClient router;
-    WebTestClient notification;
+    StackCalls calls;
 
     @BeforeEach
     void openTheAgentPage(LocalStack stack, TestInfo test) {
         browser = ConsoleBrowser.open(stack.consoleUrl(), "agent-page/" + test.getTestMethod().orElseThrow().getName(),
                 "Asia/Shanghai");
-        intake = client(stack.url("complaint-intake"));
-        router = client(stack.url("ticket-router"));
-        notification = client(stack.url("notification-service"));
+        calls = new StackCalls(stack);
     }
 
     @AfterEach
@@ -70,9 +64,9 @@ class AgentPageBrowserTests {
         assertThat(browser.find(By.id("registration-result")).getText()).contains("We will reply by");
         browser.screenshot("registered");
 
-        JsonNode earlier = get(intake, "/api/v1/customers/13900001001/complaints?page=0&size=10");
+        JsonNode earlier = get(calls.intake, "/api/v1/customers/13900001001/complaints?page=0&size=10");
         assertThat(earlier.get("total").asInt()).isEqualTo(1);
-        JsonNode complaint = get(intake, "/api/v1/complaints/" + earlier.get("items").get(0).get("id").asText());
+        JsonNode complaint = calls.complaint(earlier.get("items").get(0).get("id").asText());
         assertThat(complaint.get("number").asText()).isEqualTo(number);
         assertThat(complaint.get("agent").asText()).isEqualTo("agent-wang");
         assertThat(complaint.get("district").asText()).isEqualTo("Lixia");
@@ -117,7 +111,7 @@ class AgentPageBrowserTests {
         assertThat(browser.findAll(By.cssSelector(".field:has([name='description']) .field-error"))).isEmpty();
         browser.screenshot("bad-phone");
 
-        assertThat(get(intake, "/api/v1/customers/13900001002/complaints?page=0&size=10").get("total").asInt())
+        assertThat(get(calls.intake, "/api/v1/customers/13900001002/complaints?page=0&size=10").get("total").asInt())
                 .isZero();
         assertThat(browser.findAll(By.id("registered-number"))).isEmpty();
     }
@@ -178,8 +172,8 @@ class AgentPageBrowserTests {
         assertThat(browser.waitFor(By.id("callback-completed")).getText()).contains("满意");
         browser.screenshot("callback-completed");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(get(intake, "/api/v1/complaints/" + complaintId).get("status").asText()).isEqualTo("CLOSED"));
-        JsonNode callback = list(get(notification, "/api/v1/callbacks?complaintId=" + complaintId)).get(0);
+                assertThat(calls.complaint(complaintId).get("status").asText()).isEqualTo("CLOSED"));
+        JsonNode callback = list(get(calls.notification, "/api/v1/callbacks?complaintId=" + complaintId)).get(0);
         assertThat(callback.get("survey").get("responseSpeed").asInt()).isEqualTo(4);
         assertThat(callback.get("survey").get("improvement").asText()).isEqualTo("希望退款更快到账");
         assertThat(callback.get("completedBy").asText()).isEqualTo("xiaoli");
@@ -208,7 +202,7 @@ class AgentPageBrowserTests {
         assertThat(browser.find(By.cssSelector("#outcome-form .form-error")).getText()).isNotBlank();
         browser.screenshot("unreachable-refused");
 
-        JsonNode callback = list(get(notification, "/api/v1/callbacks?complaintId=" + complaintId)).get(0);
+        JsonNode callback = list(get(calls.notification, "/api/v1/callbacks?complaintId=" + complaintId)).get(0);
         assertThat(callback.get("status").asText()).isEqualTo("OPEN");
         assertThat(callback.get("attempts")).hasSize(1);
     }
@@ -216,15 +210,7 @@ class AgentPageBrowserTests {
     /** A complaint whose branch signed for and resolved its ticket, so that its callback is due; returns its id. */
     private String resolvedWithACallback(String phone) {
         String complaintId = register("BILLING", "Lixia", phone);
-        String ticketId = await().atMost(Duration.ofSeconds(60))
-                .until(() -> list(get(router, "/api/v1/tickets?complaintId=" + complaintId)), tickets -> tickets.size() == 1)
-                .get(0).get("id").asText();
-        post(router, "/api/v1/tickets/" + ticketId + "/accept", null);
-        post(router, "/api/v1/tickets/" + ticketId + "/resolve", Map.of("resolution", "Refunded the double charge",
-                "rootCause", "BILLING_SYSTEM", "responsibleParty", "billing department"));
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> list(get(notification, "/api/v1/callbacks?status=DUE&complaintId=" + complaintId)),
-                        callbacks -> callbacks.size() == 1);
+        calls.resolve(complaintId);
         return complaintId;
     }
 
@@ -238,30 +224,6 @@ class AgentPageBrowserTests {
 
     /** Registers a complaint through the API, as another agent did earlier; returns its id. */
     private String register(String category, String district, String phone) {
-        return intake.post().uri("/api/v1/complaints").header("X-Actor", "agent-earlier")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("channel", "HOTLINE", "category", category, "district", district,
-                        "customer", Map.of("name", "Sun Li", "phone", phone), "description", "An earlier call"))
-                .exchange().expectStatus().isCreated()
-                .expectBody(JsonNode.class).returnResult().getResponseBody().get("id").asText();
-    }
-
-    private static WebTestClient client(String baseUrl) {
-        return WebTestClient.bindToServer().baseUrl(baseUrl).responseTimeout(Duration.ofSeconds(20)).build();
-    }
-
-    private static JsonNode get(WebTestClient client, String uri) {
-        return client.get().uri(uri).exchange().expectStatus().isOk()
-                .expectBody(JsonNode.class).returnResult().getResponseBody();
-    }
-
-    private static void post(WebTestClient client, String uri, Object body) {
-        WebTestClient.RequestBodySpec request = client.post().uri(uri).header("X-Actor", "dispatcher-lixia");
-        (body == null ? request : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body))
-                .exchange().expectStatus().is2xxSuccessful();
-    }
-
-    private static List<JsonNode> list(JsonNode array) {
-        return StreamSupport.stream(array.spliterator(), false).toList();
+        return calls.register(category, district, phone, "An earlier call").get("id").asText();
     }
 }

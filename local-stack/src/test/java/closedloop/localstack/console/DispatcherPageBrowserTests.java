@@ -11,10 +11,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,13 +32,11 @@ class DispatcherPageBrowserTests {
     static final String DISTRICT = "Huaiyin";
 
     ConsoleBrowser browser;
-    WebTestClient intake;
-    WebTestClient router;
+    StackCalls calls;
 
     @BeforeEach
     void openTheConsole(LocalStack stack) {
-        intake = client(stack.url("complaint-intake"));
-        router = client(stack.url("ticket-router"));
+        calls = new StackCalls(stack);
     }
 
     @AfterEach
@@ -159,7 +154,7 @@ class DispatcherPageBrowserTests {
         assertThat(offeredActions()).isEmpty();
         assertThat(browser.find(By.id("ticket-resolution")).getText()).isEqualTo("Refunded the second charge");
         String ticketId = browser.find(By.id("ticket-detail")).getAttribute("data-ticket-id");
-        JsonNode ticket = get(router, "/api/v1/tickets/" + ticketId);
+        JsonNode ticket = calls.ticket(ticketId);
         assertThat(ticket.get("status").asText()).isEqualTo("RESOLVED");
         assertThat(ticket.get("rootCause").asText()).isEqualTo("BILLING_SYSTEM");
         assertThat(ticket.get("responsibleParty").asText()).isEqualTo("Billing department");
@@ -196,7 +191,7 @@ class DispatcherPageBrowserTests {
         assertThat(browser.find(By.id("ticket-return-reason")).getText()).isEqualTo("Other · The customer moved to Tianqiao");
         assertThat(offeredActions()).isEmpty();
         String ticketId = browser.find(By.id("ticket-detail")).getAttribute("data-ticket-id");
-        assertThat(get(router, "/api/v1/tickets/" + ticketId).get("returnReason").asText()).isEqualTo("OTHER");
+        assertThat(calls.ticket(ticketId).get("returnReason").asText()).isEqualTo("OTHER");
         browser.screenshot("returned");
     }
 
@@ -214,9 +209,8 @@ class DispatcherPageBrowserTests {
 
         // a colleague puts the ticket on hold first, through the API
         String ticketId = browser.find(By.id("ticket-detail")).getAttribute("data-ticket-id");
-        router.post().uri("/api/v1/tickets/{id}/wait", ticketId).header("X-Actor", "colleague")
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("reason", "Customer asked to call next week"))
-                .exchange().expectStatus().is2xxSuccessful();
+        StackCalls.post(calls.router, "/api/v1/tickets/" + ticketId + "/wait", "colleague",
+                Map.of("reason", "Customer asked to call next week"));
         submit();
 
         waitForStatus("WAITING_ON_CUSTOMER");
@@ -307,26 +301,9 @@ class DispatcherPageBrowserTests {
         return "#queue tr[data-complaint-number='" + number + "']";
     }
 
-    /** Registers a complaint in Huaiyin as an agent would; returns its id and number. */
+    /** Registers Zhang Wei's complaint in Huaiyin, as an agent would; returns its id and number. */
     private Map<String, String> register(String category, String description) {
-        JsonNode created = intake.post().uri("/api/v1/complaints")
-                .header("X-Actor", "agent-007")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("channel", "HOTLINE", "category", category, "district", DISTRICT,
-                        "customer", Map.of("name", "Zhang Wei", "phone", "13805319876"),
-                        "description", description))
-                .exchange()
-                .expectStatus().isCreated()
-                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        JsonNode created = calls.register(category, DISTRICT, "Zhang Wei", "13805319876", description);
         return Map.of("id", created.get("id").asText(), "number", created.get("number").asText());
-    }
-
-    private static JsonNode get(WebTestClient client, String uri) {
-        return client.get().uri(uri).exchange().expectStatus().isOk()
-                .expectBody(JsonNode.class).returnResult().getResponseBody();
-    }
-
-    private static WebTestClient client(String baseUrl) {
-        return WebTestClient.bindToServer().baseUrl(baseUrl).responseTimeout(Duration.ofSeconds(10)).build();
     }
 }

@@ -37,10 +37,15 @@ final class StackCalls {
 
     /** Registers a complaint as an agent does; returns the answer ({@code id}, {@code number}, …). */
     JsonNode register(String category, String district, String phone, String description) {
+        return register(category, district, "Sun Li", phone, description);
+    }
+
+    /** As {@link #register(String, String, String, String)}, for a test that looks for the customer's name. */
+    JsonNode register(String category, String district, String customer, String phone, String description) {
         return intake.post().uri("/api/v1/complaints").header("X-Actor", "agent-earlier")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("channel", "HOTLINE", "category", category, "district", district,
-                        "customer", Map.of("name", "Sun Li", "phone", phone), "description", description))
+                        "customer", Map.of("name", customer, "phone", phone), "description", description))
                 .exchange().expectStatus().isCreated()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
     }

@@ -10,8 +10,6 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -19,12 +17,13 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.StreamSupport;
 
+import static closedloop.localstack.console.StackCalls.first;
+import static closedloop.localstack.console.StackCalls.get;
+import static closedloop.localstack.console.StackCalls.list;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 import static org.awaitility.Awaitility.await;
@@ -47,17 +46,13 @@ class SupervisorPageBrowserTests {
     private static final AtomicLong PHONES = new AtomicLong(13906000000L + (System.nanoTime() % 10000) * 100);
 
     ConsoleBrowser browser;
-    WebTestClient intake;
-    WebTestClient router;
-    WebTestClient escalation;
+    StackCalls calls;
 
     @BeforeEach
     void openTheConsole(LocalStack stack, TestInfo test) {
         browser = ConsoleBrowser.open(stack.consoleUrl(), "supervisor-" + test.getTestMethod().orElseThrow().getName(),
                 ZONE);
-        intake = client(stack.url("complaint-intake"));
-        router = client(stack.url("ticket-router"));
-        escalation = client(stack.url("escalation-service"));
+        calls = new StackCalls(stack);
     }
 
     @AfterEach
@@ -92,10 +87,10 @@ class SupervisorPageBrowserTests {
         assertThat(browser.find(breach).getText()).contains("Acknowledged", SUPERVISOR);
         browser.screenshot("acknowledged");
 
-        JsonNode acknowledged = get(escalation, "/api/v1/alerts?kind=LEVEL_1&complaintId=" + complaintId).get(0);
+        JsonNode acknowledged = get(calls.escalation, "/api/v1/alerts?kind=LEVEL_1&complaintId=" + complaintId).get(0);
         assertThat(acknowledged.get("status").asText()).isEqualTo("ACKNOWLEDGED");
         assertThat(acknowledged.get("acknowledgedBy").asText()).isEqualTo(SUPERVISOR);
-        assertThat(get(escalation, "/api/v1/alerts?kind=WARNING&complaintId=" + complaintId).get(0)
+        assertThat(get(calls.escalation, "/api/v1/alerts?kind=WARNING&complaintId=" + complaintId).get(0)
                 .get("status").asText()).as("the warning is still open").isEqualTo("OPEN");
     }
 
@@ -142,7 +137,7 @@ class SupervisorPageBrowserTests {
 
     @Test
     void showsTheLeagueTableAsATableAndAChartPerBranch() {
-        accept(ticketOf(register("BILLING", DISTRICT)));
+        accept(calls.ticketOf(register("BILLING", DISTRICT)));
         register("BILLING", "Lixia");
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             JsonNode shizhong = standingOf(BRANCH);
@@ -231,7 +226,7 @@ class SupervisorPageBrowserTests {
                 .getAttribute("data-status")).isEqualTo("DECIDED");
         browser.screenshot("decision-recorded");
 
-        JsonNode item = get(escalation, "/api/v1/office-meeting/items/" + itemId);
+        JsonNode item = get(calls.escalation, "/api/v1/office-meeting/items/" + itemId);
         assertThat(item.get("status").asText()).isEqualTo("DECIDED");
         assertThat(item.at("/decision/owner").asText()).isEqualTo("Network operations, Mr Sun");
         assertThat(item.at("/decision/note").asText()).isEqualTo("Add a base station by the school");
@@ -258,73 +253,41 @@ class SupervisorPageBrowserTests {
     }
 
     private String register(String category, String district) {
-        JsonNode created = intake.post().uri("/api/v1/complaints")
-                .header("X-Actor", "agent-007")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("channel", "HOTLINE", "category", category, "district", district,
-                        "customer", Map.of("name", "Zhou Min", "phone", String.valueOf(PHONES.incrementAndGet())),
-                        "description", "No signal at home since Monday"))
-                .exchange()
-                .expectStatus().isCreated()
-                .expectBody(JsonNode.class).returnResult().getResponseBody();
-        return created.get("id").asText();
+        return calls.register(category, district, String.valueOf(PHONES.incrementAndGet()),
+                "No signal at home since Monday").get("id").asText();
     }
 
     /** A billing complaint's ticket, signed for by the branch, which asks for two days more than it has. */
     private String ticketAskingForMoreTime() {
-        String ticketId = ticketOf(register("BILLING"));
+        String ticketId = calls.ticketOf(register("BILLING"));
         accept(ticketId);
-        router.post().uri("/api/v1/tickets/{id}/extension", ticketId).header("X-Actor", "dispatcher-lixia")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("reason", "需要上门测试线路",
-                        "requestedDeadline", Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS)
-                                .toString()))
-                .exchange().expectStatus().is2xxSuccessful();
+        calls.act(ticketId, "extension", Map.of("reason", "需要上门测试线路",
+                "requestedDeadline", Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString()));
         return ticketId;
-    }
-
-    /** The ticket ticket-router dispatched for the complaint, once it did. */
-    private String ticketOf(String complaintId) {
-        return await().atMost(Duration.ofSeconds(60)).until(() -> {
-            JsonNode tickets = get(router, "/api/v1/tickets?complaintId=" + complaintId);
-            return tickets.isEmpty() ? null : tickets.get(0).get("id").asText();
-        }, id -> id != null);
     }
 
     /** The branch signs for the ticket (签收). */
     private void accept(String ticketId) {
-        router.post().uri("/api/v1/tickets/{id}/accept", ticketId).header("X-Actor", "dispatcher-lixia")
-                .exchange().expectStatus().is2xxSuccessful();
+        calls.act(ticketId, "accept", null);
     }
 
     private List<String> pendingExtensionTickets() {
-        List<String> tickets = new ArrayList<>();
-        get(escalation, "/api/v1/extensions?status=PENDING").forEach(extension ->
-                tickets.add(extension.get("ticketId").asText()));
-        return tickets;
+        return list(get(calls.escalation, "/api/v1/extensions?status=PENDING")).stream()
+                .map(extension -> extension.get("ticketId").asText()).toList();
     }
 
     private JsonNode extensionOf(String ticketId) {
-        return StreamSupport.stream(get(escalation, "/api/v1/extensions").spliterator(), false)
-                .filter(extension -> extension.get("ticketId").asText().equals(ticketId)).findFirst().orElseThrow();
+        return first(get(calls.escalation, "/api/v1/extensions"),
+                extension -> extension.get("ticketId").asText().equals(ticketId)).orElseThrow();
     }
 
     private JsonNode standingOf(String branch) {
-        return StreamSupport.stream(get(escalation, "/api/v1/branches/league").get("branches").spliterator(), false)
-                .filter(standing -> standing.get("branch").asText().equals(branch)).findFirst().orElse(null);
+        return first(get(calls.escalation, "/api/v1/branches/league").get("branches"),
+                standing -> standing.get("branch").asText().equals(branch)).orElse(null);
     }
 
     private JsonNode agendaItemOf(String complaintId) {
-        return StreamSupport.stream(get(escalation, "/api/v1/office-meeting/agenda").spliterator(), false)
-                .filter(item -> item.get("complaintId").asText().equals(complaintId)).findFirst().orElse(null);
-    }
-
-    private static WebTestClient client(String baseUrl) {
-        return WebTestClient.bindToServer().baseUrl(baseUrl).responseTimeout(Duration.ofSeconds(10)).build();
-    }
-
-    private static JsonNode get(WebTestClient client, String uri) {
-        return client.get().uri(uri).exchange().expectStatus().isOk()
-                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        return first(get(calls.escalation, "/api/v1/office-meeting/agenda"),
+                item -> item.get("complaintId").asText().equals(complaintId)).orElse(null);
     }
 }
