@@ -1,15 +1,12 @@
 package closedloop.localstack;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,28 +17,16 @@ import static org.awaitility.Awaitility.await;
  * a real Kafka broker, the durable MongoDB-wire store and the four Spring contexts in one process, and reads what
  * reached the demo outbox's SMS gateway.
  */
+@ExtendWith(WholeStack.class)
 class ClosedLoopEndToEndTests {
-
-    @TempDir
-    static Path dataDir;
 
     static LocalStack stack;
     static ClosedLoopApi api;
 
     @BeforeAll
-    static void startTheStack() {
-        stack = LocalStack.start(new LocalStackSettings(dataDir, FreePorts.next(), FreePorts.next(), 0, 0, 0, Map.of(),
-                Map.of("closedloop.sla.network-quality.resolve", "PT3S", "closedloop.escalation.scan-interval", "PT0.2S",
-                        "closedloop.kafka.relay-interval", "PT0.2S",
-                        // the stack runs on the real clock: no quiet hours, so that customer SMS leave at any hour
-                        "closedloop.notification.quiet-hours.start", "00:00",
-                        "closedloop.notification.quiet-hours.end", "00:00")));
+    static void useTheSharedStack(LocalStack shared) {
+        stack = shared;
         api = new ClosedLoopApi(stack);
-    }
-
-    @AfterAll
-    static void stopTheStack() {
-        stack.close();
     }
 
     @Test
@@ -85,7 +70,7 @@ class ClosedLoopEndToEndTests {
     void escalatesAnUnresolvedComplaintUpTheLadderOnceARung() {
         String complaintId = api.register("NETWORK_QUALITY", "Shizhong", "13800138002");
 
-        // resolve limit 3 s: warning at 2.25 s, level 1 at 3 s, level 2 a further 3 s later
+        // resolve limit 6 s (WholeStack): warning at 4.5 s, level 1 at 6 s, level 2 a further 6 s later
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(api.escalations(complaintId)).hasSize(2));
         List<JsonNode> escalations = list(api.escalations(complaintId));
         assertThat(escalations).extracting(e -> e.get("level").asInt()).containsExactlyInAnyOrder(1, 2);

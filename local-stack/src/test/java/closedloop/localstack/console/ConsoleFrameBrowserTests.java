@@ -1,6 +1,7 @@
 package closedloop.localstack.console;
 
 import closedloop.localstack.LocalStack;
+import closedloop.localstack.WholeStack;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,7 @@
 package closedloop.localstack.console;
 
 import closedloop.localstack.LocalStack;
+import closedloop.localstack.WholeStack;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -10,8 +10,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
+import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.ReactorResourceFactory;
 
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,7 +37,23 @@ class ServicesDownBrowserTests {
                 Stream.of("complaint-intake", "ticket-router", "escalation-service", "notification-service")
                         .map(service -> "--closedloop.console.services." + service + "=http://127.0.0.1:" + FreePorts.next()),
                 Stream.of("--server.port=0", "--spring.main.banner-mode=off")).toArray(String[]::new);
-        console = WebConsoleApplication.application().run(arguments);
+        SpringApplication alone = WebConsoleApplication.application();
+        alone.addPrimarySources(List.of(OwnNettyResources.class));
+        console = alone.run(arguments);
+    }
+
+    /**
+     * Netty event loops of this console's own: with the global ones (Spring's default), closing this context would
+     * dispose the loops the shared stack of the other browser tests runs on, in the same JVM.
+     */
+    @Configuration(proxyBeanMethods = false)
+    static class OwnNettyResources {
+        @Bean
+        ReactorResourceFactory reactorResourceFactory() {
+            ReactorResourceFactory resources = new ReactorResourceFactory();
+            resources.setUseGlobalResources(false);
+            return resources;
+        }
     }
 
     @AfterAll

@@ -1,8 +1,5 @@
-package closedloop.localstack.console;
+package closedloop.localstack;
 
-import closedloop.localstack.FreePorts;
-import closedloop.localstack.LocalStack;
-import closedloop.localstack.LocalStackSettings;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -14,14 +11,16 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * One embedded default for every browser test of a run, as {@code ./run-local} starts it but on free ports and in a
- * fresh folder, started by the first test that asks for it and stopped when the run ends. Billing and the other
+ * One embedded default for every whole-stack test of a run (the end-to-end tests over HTTP and the console's browser
+ * tests), as {@code ./run-local} starts it but on free ports and in a fresh folder, started by the first test that
+ * asks for it and stopped when the run ends. One, because closing a stack disposes the Netty event loops every
+ * Spring context in the JVM shares: a second stack closed early would take the first one down with it. Billing and the other
  * categories keep their default time limits; network-quality complaints must be resolved within
  * {@value #NETWORK_QUALITY_RESOLVE}, so that a test sees a warning and a breach within seconds.
  */
 public final class WholeStack implements ParameterResolver {
 
-    static final String NETWORK_QUALITY_RESOLVE = "PT6S";
+    public static final String NETWORK_QUALITY_RESOLVE = "PT6S";
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(WholeStack.class);
 
