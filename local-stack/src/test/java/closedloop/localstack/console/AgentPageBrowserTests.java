@@ -10,6 +10,7 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 import java.time.Duration;
@@ -144,6 +145,41 @@ class AgentPageBrowserTests {
         assertThat(browser.find(By.id("registration-result")).getText()).contains("Urgent");
         browser.waitUntil(driver -> driver.findElements(By.cssSelector("#customer-history-table tbody tr")).size() == 3);
         browser.screenshot("repeat-registered");
+    }
+
+    @Test
+    void registersAComplaintWithTheKeyboardAlone() {
+        browser.visit("#/agent").language("en").actor("agent-keys");
+        browser.script("document.getElementById('channel').focus()");
+
+        // the fields come in the order of the call, each one Tab further; Enter in a text field submits
+        press(Keys.TAB, "category").sendKeys("Billing");
+        press(Keys.TAB, "priority");
+        press(Keys.TAB, "customer.phone").sendKeys("13900001006");
+        press(Keys.TAB, "customer.name").sendKeys("Ma Jun");
+        press(Keys.TAB, "customer.accountNo");
+        press(Keys.TAB, "district").sendKeys("Lixia");
+        press(Keys.TAB, "location.address");
+        press(Keys.TAB, "customer.vip");
+        press(Keys.TAB, "description").sendKeys("Charged for a roaming package I never ordered");
+        press(Keys.chord(Keys.SHIFT, Keys.TAB), "customer.vip");
+        press(Keys.chord(Keys.SHIFT, Keys.TAB), "location.address").sendKeys(Keys.ENTER);
+
+        String number = browser.waitFor(By.id("registered-number")).getText();
+        assertThat(number).matches(NUMBER);
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id"))
+                .as("the number to read out has the focus").isEqualTo("registered-number");
+        JsonNode earlier = get(calls.intake, "/api/v1/customers/13900001006/complaints");
+        assertThat(earlier.get("items").get(0).get("category").asText()).isEqualTo("BILLING");
+        browser.screenshot("registered-by-keyboard");
+    }
+
+    /** Presses a key in the field that has the focus and returns the field the focus moved to, named as expected. */
+    private WebElement press(CharSequence key, String expectedField) {
+        browser.driver().switchTo().activeElement().sendKeys(key);
+        WebElement focused = browser.driver().switchTo().activeElement();
+        assertThat(focused.getAttribute("name")).as("the field with the focus").isEqualTo(expectedField);
+        return focused;
     }
 
     @Test
