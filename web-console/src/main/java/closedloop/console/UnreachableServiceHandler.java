@@ -17,11 +17,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.util.concurrent.TimeoutException;
 
 /**
  * A service that does not answer becomes {@code 503 application/problem+json} naming it, so that the console can say
- * which part is down instead of showing a blank page; every other error is left to Spring Boot's handler.
+ * which part is down instead of showing a blank page: it refuses the connection, does not accept it in time, or its
+ * name does not resolve (a stopped container's name, in docker-compose). Every other error is left to Spring Boot.
  */
 @Component
 @Order(-2)
@@ -56,7 +58,8 @@ class UnreachableServiceHandler implements WebExceptionHandler {
 
     private static boolean isUnreachable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConnectException || cause instanceof TimeoutException) {
+            if (cause instanceof ConnectException || cause instanceof UnknownHostException
+                    || cause instanceof TimeoutException) {
                 return true;
             }
         }

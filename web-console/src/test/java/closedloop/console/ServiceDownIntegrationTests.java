@@ -12,7 +12,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import java.io.IOException;
 import java.net.ServerSocket;
 
-/** A service that is down: the console answers a 503 problem that names it, so the page can say so plainly. */
+/** Services that are down: the console answers a 503 problem that names them, so the page can say so plainly. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=" + WebConsoleApplication.NAME)
 @AutoConfigureWebTestClient
@@ -24,6 +24,7 @@ class ServiceDownIntegrationTests {
     @DynamicPropertySource
     static void aServiceNobodyListensFor(DynamicPropertyRegistry registry) {
         registry.add("closedloop.console.services.notification-service", () -> "http://127.0.0.1:" + closedPort());
+        registry.add("closedloop.console.services.ticket-router", () -> "http://ticket-router.invalid:8082");
     }
 
     @Test
@@ -35,6 +36,14 @@ class ServiceDownIntegrationTests {
                 .jsonPath("$.title").isEqualTo("Service unavailable")
                 .jsonPath("$.service").isEqualTo("notification-service")
                 .jsonPath("$.detail").isEqualTo("notification-service is not answering");
+    }
+
+    @Test
+    void answersUnavailableWhenTheServicesNameDoesNotResolve() {
+        client.get().uri("/api/v1/tickets?branch=LIXIA-01").exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.service").isEqualTo("ticket-router");
     }
 
     @Test
