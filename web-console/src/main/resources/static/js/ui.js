@@ -1,6 +1,7 @@
 // Small pieces every page is made of: the loading, empty and error states, labelled fields, choices from the
 // vocabulary, and a complaint's timeline.
-import { h, replace, describe } from './dom.js';
+import { api } from './api.js';
+import { clearFieldErrors, h, replace, describe, showFieldErrors } from './dom.js';
 import { t, term } from './i18n.js';
 import { dateTime } from './format.js';
 
@@ -63,4 +64,62 @@ export function timeline(entries) {
 /** A status as a coloured badge, e.g. badge('ticketStatus', 'ASSIGNED'). */
 export function badge(vocabulary, value) {
   return h('span', { class: `badge ${vocabulary}-${String(value).toLowerCase()}` }, term(vocabulary, value));
+}
+
+/**
+ * A tab list after the WAI-ARIA tabs pattern: a click or the arrow keys choose a tab, Tab goes on into its panel.
+ * label(name) gives each tab's content; onShow(name) runs whenever a tab is chosen. Returns {list, tabs, panels,
+ * show}: tabs[name] is the tab (id tab-<name>), panels[name] the section to fill (id panel-<name>), show(name, focus)
+ * chooses one.
+ */
+export function tabs(names, { label, ariaLabel, onShow = () => {} }) {
+  const buttons = {};
+  const panels = {};
+  const show = (name, focus = false) => {
+    names.forEach(other => {
+      const selected = other === name;
+      buttons[other].setAttribute('aria-selected', String(selected));
+      buttons[other].tabIndex = selected ? 0 : -1;
+      panels[other].hidden = !selected;
+    });
+    onShow(name);
+    if (focus) buttons[name].focus();
+  };
+  names.forEach((name, index) => {
+    const step = event => ({ ArrowRight: 1, ArrowLeft: -1 }[event.key]);
+    buttons[name] = h('button', { type: 'button', role: 'tab', id: `tab-${name}`, 'aria-controls': `panel-${name}`,
+      onclick: () => show(name),
+      onkeydown: event => step(event) && show(names[(index + step(event) + names.length) % names.length], true) },
+    label(name));
+    panels[name] = h('section', { role: 'tabpanel', id: `panel-${name}`, 'aria-labelledby': `tab-${name}`, hidden: true });
+  });
+  const list = h('div', { class: 'tabs', role: 'tablist', 'aria-label': ariaLabel }, names.map(name => buttons[name]));
+  return { list, tabs: buttons, panels, show };
+}
+
+/** A term and its value in a list of facts (dl.facts); left out when there is no value. */
+export function fact(labelKey, value, id = null) {
+  if (value === null || value === undefined || value === '') return null;
+  return h('div', { class: 'fact' }, h('dt', {}, t(labelKey)), h('dd', { id }, value));
+}
+
+/**
+ * Posts what a form says to the API: its buttons are disabled meanwhile (one click, one change); the answer goes to
+ * onSaved, and a refusal's field errors appear next to their fields, the first bad field takes the focus and
+ * onRefused(error) may add to it.
+ */
+export async function submitTo(form, path, body, onSaved, onRefused = () => {}) {
+  const buttons = [...form.querySelectorAll('button')];
+  buttons.forEach(button => { button.disabled = true; });
+  clearFieldErrors(form);
+  try {
+    const answer = await api.post(path, body);
+    buttons.forEach(button => { button.disabled = false; });
+    onSaved(answer);
+  } catch (error) {
+    buttons.forEach(button => { button.disabled = false; });
+    showFieldErrors(form, error, t);
+    form.querySelector('[aria-invalid="true"]')?.focus();
+    await onRefused(error);
+  }
 }

@@ -2,11 +2,11 @@
 // calls so far and lets the agent record a call, then the outcome with the survey of DESIGN §6. Only the actions the
 // API lists in allowedActions are offered.
 import { api, query } from '../../api.js';
-import { clearFieldErrors, formJson, h, replace, showFieldErrors } from '../../dom.js';
+import { formJson, h, replace } from '../../dom.js';
 import { t, term } from '../../i18n.js';
 import { dateTime } from '../../format.js';
 import { VOCABULARY } from '../../messages.js';
-import { choice, empty, field, region } from '../../ui.js';
+import { choice, empty, fact, field, region, submitTo } from '../../ui.js';
 
 const FILTERS = ['DUE', 'OPEN', 'SURVEY_SENT', 'COMPLETED'];
 const PAGE_SIZE = 50;
@@ -132,8 +132,8 @@ function completed(callback) {
     h('p', {}, t('agent.callback.completed', { outcome: term('outcome', callback.outcome),
       time: dateTime(callback.completedAt), actor: callback.completedBy || '' })),
     callback.note ? h('p', {}, callback.note) : null,
-    h('dl', { class: 'facts' }, SURVEY_SCORES.concat('improvement').filter(name => survey[name] !== null && survey[name] !== undefined)
-      .map(name => [h('dt', {}, t(`agent.callback.survey.${name}`)), h('dd', {}, String(survey[name]))])));
+    h('dl', { class: 'facts' }, SURVEY_SCORES.concat('improvement')
+      .map(name => fact(`agent.callback.survey.${name}`, survey[name] ?? null))));
 }
 
 function attemptForm(callback, onSaved) {
@@ -147,7 +147,7 @@ function attemptForm(callback, onSaved) {
     h('button', { type: 'submit', class: 'primary', id: 'save-attempt' }, t('agent.callback.saveAttempt')));
   form.addEventListener('submit', event => {
     event.preventDefault();
-    send(form, `/api/v1/callbacks/${encodeURIComponent(callback.id)}/attempts`, formJson(form), onSaved,
+    submitTo(form, `/api/v1/callbacks/${encodeURIComponent(callback.id)}/attempts`, formJson(form), onSaved,
       error => tooSoon(form, callback, error));
   });
   return form;
@@ -184,7 +184,7 @@ function outcomeForm(callback, onSaved) {
     h('button', { type: 'submit', class: 'primary', id: 'save-outcome' }, t('agent.callback.saveOutcome')));
   form.addEventListener('submit', event => {
     event.preventDefault();
-    send(form, `/api/v1/callbacks/${encodeURIComponent(callback.id)}/outcome`, outcomeBody(form), onSaved);
+    submitTo(form, `/api/v1/callbacks/${encodeURIComponent(callback.id)}/outcome`, outcomeBody(form), onSaved);
   });
   return form;
 }
@@ -212,15 +212,3 @@ function outcomeBody(form) {
   return body;
 }
 
-async function send(form, path, body, onSaved, onError = () => {}) {
-  clearFieldErrors(form);
-  const button = form.querySelector('button[type=submit]');
-  button.disabled = true;
-  try {
-    onSaved(await api.post(path, body));
-  } catch (error) {
-    showFieldErrors(form, error, t);
-    button.disabled = false;
-    await onError(error);
-  }
-}

@@ -3,7 +3,7 @@
 // registration the number and the promised reply time are shown large enough to read out.
 import { api } from '../../api.js';
 import { clearFieldErrors, formJson, h, replace, showFieldErrors } from '../../dom.js';
-import { t } from '../../i18n.js';
+import { t, term } from '../../i18n.js';
 import { dateTime, instantOfLocal } from '../../format.js';
 import { VOCABULARY } from '../../messages.js';
 import { badge, choice, field } from '../../ui.js';
@@ -125,18 +125,12 @@ function onRows(error, positions) {
   const entries = Object.entries(error.fieldErrors || {});
   entries.filter(([name]) => name !== 'location.district').forEach(([name, message]) => {
     const renamed = name.replace(/^promises\[(\d+)\]/, (whole, i) => `promises[${positions[Number(i)] ?? i}]`);
-    fieldErrors[renamed] = localMessage(message);
+    fieldErrors[renamed] = term('agent.api', message);
   });
   entries.filter(([name]) => name === 'location.district').forEach(([, message]) => {
-    fieldErrors.district ??= localMessage(message);
+    fieldErrors.district ??= term('agent.api', message);
   });
   return Object.assign(Object.create(Object.getPrototypeOf(error)), error, { fieldErrors });
-}
-
-function localMessage(message) {
-  const key = `agent.api.${message}`;
-  const text = t(key);
-  return text === key ? message : text;
 }
 
 async function register(form, submit, result, history, timeline) {

@@ -4,7 +4,7 @@ import { api } from '../../api.js';
 import { h, replace } from '../../dom.js';
 import { t, term } from '../../i18n.js';
 import { dateTime } from '../../format.js';
-import { badge, region, timeline } from '../../ui.js';
+import { badge, fact, region, timeline } from '../../ui.js';
 
 /** Creates the dialog inside the container; returns {open(complaintId, number), link(complaintId, number), remove}. */
 export function timelineDialog(container) {
@@ -61,9 +61,4 @@ function details(complaint) {
         h('li', {}, promise.text, promise.dueAt ? ` — ${dateTime(promise.dueAt)}` : '')))] : null,
     h('h4', {}, t('agent.timeline.history')),
     timeline(complaint.timeline || []));
-}
-
-function fact(labelKey, value) {
-  if (value === null || value === undefined || value === '') return null;
-  return [h('dt', {}, t(labelKey)), h('dd', {}, value)];
 }

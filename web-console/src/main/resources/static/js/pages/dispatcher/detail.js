@@ -4,7 +4,7 @@ import { api } from '../../api.js';
 import { h, replace } from '../../dom.js';
 import { t, term } from '../../i18n.js';
 import { dateTime } from '../../format.js';
-import { badge, failure, loading, timeline } from '../../ui.js';
+import { badge, fact, failure, loading, timeline } from '../../ui.js';
 import { actionsPanel } from './actions.js';
 import { clockList, ticketClocks } from './clocks.js';
 
@@ -76,15 +76,8 @@ function facts(ticket) {
     fact('dispatcher.fact.resolvedAt', dateTime(ticket.resolvedAt)));
 }
 
-/** A term and its value; left out when there is no value. */
-function fact(key, value, id) {
-  if (value === null || value === undefined || value === '') return null;
-  return h('div', { class: 'fact' }, h('dt', {}, t(key)), h('dd', { id }, value));
-}
-
 /** A history entry in words: the action in the reader's language, then what was said with it. */
 function historyLine(entry) {
-  const name = t(`dispatcher.action.${entry.action}`);
-  const action = name === `dispatcher.action.${entry.action}` ? entry.action : name;
+  const action = term('dispatcher.action', entry.action);
   return entry.detail ? `${action}: ${entry.detail}` : action;
 }

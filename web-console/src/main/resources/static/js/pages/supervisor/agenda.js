@@ -1,10 +1,10 @@
 // The office-meeting (办公会) agenda: the items on the left, the chosen one's evidence pack (facts, escalations reached,
 // who held it for how long, timeline) and the form to record the meeting's decision on the right.
 import { api } from '../../api.js';
-import { h, replace, showFieldErrors, clearFieldErrors } from '../../dom.js';
+import { h, replace } from '../../dom.js';
 import { t, term } from '../../i18n.js';
 import { dateTime, duration, instantOfLocal, localOfInstant } from '../../format.js';
-import { badge, empty, field, region, timeline } from '../../ui.js';
+import { badge, empty, fact, field, region, submitTo, timeline } from '../../ui.js';
 
 export function agendaPart(setCount) {
   const items = new Map();
@@ -111,7 +111,7 @@ function facts(item, evidence) {
     item.doneAt ? ['agendaStatus.DONE', t('agenda.done', { at: dateTime(item.doneAt), because: item.doneBecause || '' })]
       : null,
   ].filter(Boolean);
-  return h('dl', { class: 'facts' }, pairs.map(([key, value]) => [h('dt', {}, t(key)), h('dd', {}, value)]));
+  return h('dl', { class: 'facts' }, pairs.map(([key, value]) => fact(key, value)));
 }
 
 function decisions(item) {
@@ -182,19 +182,10 @@ function decisionForm(item, recorded) {
     h('h4', {}, t('agenda.decide')),
     h('div', { class: 'field-row' }, field('agenda.owner', owner), field('agenda.deadline', deadline)),
     field('agenda.note', note), button);
-  form.addEventListener('submit', async event => {
+  form.addEventListener('submit', event => {
     event.preventDefault();
-    button.disabled = true;
-    clearFieldErrors(form);
-    try {
-      const decided = await api.post(`/api/v1/office-meeting/items/${encodeURIComponent(item.id)}/decision`,
-        { owner: owner.value.trim(), deadline: instantOfLocal(deadline.value) || null, note: note.value.trim() });
-      recorded(decided);
-    } catch (error) {
-      button.disabled = false;
-      showFieldErrors(form, error, t);
-      form.querySelector('[aria-invalid="true"]')?.focus();
-    }
+    submitTo(form, `/api/v1/office-meeting/items/${encodeURIComponent(item.id)}/decision`,
+      { owner: owner.value.trim(), deadline: instantOfLocal(deadline.value) || null, note: note.value.trim() }, recorded);
   });
   return form;
 }

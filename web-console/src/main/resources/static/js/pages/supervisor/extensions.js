@@ -2,10 +2,10 @@
 // form (a reason is required; the service says so next to the field). There is no stream of requests: the list is read
 // again whenever the tab is shown and on Refresh.
 import { api } from '../../api.js';
-import { h, replace, showFieldErrors, clearFieldErrors } from '../../dom.js';
+import { h, replace } from '../../dom.js';
 import { t } from '../../i18n.js';
 import { dateTime, instantOfLocal, localOfInstant } from '../../format.js';
-import { badge, empty, field, region } from '../../ui.js';
+import { badge, empty, field, region, submitTo } from '../../ui.js';
 
 export function extensionsPart(setCount) {
   const list = h('div', { id: 'extensions', 'aria-live': 'polite' });
@@ -65,7 +65,7 @@ function approveForm(extension, done) {
     event.preventDefault();
     // The deadline asked for is sent as nothing ("as requested"), so that its seconds are not cut off by the input.
     const body = deadline.value && deadline.value !== asked ? { deadline: instantOfLocal(deadline.value) } : {};
-    decide(form, `/api/v1/extensions/${encodeURIComponent(extension.extensionId)}/approve`, body, done);
+    submitTo(form, `/api/v1/extensions/${encodeURIComponent(extension.extensionId)}/approve`, body, done);
   });
   return form;
 }
@@ -78,21 +78,8 @@ function refuseForm(extension, done) {
     h('button', { type: 'submit' }, t('extensions.refuse')));
   form.addEventListener('submit', event => {
     event.preventDefault();
-    decide(form, `/api/v1/extensions/${encodeURIComponent(extension.extensionId)}/refuse`,
+    submitTo(form, `/api/v1/extensions/${encodeURIComponent(extension.extensionId)}/refuse`,
       { reason: reason.value.trim() }, done);
   });
   return form;
-}
-
-async function decide(form, path, body, done) {
-  const buttons = form.closest('.extension-forms').querySelectorAll('button');
-  buttons.forEach(button => { button.disabled = true; });
-  clearFieldErrors(form);
-  try {
-    done(await api.post(path, body));
-  } catch (error) {
-    buttons.forEach(button => { button.disabled = false; });
-    showFieldErrors(form, error, t);
-    form.querySelector('[aria-invalid="true"]')?.focus();
-  }
 }
