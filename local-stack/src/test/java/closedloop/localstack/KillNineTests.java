@@ -1,5 +1,6 @@
 package closedloop.localstack;
 
+import closedloop.testsupport.FreePorts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;

@@ -1,5 +1,6 @@
 package closedloop.localstack;
 
+import closedloop.testsupport.FreePorts;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;

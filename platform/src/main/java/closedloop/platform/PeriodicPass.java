@@ -9,6 +9,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -24,6 +25,7 @@ public class PeriodicPass implements SmartLifecycle {
     private final Duration interval;
     private final Supplier<Mono<Boolean>> pass;
     private final Sinks.Many<Boolean> nudges = Sinks.many().multicast().directBestEffort();
+    private final AtomicLong completed = new AtomicLong();
     private volatile Disposable loop;
 
     public PeriodicPass(String name, Duration interval, Supplier<Mono<Boolean>> pass) {
@@ -35,6 +37,14 @@ public class PeriodicPass implements SmartLifecycle {
     /** Asks for a pass now rather than at the next interval. */
     public void nudge() {
         nudges.tryEmitNext(Boolean.TRUE);
+    }
+
+    /**
+     * How many passes have finished, with or without work and with or without failure. A test that must show that
+     * nothing happens waits for a few more passes to finish, then asserts.
+     */
+    public long completedPasses() {
+        return completed.get();
     }
 
     @Override
@@ -50,7 +60,8 @@ public class PeriodicPass implements SmartLifecycle {
                         .onErrorResume(error -> {
                             log.warn("{} failed; will try again: {}", name, error.toString());
                             return Mono.empty();
-                        }), 1)
+                        })
+                        .doFinally(signal -> completed.incrementAndGet()), 1)
                 .subscribe();
     }
 

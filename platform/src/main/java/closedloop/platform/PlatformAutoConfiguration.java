@@ -1,10 +1,14 @@
 package closedloop.platform;
 
 import closedloop.contracts.Topics;
+import closedloop.platform.domain.RaceRetry;
+import closedloop.platform.domain.RaceRetryProperties;
 import closedloop.platform.kafka.ClosedLoopKafkaProperties;
+import closedloop.platform.kafka.EventReceiver;
 import closedloop.platform.kafka.DeadLetters;
 import closedloop.platform.outbox.OutboxRelay;
 import closedloop.platform.outbox.OutboxSource;
+import closedloop.platform.web.ActorArgumentResolver;
 import closedloop.platform.web.ProblemDetailsAdvice;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,6 +24,8 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
+import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
 
 import java.time.Clock;
 import java.util.List;
@@ -30,7 +36,7 @@ import java.util.stream.Stream;
  * auto-configuration so that Boot's own problem-details handler backs off in favour of {@link ProblemDetailsAdvice}.
  */
 @AutoConfiguration(before = {KafkaAutoConfiguration.class, WebFluxAutoConfiguration.class})
-@EnableConfigurationProperties(ClosedLoopKafkaProperties.class)
+@EnableConfigurationProperties({ClosedLoopKafkaProperties.class, RaceRetryProperties.class})
 public class PlatformAutoConfiguration {
 
     /** The one clock every rule reads; tests replace it with one they move. */
@@ -44,6 +50,29 @@ public class PlatformAutoConfiguration {
     @ConditionalOnMissingBean
     ProblemDetailsAdvice problemDetailsAdvice() {
         return new ProblemDetailsAdvice();
+    }
+
+    /** Makes {@code @Actor String actor} controller parameters name the person making the request. */
+    @Bean
+    WebFluxConfigurer actorArguments() {
+        return new WebFluxConfigurer() {
+            @Override
+            public void configureArgumentResolvers(ArgumentResolverConfigurer configurer) {
+                configurer.addCustomResolver(new ActorArgumentResolver());
+            }
+        };
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RaceRetry raceRetry(RaceRetryProperties properties) {
+        return new RaceRetry(properties);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventReceiver eventReceiver(ClosedLoopKafkaProperties properties) {
+        return new EventReceiver(properties);
     }
 
     /** Every topic and its dead-letter twin, created if missing; creating them is idempotent across services. */

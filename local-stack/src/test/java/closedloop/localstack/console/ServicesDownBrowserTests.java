@@ -1,7 +1,8 @@
 package closedloop.localstack.console;
 
+import closedloop.testsupport.FreePorts;
 import closedloop.console.WebConsoleApplication;
-import closedloop.localstack.FreePorts;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

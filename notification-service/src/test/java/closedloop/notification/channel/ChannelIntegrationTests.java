@@ -1,5 +1,6 @@
 package closedloop.notification.channel;
 
+import closedloop.testsupport.FreePorts;
 import closedloop.notification.NotificationServiceApplication;
 import closedloop.notification.message.Message;
 import closedloop.notification.message.MessageChannel;
@@ -59,7 +60,7 @@ import static org.hamcrest.Matchers.not;
                 "closedloop.notification.live.heartbeat=PT1H"})
 abstract class ChannelIntegrationTests {
 
-    static final int SMTP_PORT = FreePorts.unused();
+    static final int SMTP_PORT = FreePorts.next();
     static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
@@ -70,7 +71,7 @@ abstract class ChannelIntegrationTests {
     static void channels(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.port", () -> SMTP_PORT);
         // nobody listens here: SMS messages stay PENDING, whatever retries run
-        registry.add("closedloop.notification.sms.url", () -> "http://localhost:" + FreePorts.unused() + "/sms");
+        registry.add("closedloop.notification.sms.url", () -> "http://localhost:" + FreePorts.next() + "/sms");
     }
 
     @Autowired

@@ -1,5 +1,6 @@
 package closedloop.notification.channel;
 
+import closedloop.testsupport.FreePorts;
 import closedloop.notification.message.Message;
 import closedloop.notification.message.MessageChannel;
 import closedloop.notification.message.Outgoing;
@@ -118,7 +119,7 @@ class HttpSmsGatewaySenderUnitTests {
 
     @Test
     void failsForNowWhenNoGatewayListens() {
-        SmsGatewayProperties nowhere = properties(URI.create("http://localhost:" + FreePorts.unused() + PATH), null,
+        SmsGatewayProperties nowhere = properties(URI.create("http://localhost:" + FreePorts.next() + PATH), null,
                 null, Duration.ofSeconds(5));
 
         StepVerifier.create(new HttpSmsGatewaySender(WebClient.builder(), nowhere)

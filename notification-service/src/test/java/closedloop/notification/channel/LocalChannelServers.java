@@ -1,5 +1,6 @@
 package closedloop.notification.channel;
 
+import closedloop.testsupport.FreePorts;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.icegreen.greenmail.util.GreenMail;
@@ -50,7 +51,7 @@ public final class LocalChannelServers {
         if (mail != null) {
             return;
         }
-        mail = new GreenMail(new ServerSetup(FreePorts.unused(), "localhost", ServerSetup.PROTOCOL_SMTP));
+        mail = new GreenMail(new ServerSetup(FreePorts.next(), "localhost", ServerSetup.PROTOCOL_SMTP));
         mail.start();
         smsGateway = new WireMockServer(wireMockConfig().dynamicPort());
         smsGateway.start();

@@ -1,5 +1,6 @@
 package closedloop.notification.channel;
 
+import closedloop.testsupport.FreePorts;
 import closedloop.notification.message.Message;
 import closedloop.notification.message.MessageChannel;
 import closedloop.notification.message.Outgoing;
@@ -34,7 +35,7 @@ class SmtpEmailSenderUnitTests {
     void failsForNowWhenTheMailServerIsDown() {
         JavaMailSenderImpl down = new JavaMailSenderImpl();
         down.setHost("localhost");
-        down.setPort(FreePorts.unused());
+        down.setPort(FreePorts.next());
         down.getJavaMailProperties().put("mail.smtp.connectiontimeout", "1000");
         SmtpEmailSender sender = new SmtpEmailSender(down, new EmailProperties("closed-loop@localhost", "test"));
 
@@ -49,7 +50,7 @@ class SmtpEmailSenderUnitTests {
     void failsForGoodWhenAnAddressIsMalformedBeforeAnyServerIsAsked() {
         JavaMailSenderImpl down = new JavaMailSenderImpl();
         down.setHost("localhost");
-        down.setPort(FreePorts.unused());
+        down.setPort(FreePorts.next());
         SmtpEmailSender sender = new SmtpEmailSender(down, new EmailProperties("closed-loop@localhost", "test"));
 
         StepVerifier.create(sender.deliver(mail("dispatch@@lixia")))

@@ -13,11 +13,13 @@ import java.time.Duration;
  * @param retries           attempts after the first before a record goes to its {@code .DLT}
  * @param retryBackoff      pause before the first retry; doubles each time
  * @param relayInterval     how often the outbox relay looks for events left behind
+ * @param writeTimeout      how long a listener waits for the writes of one event to be acknowledged
  */
 @ConfigurationProperties("closedloop.kafka")
 public record ClosedLoopKafkaProperties(@DefaultValue("3") int partitions,
                                         @DefaultValue("1") short replicationFactor,
                                         @DefaultValue("3") int retries,
                                         @DefaultValue("200ms") Duration retryBackoff,
-                                        @DefaultValue("1s") Duration relayInterval) {
+                                        @DefaultValue("1s") Duration relayInterval,
+                                        @DefaultValue("30s") Duration writeTimeout) {
 }

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import closedloop.platform.domain.IllegalTransition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -83,6 +85,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     "has the wrong type")), headers, exchange);
         }
         return super.handleServerWebInputException(ex, headers, status, exchange);
+    }
+
+    /** An action the aggregate's state does not allow: 409 naming the state and the allowed actions. */
+    @ExceptionHandler(IllegalTransition.class)
+    public Mono<ResponseEntity<Object>> handleIllegalTransition(IllegalTransition ex, ServerWebExchange exchange) {
+        return handleErrorResponseException(Problems.illegalTransition(ex), new HttpHeaders(), HttpStatus.CONFLICT,
+                exchange);
+    }
+
+    /** Another writer changed the same document every time this request tried: 409, try again. */
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    public Mono<ResponseEntity<Object>> handleLostRace(OptimisticLockingFailureException ex, ServerWebExchange exchange) {
+        return handleErrorResponseException(Problems.conflict("Changed concurrently",
+                        "Someone else changed it at the same moment; read it again and retry."),
+                new HttpHeaders(), HttpStatus.CONFLICT, exchange);
     }
 
     /** Anything unexpected: 500 problem+json, with the details in the log rather than in the answer. */

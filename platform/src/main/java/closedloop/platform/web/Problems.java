@@ -1,5 +1,6 @@
 package closedloop.platform.web;
 
+import closedloop.platform.domain.IllegalTransition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -35,15 +36,32 @@ public final class Problems {
         return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
     }
 
-    /** 409: the action is not allowed in the current state; says which state and which actions are. */
+    /** 409: the request conflicts with the current state; the detail says how. */
+    public static ErrorResponseException conflict(String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail);
+        problem.setTitle(title);
+        return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+    }
+
+    /** 409 for an {@link IllegalTransition}: its state, the actions allowed instead and any further facts it has. */
+    public static ErrorResponseException illegalTransition(IllegalTransition illegal) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, illegal.getMessage());
+        problem.setTitle("Not allowed in the current state");
+        problem.setProperty("currentState", illegal.currentState());
+        problem.setProperty("allowedActions", illegal.allowedActions());
+        illegal.details().forEach(problem::setProperty);
+        return new ErrorResponseException(HttpStatus.CONFLICT, problem, illegal);
+    }
+
+    /**
+     * 409: the action is not allowed in the current state.
+     *
+     * @deprecated throw an {@link IllegalTransition} instead; the platform answers it. Goes when no service calls it.
+     */
+    @Deprecated(forRemoval = true)
     public static ErrorResponseException illegalTransition(String what, String action, Enum<?> currentState,
                                                            List<String> allowedActions) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "Cannot " + action + " a " + what + " that is " + currentState);
-        problem.setTitle("Not allowed in the current state");
-        problem.setProperty("currentState", currentState.name());
-        problem.setProperty("allowedActions", allowedActions);
-        return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+        return illegalTransition(new IllegalTransition(what, action, currentState, allowedActions));
     }
 
     /** 422: the request is well-formed but cannot be carried out as asked; the detail says why. */

@@ -1,17 +1,17 @@
-package closedloop.notification.channel;
+package closedloop.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 
-/** Ports on which nothing listens, for servers the tests start and for servers that are down. */
-final class FreePorts {
+/** Loopback ports nobody holds right now: for servers a test starts on a fixed port, and for servers that are down. */
+public final class FreePorts {
 
     private FreePorts() {
     }
 
     /** A port that was free a moment ago. */
-    static int unused() {
+    public static int next() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -1,0 +1,42 @@
+package closedloop.platform.kafka;
+
+import closedloop.contracts.ClosedLoopEvent;
+import reactor.core.publisher.Mono;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * One handler per event type a listener acts on; an event of any other type is not its business and completes at
+ * once. Built once, in the listener's constructor:
+ * <pre>{@code EventHandlers.of(ComplaintRegistered.class, tickets::route).and(ComplaintReopened.class, tickets::reopen)}</pre>
+ */
+public final class EventHandlers implements Function<ClosedLoopEvent, Mono<?>> {
+
+    private final Map<Class<?>, Function<ClosedLoopEvent, Mono<?>>> byType = new LinkedHashMap<>();
+
+    private EventHandlers() {
+    }
+
+    /** Handlers whose first one handles events of the given type. */
+    public static <E extends ClosedLoopEvent> EventHandlers of(Class<E> type, Function<? super E, ? extends Mono<?>> handler) {
+        return new EventHandlers().and(type, handler);
+    }
+
+    /** Adds the handler of another event type. */
+    public <E extends ClosedLoopEvent> EventHandlers and(Class<E> type, Function<? super E, ? extends Mono<?>> handler) {
+        byType.put(type, event -> handler.apply(type.cast(event)));
+        return this;
+    }
+
+    /** Applies the handler of the event's type (the first that fits), or completes at once when there is none. */
+    @Override
+    public Mono<?> apply(ClosedLoopEvent event) {
+        return byType.entrySet().stream()
+                .filter(entry -> entry.getKey().isInstance(event))
+                .findFirst()
+                .<Mono<?>>map(entry -> entry.getValue().apply(event))
+                .orElseGet(Mono::empty);
+    }
+}

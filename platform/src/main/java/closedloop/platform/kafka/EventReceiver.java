@@ -1,0 +1,36 @@
+package closedloop.platform.kafka;
+
+import closedloop.contracts.ClosedLoopEvent;
+import closedloop.platform.events.CloudEvents;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import reactor.core.publisher.Mono;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * The one way a listener receives an event: the record is read as a {@link ClosedLoopEvent} (a type this build does
+ * not know is skipped, a malformed one is poison for the dead-letter topic), handed to the listener's handler, and
+ * the listener thread waits until the handler's writes are acknowledged, at most {@code closedloop.kafka.write-timeout}.
+ * Waiting keeps the partition's order and lets the container commit the offset only after the state is stored.
+ */
+public class EventReceiver {
+
+    private final ClosedLoopKafkaProperties properties;
+    private final AtomicLong received = new AtomicLong();
+
+    public EventReceiver(ClosedLoopKafkaProperties properties) {
+        this.properties = properties;
+    }
+
+    /** Reads the record's event and applies the handler to it, returning once its writes are acknowledged. */
+    public void receive(ConsumerRecord<String, String> record, Function<ClosedLoopEvent, ? extends Mono<?>> handler) {
+        CloudEvents.fromRecord(record).ifPresent(event -> handler.apply(event).block(properties.writeTimeout()));
+        received.incrementAndGet();
+    }
+
+    /** How many records this service's listeners have received and finished with, for tests that wait on them. */
+    public long received() {
+        return received.get();
+    }
+}
