@@ -7,10 +7,10 @@ import closedloop.contracts.ReturnReason;
 import closedloop.contracts.RootCause;
 import closedloop.contracts.TicketReturned;
 import closedloop.contracts.TicketTransferred;
+import closedloop.platform.domain.RaceRetry;
 import closedloop.platform.outbox.OutboxRelay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -38,12 +38,15 @@ public class TicketService {
     private final Tickets tickets;
     private final BranchDirectory directory;
     private final OutboxRelay relay;
+    private final RaceRetry raceRetry;
     private final Clock clock;
 
-    public TicketService(Tickets tickets, BranchDirectory directory, OutboxRelay relay, Clock clock) {
+    public TicketService(Tickets tickets, BranchDirectory directory, OutboxRelay relay, RaceRetry raceRetry,
+                         Clock clock) {
         this.tickets = tickets;
         this.directory = directory;
         this.relay = relay;
+        this.raceRetry = raceRetry;
         this.clock = clock;
     }
 
@@ -181,16 +184,16 @@ public class TicketService {
         });
     }
 
-    /** Reads, changes and saves the ticket; when someone else saved it in between, once more on a fresh read. */
+    /**
+     * Reads, changes and saves the ticket; when someone else saved it in between, again on a fresh read, where the
+     * transition may now be refused. Every attempt lost: the optimistic locking failure is passed on.
+     */
     private Mono<Ticket> change(String id, Consumer<Ticket> transition) {
-        Mono<Ticket> attempt = Mono.defer(() -> tickets.findById(id)
-                .flatMap(ticket -> {
-                    transition.accept(ticket);
-                    return tickets.save(ticket);
-                }));
-        return attempt
-                .onErrorResume(OptimisticLockingFailureException.class, conflict -> attempt)
-                .onErrorMap(OptimisticLockingFailureException.class, conflict -> new ConcurrentTicketChange(id, conflict))
+        return raceRetry.retrying(() -> tickets.findById(id)
+                        .flatMap(ticket -> {
+                            transition.accept(ticket);
+                            return tickets.save(ticket);
+                        }))
                 .doOnNext(saved -> relay.nudge(saved));
     }
 }

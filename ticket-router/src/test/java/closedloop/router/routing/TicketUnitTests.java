@@ -173,7 +173,7 @@ class TicketUnitTests {
 
         assertThatThrownBy(() -> ticket.transfer(TicketAction.DISPATCH, "SHIZHONG-01", "desk", NOW))
                 .isInstanceOfSatisfying(IllegalTicketTransition.class, illegal ->
-                        assertThat(illegal.allowedActions()).doesNotContain(TicketAction.DISPATCH));
+                        assertThat(illegal.allowedActions()).doesNotContain(TicketAction.DISPATCH.label()));
         assertThat(ticket.status()).isEqualTo(TicketStatus.ASSIGNED);
         assertThat(ticket.allowedActions()).doesNotContain(TicketAction.DISPATCH);
         assertThat(Ticket.assign(registered, Routing.MANUAL, NOW).allowedActions()).contains(TicketAction.DISPATCH);
