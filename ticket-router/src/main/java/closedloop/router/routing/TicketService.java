@@ -39,14 +39,16 @@ public class TicketService {
     private final BranchDirectory directory;
     private final OutboxRelay relay;
     private final RaceRetry raceRetry;
+    private final RouterProperties properties;
     private final Clock clock;
 
     public TicketService(Tickets tickets, BranchDirectory directory, OutboxRelay relay, RaceRetry raceRetry,
-                         Clock clock) {
+                         RouterProperties properties, Clock clock) {
         this.tickets = tickets;
         this.directory = directory;
         this.relay = relay;
         this.raceRetry = raceRetry;
+        this.properties = properties;
         this.clock = clock;
     }
 
@@ -135,7 +137,7 @@ public class TicketService {
      * {@link #reroute(TicketReturned)} when the router reads its own {@link TicketReturned} back from Kafka.
      */
     public Mono<Ticket> giveBack(String id, ReturnReason reason, String text, String actor) {
-        return change(id, ticket -> ticket.giveBack(reason, text, actor, clock.instant()));
+        return change(id, ticket -> ticket.giveBack(reason, text, actor, clock.instant(), properties.unclaimedAfter()));
     }
 
     /**
@@ -151,7 +153,7 @@ public class TicketService {
             if (toBranch.equals(ticket.branch()) && ticket.status().isOpen()) {
                 throw new UnsuitableBranch(toBranch, "holds the ticket already");
             }
-            ticket.transfer(action, toBranch, actor, clock.instant());
+            ticket.transfer(action, toBranch, actor, clock.instant(), properties.unclaimedAfter());
         });
     }
 
