@@ -163,10 +163,22 @@ class TicketUnitTests {
 
         assertThat(last(second, TicketUnclaimed.class).timesPassedOn()).isEqualTo(2);
         assertThat(second.trail().unclaimedReported()).isTrue();
+    }
+
+    @Test
+    void doesNotReportThreePassesUnclaimedWhenSetToFour() {
+        Ticket first = Ticket.assign(registered, "LIXIA-01", NOW);
+        first.giveBack(ReturnReason.NOT_OUR_AREA, null, "a", NOW, 4);
+        Ticket second = Ticket.reroute(last(first, TicketReturned.class), first, Routing.MANUAL);
+        second.transfer(TicketAction.DISPATCH, "SHIZHONG-01", "desk", NOW, 4);
         Ticket third = Ticket.transferred(last(second, TicketTransferred.class), second);
+
         third.giveBack(ReturnReason.WRONG_CATEGORY, null, "b", NOW, 4);
+
         assertThat(third.trail().unclaimedPasses()).isEqualTo(3);
-        assertThat(third.pendingEvents()).noneMatch(event -> event.type().equals(EventType.TICKET_UNCLAIMED.id()));
+        assertThat(third.trail().unclaimedReported()).isFalse();
+        assertThat(List.of(first, second, third)).allSatisfy(ticket -> assertThat(ticket.pendingEvents())
+                .noneMatch(event -> event.type().equals(EventType.TICKET_UNCLAIMED.id())));
     }
 
     @Test
