@@ -222,6 +222,8 @@ abstract class TicketRouterIntegrationTests {
                 .expectStatus().isEqualTo(HttpStatus.CONFLICT)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
+                .jsonPath("$.title").isEqualTo("Not allowed in the current state")
+                .jsonPath("$.detail").isEqualTo("Cannot resolve a ticket that is ASSIGNED")
                 .jsonPath("$.currentState").isEqualTo("ASSIGNED")
                 .jsonPath("$.allowedActions").isEqualTo(List.of("accept", "notes", "return", "transfer"));
 

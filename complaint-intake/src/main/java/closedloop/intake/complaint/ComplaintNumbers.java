@@ -1,15 +1,14 @@
 package closedloop.intake.complaint;
 
 import closedloop.intake.IntakeProperties;
+import closedloop.platform.domain.RaceRetry;
 import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -27,11 +26,13 @@ public class ComplaintNumbers {
     static final String COLLECTION = "complaint_numbers";
 
     private final ReactiveMongoTemplate mongo;
+    private final RaceRetry raceRetry;
     private final Clock clock;
     private final IntakeProperties properties;
 
-    public ComplaintNumbers(ReactiveMongoTemplate mongo, Clock clock, IntakeProperties properties) {
+    public ComplaintNumbers(ReactiveMongoTemplate mongo, RaceRetry raceRetry, Clock clock, IntakeProperties properties) {
         this.mongo = mongo;
+        this.raceRetry = raceRetry;
         this.clock = clock;
         this.properties = properties;
     }
@@ -45,6 +46,6 @@ public class ComplaintNumbers {
         return mongo.findAndModify(counter, raise, returnRaised, Document.class, COLLECTION)
                 .map(document -> ComplaintNumber.of(day, ((Number) document.get("last")).longValue()))
                 // two first-of-the-day upserts may race on the _id; the loser simply raises the winner's counter
-                .retryWhen(Retry.max(3).filter(DuplicateKeyException.class::isInstance));
+                .retryWhen(raceRetry.spec());
     }
 }

@@ -2,15 +2,15 @@ package closedloop.intake.complaint;
 
 import closedloop.contracts.ClosedLoopEvent;
 import closedloop.intake.IntakeProperties;
+import closedloop.platform.domain.RaceRetry;
 import closedloop.platform.outbox.OutboxRelay;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -18,24 +18,26 @@ import java.util.UUID;
 @Service
 public class ComplaintService {
 
-    private static final Retry ON_CONFLICT = Retry.backoff(10, Duration.ofMillis(10))
-            .filter(OptimisticLockingFailureException.class::isInstance);
+    private static final Logger log = LoggerFactory.getLogger(ComplaintService.class);
 
     private final Complaints complaints;
     private final ComplaintNumbers numbers;
     private final ComplaintQueries queries;
     private final IdempotencyKeys keys;
     private final OutboxRelay relay;
+    private final RaceRetry raceRetry;
     private final Clock clock;
     private final IntakeProperties properties;
 
     public ComplaintService(Complaints complaints, ComplaintNumbers numbers, ComplaintQueries queries,
-                            IdempotencyKeys keys, OutboxRelay relay, Clock clock, IntakeProperties properties) {
+                            IdempotencyKeys keys, OutboxRelay relay, RaceRetry raceRetry, Clock clock,
+                            IntakeProperties properties) {
         this.complaints = complaints;
         this.numbers = numbers;
         this.queries = queries;
         this.keys = keys;
         this.relay = relay;
+        this.raceRetry = raceRetry;
         this.clock = clock;
         this.properties = properties;
     }
@@ -57,7 +59,8 @@ public class ComplaintService {
         return keys.claim(key, fingerprint)
                 .flatMap(record -> complaints.findById(record.complaintId())
                         .switchIfEmpty(Mono.defer(() -> create(record.complaintId(), details, actor)
-                                // a concurrent request with the same key created it first
+                                // a concurrent request with the same key created it first: not a race to try again,
+                                // the complaint it created is the answer to this request too
                                 .onErrorResume(DuplicateKeyException.class, lost -> complaints.findById(record.complaintId())
                                         .switchIfEmpty(Mono.error(lost))))));
     }
@@ -83,17 +86,24 @@ public class ComplaintService {
     }
 
     /**
-     * Applies an event to its complaint and saves the result; a concurrent change to the same complaint makes it
-     * read and apply again.
+     * Applies an event another service told to its complaint and saves the result; a concurrent change to the same
+     * complaint makes it read and apply again. An event of a complaint intake does not have is skipped, and logged.
+     *
+     * @param source the service that told it
      */
     public Mono<Applied> apply(ClosedLoopEvent event, String source) {
-        return Mono.defer(() -> complaints.findById(event.complaintId())
+        return raceRetry.retrying(() -> complaints.findById(event.complaintId())
                         .flatMap(complaint -> complaint.apply(event, source, clock.instant())
                                 ? complaints.save(complaint).doOnNext(saved -> relay.nudge(saved))
                                         .thenReturn(Applied.APPLIED)
                                 : Mono.just(Applied.ALREADY_APPLIED))
                         .defaultIfEmpty(Applied.UNKNOWN_COMPLAINT))
-                .retryWhen(ON_CONFLICT);
+                .doOnNext(applied -> {
+                    if (applied == Applied.UNKNOWN_COMPLAINT) {
+                        log.warn("Skipping event {} from {}: no complaint {}", event.eventId(), source,
+                                event.complaintId());
+                    }
+                });
     }
 
     /** What became of an event intake was told. */

@@ -1,6 +1,7 @@
 package closedloop.intake.complaint;
 
 import closedloop.contracts.EventIds;
+import closedloop.platform.domain.RaceRetry;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -21,13 +22,13 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 @Component
 public class IdempotencyKeys {
 
-    private static final int ATTEMPTS = 3;
-
     private final ReactiveMongoTemplate mongo;
+    private final RaceRetry raceRetry;
     private final Clock clock;
 
-    public IdempotencyKeys(ReactiveMongoTemplate mongo, Clock clock) {
+    public IdempotencyKeys(ReactiveMongoTemplate mongo, RaceRetry raceRetry, Clock clock) {
         this.mongo = mongo;
+        this.raceRetry = raceRetry;
         this.clock = clock;
     }
 
@@ -36,22 +37,26 @@ public class IdempotencyKeys {
      * the same body. Fails with {@link IdempotencyKeyReused} when it was used with another body.
      */
     public Mono<IdempotencyRecord> claim(String key, String fingerprint) {
-        return claim(key, fingerprint, ATTEMPTS)
+        return raceRetry.retrying(() -> tryClaim(key, fingerprint))
                 .flatMap(record -> record.fingerprint().equals(fingerprint)
                         ? Mono.just(record)
                         : Mono.error(new IdempotencyKeyReused(key)));
     }
 
-    private Mono<IdempotencyRecord> claim(String key, String fingerprint, int attempts) {
+    /**
+     * One attempt: inserts a new record, or reads the one that took the key. When that one is gone by the time it is
+     * read (or expired, and is removed now), the insert lost a race to a record that no longer stands: the duplicate
+     * key is passed on, so that the claim is tried again from a fresh insert.
+     */
+    private Mono<IdempotencyRecord> tryClaim(String key, String fingerprint) {
         Instant now = clock.instant();
         // the creation instant is part of the id so that a key reused after it expired makes a new complaint
         String complaintId = EventIds.derived(key + "@" + now, "complaint").toString();
         return mongo.insert(new IdempotencyRecord(key, fingerprint, complaintId, now))
                 .onErrorResume(DuplicateKeyException.class, taken -> mongo.findById(key, IdempotencyRecord.class)
-                        .flatMap(stored -> stored.expiredAt(now) ? forget(stored).then(Mono.empty()) : Mono.just(stored))
-                        .switchIfEmpty(Mono.defer(() -> attempts > 1
-                                ? claim(key, fingerprint, attempts - 1)
-                                : Mono.error(new IllegalStateException("Could not claim idempotency key " + key)))));
+                        .flatMap(stored -> stored.expiredAt(now) ? forget(stored).then(Mono.<IdempotencyRecord>empty())
+                                : Mono.just(stored))
+                        .switchIfEmpty(Mono.error(taken)));
     }
 
     /** Removes an expired record, unless another request replaced it meanwhile. */

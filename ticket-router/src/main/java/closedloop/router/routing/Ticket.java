@@ -2,7 +2,6 @@ package closedloop.router.routing;
 
 import closedloop.contracts.AssignmentReason;
 import closedloop.contracts.Category;
-import closedloop.contracts.Channel;
 import closedloop.contracts.ComplaintRegistered;
 import closedloop.contracts.ComplaintReopened;
 import closedloop.contracts.ContactMethod;
@@ -42,8 +41,8 @@ import java.util.UUID;
  * {@link TicketStatus} and {@link TicketAction}. Each step is recorded in its history and as an event in its outbox,
  * saved in the same document write.
  * <p>
- * A ticket carries the complaint's trail along the chain of its tickets: the branches that returned it (退单, counted
- * against each of them), how often it was passed on, and how often in a row without anybody signing for it.
+ * A ticket carries what it knows of its complaint ({@link ComplaintSnapshot}) and the complaint's trail along the chain
+ * of its tickets ({@link ComplaintTrail}); the ticket that follows it takes both whole.
  */
 @Document(Ticket.COLLECTION)
 @CompoundIndexes({
@@ -56,9 +55,6 @@ public class Ticket extends OutboxDocument {
 
     public static final String COLLECTION = "tickets";
 
-    /** Passed on this many times in a row with nobody signing for it, a complaint is unclaimed (DESIGN §5). */
-    public static final int UNCLAIMED_AFTER = 3;
-
     /** Who opens tickets: the router itself, by its rule. */
     static final String ROUTER = "ticket-router";
 
@@ -67,13 +63,8 @@ public class Ticket extends OutboxDocument {
     @Version
     private Long version;
     private String complaintId;
-    private String complaintNumber;
+    private ComplaintSnapshot complaint;
     private String branch;
-    private Category category;
-    private Priority priority;
-    private String district;
-    private Channel channel;
-    private Instant registeredAt;
     private TicketStatus status;
     private AssignmentReason assignmentReason;
     private String resolution;
@@ -90,14 +81,8 @@ public class Ticket extends OutboxDocument {
     private String waitingReason;
     private ReturnReason returnReason;
     private String returnText;
-    /** The branches that returned this complaint, in order, one entry per return (the complaint's trail). */
-    private List<String> returnedBy = new ArrayList<>();
-    /** How often the complaint was passed on (returned or transferred) before this ticket, and by it once it was. */
-    private int timesPassedOn;
-    /** How often in a row the complaint was passed on with nobody signing for it. */
-    private int unclaimedPasses;
-    /** Whether the complaint was reported unclaimed already (once per complaint). */
-    private boolean unclaimedReported;
+    /** The complaint's trail before this ticket, and with this ticket's own return or transfer once it was passed on. */
+    private ComplaintTrail trail = ComplaintTrail.NONE;
     private Instant createdAt;
     private Instant acceptedAt;
     private Instant resolvedAt;
@@ -117,13 +102,8 @@ public class Ticket extends OutboxDocument {
         Ticket ticket = new Ticket();
         ticket.id = EventIds.derived(complaint.eventId(), "route").toString();
         ticket.complaintId = complaint.complaintId();
-        ticket.complaintNumber = complaint.number();
+        ticket.complaint = ComplaintSnapshot.of(complaint);
         ticket.branch = branch;
-        ticket.category = complaint.category();
-        ticket.priority = complaint.priority();
-        ticket.district = complaint.district();
-        ticket.channel = complaint.channel();
-        ticket.registeredAt = complaint.occurredAt();
         ticket.sequence = 1;
         ticket.open(now, "assign", ROUTER, AssignmentReason.ROUTED, EventIds.derived(complaint.eventId(), "assign"));
         return ticket;
@@ -136,8 +116,8 @@ public class Ticket extends OutboxDocument {
     public static Ticket reopen(ComplaintReopened reopened, Ticket previous, Instant now) {
         Ticket ticket = previous.successor(EventIds.derived(reopened.eventId(), "reopen-route").toString(),
                 previous.branch);
-        ticket.priority = reopened.priority();
-        ticket.unclaimedPasses = 0;
+        ticket.complaint = ticket.complaint.at(reopened.priority());
+        ticket.trail = ticket.trail.withoutUnclaimedPasses();
         ticket.open(now, "reopen", reopened.actor(), AssignmentReason.REOPENED,
                 EventIds.derived(reopened.eventId(), "reopen-assign"));
         return ticket;
@@ -171,23 +151,16 @@ public class Ticket extends OutboxDocument {
         return EventIds.derived(passedOnEventId, "reroute").toString();
     }
 
+    /** The next ticket of the chain, at the branch given: it knows the complaint and carries its trail as this one. */
     private Ticket successor(String id, String branch) {
         Ticket ticket = new Ticket();
         ticket.id = id;
         ticket.complaintId = complaintId;
-        ticket.complaintNumber = complaintNumber;
+        ticket.complaint = complaint;
+        ticket.trail = trail;
         ticket.branch = branch;
-        ticket.category = category;
-        ticket.priority = priority;
-        ticket.district = district;
-        ticket.channel = channel;
-        ticket.registeredAt = registeredAt;
         ticket.previousTicketId = this.id;
         ticket.sequence = sequence + 1;
-        ticket.returnedBy = new ArrayList<>(returnedBy);
-        ticket.timesPassedOn = timesPassedOn;
-        ticket.unclaimedPasses = unclaimedPasses;
-        ticket.unclaimedReported = unclaimedReported;
         return ticket;
     }
 
@@ -196,15 +169,15 @@ public class Ticket extends OutboxDocument {
         assignmentReason = reason;
         createdAt = now;
         history.add(new HistoryEntry(now, action, actor, status, reason == AssignmentReason.ROUTED ? null : reason.name()));
-        record(new TicketAssigned(eventId, now, complaintId, id, branch, category, priority, previousTicketId, reason,
-                channel, registeredAt));
+        record(new TicketAssigned(eventId, now, complaintId, id, branch, complaint.category(), complaint.priority(),
+                previousTicketId, reason, complaint.channel(), complaint.registeredAt()));
     }
 
     /** The branch signs for the ticket (签收): ASSIGNED → ACCEPTED; records {@link TicketAccepted}. */
     public void accept(String actor, Instant now) {
         moveTo(TicketAction.ACCEPT, actor, now, null);
         acceptedAt = now;
-        unclaimedPasses = 0;
+        trail = trail.withoutUnclaimedPasses();
         record(new TicketAccepted(UUID.randomUUID(), now, complaintId, id, branch, actor));
     }
 
@@ -288,17 +261,19 @@ public class Ticket extends OutboxDocument {
     /**
      * The branch gives the ticket back (退单) with a reason: ASSIGNED or ACCEPTED → RETURNED; records
      * {@link TicketReturned}, counted against this branch, and {@link TicketUnclaimed} when this is the
-     * {@value #UNCLAIMED_AFTER}rd pass in a row with nobody signing for it. The next ticket is opened from the event
+     * {@code unclaimedAfter}th pass in a row with nobody signing for it. The next ticket is opened from the event
      * ({@link #reroute}) with the id this ticket names in {@link #nextTicketId()}.
+     *
+     * @param unclaimedAfter passed on this many times in a row with nobody signing for it, a complaint is unclaimed
      */
-    public void giveBack(ReturnReason reason, String text, String actor, Instant now) {
+    public void giveBack(ReturnReason reason, String text, String actor, Instant now, int unclaimedAfter) {
         moveTo(TicketAction.RETURN, actor, now, reason + (text == null || text.isBlank() ? "" : ": " + text));
         returnReason = reason;
         returnText = text;
-        returnedBy.add(branch);
+        trail = trail.returnedBy(branch, acceptedAt != null);
         UUID eventId = passOn(now);
-        record(new TicketReturned(eventId, now, complaintId, id, branch, reason, text, timesPassedOn, actor));
-        reportIfUnclaimed(now);
+        record(new TicketReturned(eventId, now, complaintId, id, branch, reason, text, trail.timesPassedOn(), actor));
+        reportIfUnclaimed(now, unclaimedAfter);
     }
 
     /**
@@ -306,31 +281,33 @@ public class Ticket extends OutboxDocument {
      * desk, by {@link TicketAction#TRANSFER} any open ticket. This ticket → TRANSFERRED; records
      * {@link TicketTransferred} (and {@link TicketUnclaimed} as for a return). The next ticket is opened from the
      * event ({@link #transferred}).
+     *
+     * @param unclaimedAfter passed on this many times in a row with nobody signing for it, a complaint is unclaimed
      */
-    public void transfer(TicketAction action, String toBranch, String actor, Instant now) {
+    public void transfer(TicketAction action, String toBranch, String actor, Instant now, int unclaimedAfter) {
         if (action != TicketAction.DISPATCH && action != TicketAction.TRANSFER) {
             throw new IllegalArgumentException(action + " does not transfer a ticket");
         }
         moveTo(action, actor, now, "to " + toBranch);
+        trail = trail.passedOn(acceptedAt != null);
         UUID eventId = passOn(now);
-        record(new TicketTransferred(eventId, now, complaintId, id, branch, toBranch, timesPassedOn, actor));
-        reportIfUnclaimed(now);
+        record(new TicketTransferred(eventId, now, complaintId, id, branch, toBranch, trail.timesPassedOn(), actor));
+        reportIfUnclaimed(now, unclaimedAfter);
     }
 
+    /** Lets go of the complaint; the id of the event that passes it on names the next ticket. */
     private UUID passOn(Instant now) {
         UUID eventId = UUID.randomUUID();
         nextTicketId = nextTicketIdFor(eventId);
         releasedAt = now;
-        timesPassedOn++;
-        unclaimedPasses = acceptedAt == null ? unclaimedPasses + 1 : 0;
         return eventId;
     }
 
-    private void reportIfUnclaimed(Instant now) {
-        if (unclaimedPasses >= UNCLAIMED_AFTER && !unclaimedReported) {
-            unclaimedReported = true;
+    private void reportIfUnclaimed(Instant now, int unclaimedAfter) {
+        if (trail.newlyUnclaimed(unclaimedAfter)) {
+            trail = trail.reportedUnclaimed();
             record(new TicketUnclaimed(EventIds.derived(complaintId, "unclaimed"), now, complaintId, id, branch,
-                    timesPassedOn));
+                    trail.timesPassedOn()));
         }
     }
 
@@ -389,8 +366,13 @@ public class Ticket extends OutboxDocument {
         return complaintId;
     }
 
+    /** What this ticket knows of its complaint. */
+    public ComplaintSnapshot complaint() {
+        return complaint;
+    }
+
     public String complaintNumber() {
-        return complaintNumber;
+        return complaint.number();
     }
 
     public String branch() {
@@ -398,15 +380,15 @@ public class Ticket extends OutboxDocument {
     }
 
     public Category category() {
-        return category;
+        return complaint.category();
     }
 
     public Priority priority() {
-        return priority;
+        return complaint.priority();
     }
 
     public String district() {
-        return district;
+        return complaint.district();
     }
 
     public TicketStatus status() {
@@ -466,21 +448,18 @@ public class Ticket extends OutboxDocument {
         return returnText;
     }
 
+    /** The complaint's trail so far: who returned it, how often it was passed on, whether it is unclaimed. */
+    public ComplaintTrail trail() {
+        return trail;
+    }
+
     /** The branches that returned this complaint so far, one entry per return. */
     public List<String> returnedBy() {
-        return Collections.unmodifiableList(returnedBy);
+        return trail.returnedBy();
     }
 
     public int timesPassedOn() {
-        return timesPassedOn;
-    }
-
-    public int unclaimedPasses() {
-        return unclaimedPasses;
-    }
-
-    public boolean unclaimedReported() {
-        return unclaimedReported;
+        return trail.timesPassedOn();
     }
 
     public Instant createdAt() {

@@ -1,6 +1,7 @@
 package closedloop.router.routing;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import static closedloop.router.routing.TicketStatus.ACCEPTED;
@@ -71,5 +72,10 @@ public enum TicketAction {
     /** The action's name in the API and the history, e.g. {@code accept}, {@code first-contact}. */
     public String label() {
         return label;
+    }
+
+    /** The labels of the actions, in their order: what an answer or a console shows. */
+    public static List<String> labels(List<TicketAction> actions) {
+        return actions.stream().map(TicketAction::label).toList();
     }
 }

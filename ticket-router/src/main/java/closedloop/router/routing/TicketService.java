@@ -7,10 +7,10 @@ import closedloop.contracts.ReturnReason;
 import closedloop.contracts.RootCause;
 import closedloop.contracts.TicketReturned;
 import closedloop.contracts.TicketTransferred;
+import closedloop.platform.domain.RaceRetry;
 import closedloop.platform.outbox.OutboxRelay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -38,12 +38,17 @@ public class TicketService {
     private final Tickets tickets;
     private final BranchDirectory directory;
     private final OutboxRelay relay;
+    private final RaceRetry raceRetry;
+    private final RouterProperties properties;
     private final Clock clock;
 
-    public TicketService(Tickets tickets, BranchDirectory directory, OutboxRelay relay, Clock clock) {
+    public TicketService(Tickets tickets, BranchDirectory directory, OutboxRelay relay, RaceRetry raceRetry,
+                         RouterProperties properties, Clock clock) {
         this.tickets = tickets;
         this.directory = directory;
         this.relay = relay;
+        this.raceRetry = raceRetry;
+        this.properties = properties;
         this.clock = clock;
     }
 
@@ -132,7 +137,7 @@ public class TicketService {
      * {@link #reroute(TicketReturned)} when the router reads its own {@link TicketReturned} back from Kafka.
      */
     public Mono<Ticket> giveBack(String id, ReturnReason reason, String text, String actor) {
-        return change(id, ticket -> ticket.giveBack(reason, text, actor, clock.instant()));
+        return change(id, ticket -> ticket.giveBack(reason, text, actor, clock.instant(), properties.unclaimedAfter()));
     }
 
     /**
@@ -148,7 +153,7 @@ public class TicketService {
             if (toBranch.equals(ticket.branch()) && ticket.status().isOpen()) {
                 throw new UnsuitableBranch(toBranch, "holds the ticket already");
             }
-            ticket.transfer(action, toBranch, actor, clock.instant());
+            ticket.transfer(action, toBranch, actor, clock.instant(), properties.unclaimedAfter());
         });
     }
 
@@ -181,16 +186,16 @@ public class TicketService {
         });
     }
 
-    /** Reads, changes and saves the ticket; when someone else saved it in between, once more on a fresh read. */
+    /**
+     * Reads, changes and saves the ticket; when someone else saved it in between, again on a fresh read, where the
+     * transition may now be refused. Every attempt lost: the optimistic locking failure is passed on.
+     */
     private Mono<Ticket> change(String id, Consumer<Ticket> transition) {
-        Mono<Ticket> attempt = Mono.defer(() -> tickets.findById(id)
-                .flatMap(ticket -> {
-                    transition.accept(ticket);
-                    return tickets.save(ticket);
-                }));
-        return attempt
-                .onErrorResume(OptimisticLockingFailureException.class, conflict -> attempt)
-                .onErrorMap(OptimisticLockingFailureException.class, conflict -> new ConcurrentTicketChange(id, conflict))
+        return raceRetry.retrying(() -> tickets.findById(id)
+                        .flatMap(ticket -> {
+                            transition.accept(ticket);
+                            return tickets.save(ticket);
+                        }))
                 .doOnNext(saved -> relay.nudge(saved));
     }
 }

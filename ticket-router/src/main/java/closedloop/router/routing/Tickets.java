@@ -24,7 +24,10 @@ public class Tickets {
         this.mongo = mongo;
     }
 
-    /** Inserts a new ticket; emits false when one with its id exists already (the event was applied before). */
+    /**
+     * Inserts a new ticket; emits false when one with its id exists already (the event was applied before). A duplicate
+     * key is not a race to try again: the ticket it names is the one this insert would have made.
+     */
     public Mono<Boolean> insertIfAbsent(Ticket ticket) {
         return mongo.insert(ticket).thenReturn(true)
                 .onErrorResume(DuplicateKeyException.class, duplicate -> Mono.just(false));

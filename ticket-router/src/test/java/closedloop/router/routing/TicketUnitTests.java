@@ -27,6 +27,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TicketUnitTests {
 
     private static final Instant NOW = Instant.parse("2026-11-23T01:00:00Z");
+    /** The default of {@code closedloop.router.unclaimed-after}. */
+    private static final int UNCLAIMED_AFTER = 3;
 
     private final ComplaintRegistered registered = (ComplaintRegistered) Golden.event(EventType.COMPLAINT_REGISTERED);
     private final ComplaintReopened reopened = (ComplaintReopened) Golden.event(EventType.COMPLAINT_REOPENED);
@@ -110,7 +112,7 @@ class TicketUnitTests {
     void returnsCountingAgainstTheBranchAndNamesTheNextTicketByTheEvent() {
         Ticket ticket = Ticket.assign(registered, "LIXIA-01", NOW);
 
-        ticket.giveBack(ReturnReason.NOT_OUR_AREA, null, "li.ming", NOW.plusSeconds(60));
+        ticket.giveBack(ReturnReason.NOT_OUR_AREA, null, "li.ming", NOW.plusSeconds(60), UNCLAIMED_AFTER);
 
         TicketReturned returned = last(ticket, TicketReturned.class);
         assertThat(ticket.status()).isEqualTo(TicketStatus.RETURNED);
@@ -133,36 +135,84 @@ class TicketUnitTests {
     @Test
     void reportsAComplaintUnclaimedOnceWhenPassedOnThreeTimesWithoutASignature() {
         Ticket first = Ticket.assign(registered, "LIXIA-01", NOW);
-        first.giveBack(ReturnReason.NOT_OUR_AREA, null, "a", NOW);
+        first.giveBack(ReturnReason.NOT_OUR_AREA, null, "a", NOW, UNCLAIMED_AFTER);
         Ticket second = Ticket.reroute(last(first, TicketReturned.class), first, Routing.MANUAL);
-        second.transfer(TicketAction.DISPATCH, "SHIZHONG-01", "desk", NOW);
+        second.transfer(TicketAction.DISPATCH, "SHIZHONG-01", "desk", NOW, UNCLAIMED_AFTER);
         Ticket third = Ticket.transferred(last(second, TicketTransferred.class), second);
         assertThat(third.pendingEvents()).noneMatch(event -> event.type().equals(EventType.TICKET_UNCLAIMED.id()));
 
-        third.giveBack(ReturnReason.WRONG_CATEGORY, null, "b", NOW);
+        third.giveBack(ReturnReason.WRONG_CATEGORY, null, "b", NOW, UNCLAIMED_AFTER);
 
         TicketUnclaimed unclaimed = last(third, TicketUnclaimed.class);
         assertThat(unclaimed.eventId()).isEqualTo(EventIds.derived(registered.complaintId(), "unclaimed"));
         assertThat(unclaimed.timesPassedOn()).isEqualTo(3);
         assertThat(unclaimed.branch()).isEqualTo("SHIZHONG-01");
         Ticket fourth = Ticket.reroute(last(third, TicketReturned.class), third, Routing.MANUAL);
-        fourth.transfer(TicketAction.TRANSFER, "HUAIYIN-01", "desk", NOW);
+        fourth.transfer(TicketAction.TRANSFER, "HUAIYIN-01", "desk", NOW, UNCLAIMED_AFTER);
         assertThat(fourth.pendingEvents()).noneMatch(event -> event.type().equals(EventType.TICKET_UNCLAIMED.id()));
+    }
+
+    @Test
+    void reportsAComplaintUnclaimedAfterAsManyPassesAsTheSettingSays() {
+        Ticket first = Ticket.assign(registered, "LIXIA-01", NOW);
+        first.giveBack(ReturnReason.NOT_OUR_AREA, null, "a", NOW, 2);
+        Ticket second = Ticket.reroute(last(first, TicketReturned.class), first, Routing.MANUAL);
+        assertThat(first.pendingEvents()).noneMatch(event -> event.type().equals(EventType.TICKET_UNCLAIMED.id()));
+
+        second.transfer(TicketAction.DISPATCH, "SHIZHONG-01", "desk", NOW, 2);
+
+        assertThat(last(second, TicketUnclaimed.class).timesPassedOn()).isEqualTo(2);
+        assertThat(second.trail().unclaimedReported()).isTrue();
+    }
+
+    @Test
+    void doesNotReportThreePassesUnclaimedWhenSetToFour() {
+        Ticket first = Ticket.assign(registered, "LIXIA-01", NOW);
+        first.giveBack(ReturnReason.NOT_OUR_AREA, null, "a", NOW, 4);
+        Ticket second = Ticket.reroute(last(first, TicketReturned.class), first, Routing.MANUAL);
+        second.transfer(TicketAction.DISPATCH, "SHIZHONG-01", "desk", NOW, 4);
+        Ticket third = Ticket.transferred(last(second, TicketTransferred.class), second);
+
+        third.giveBack(ReturnReason.WRONG_CATEGORY, null, "b", NOW, 4);
+
+        assertThat(third.trail().unclaimedPasses()).isEqualTo(3);
+        assertThat(third.trail().unclaimedReported()).isFalse();
+        assertThat(List.of(first, second, third)).allSatisfy(ticket -> assertThat(ticket.pendingEvents())
+                .noneMatch(event -> event.type().equals(EventType.TICKET_UNCLAIMED.id())));
+    }
+
+    @Test
+    void handsWhatItKnowsOfTheComplaintAndItsTrailWholeToTheNextTicket() {
+        Ticket first = Ticket.assign(registered, "LIXIA-01", NOW);
+        first.giveBack(ReturnReason.NOT_OUR_AREA, null, "a", NOW, UNCLAIMED_AFTER);
+
+        Ticket second = Ticket.reroute(last(first, TicketReturned.class), first, "SHIZHONG-01");
+        Ticket reopened = Ticket.reopen(this.reopened, second, NOW);
+
+        assertThat(first.complaint()).isEqualTo(new ComplaintSnapshot(registered.number(), registered.category(),
+                registered.priority(), registered.channel(), registered.district(), registered.occurredAt()));
+        assertThat(second.complaint()).isEqualTo(first.complaint());
+        assertThat(second.complaintId()).isEqualTo(first.complaintId());
+        assertThat(second.trail()).isEqualTo(new ComplaintTrail(List.of("LIXIA-01"), 1, 1, false));
+        assertThat(second.sequence()).isEqualTo(2);
+        assertThat(reopened.complaint()).isEqualTo(first.complaint().at(this.reopened.priority()));
+        assertThat(reopened.trail()).isEqualTo(new ComplaintTrail(List.of("LIXIA-01"), 1, 0, false));
+        assertThat(reopened.sequence()).isEqualTo(3);
     }
 
     @Test
     void doesNotCountPassesOfATicketSomeoneSignedFor() {
         Ticket first = Ticket.assign(registered, "LIXIA-01", NOW);
-        first.giveBack(ReturnReason.NOT_OUR_AREA, null, "a", NOW);
+        first.giveBack(ReturnReason.NOT_OUR_AREA, null, "a", NOW, UNCLAIMED_AFTER);
         Ticket second = Ticket.reroute(last(first, TicketReturned.class), first, "SHIZHONG-01");
         second.accept("b", NOW);
-        second.giveBack(ReturnReason.NOT_OUR_AREA, null, "b", NOW);
+        second.giveBack(ReturnReason.NOT_OUR_AREA, null, "b", NOW, UNCLAIMED_AFTER);
         Ticket third = Ticket.reroute(last(second, TicketReturned.class), second, "HUAIYIN-01");
 
-        third.giveBack(ReturnReason.NOT_OUR_AREA, null, "c", NOW);
+        third.giveBack(ReturnReason.NOT_OUR_AREA, null, "c", NOW, UNCLAIMED_AFTER);
 
         assertThat(third.timesPassedOn()).isEqualTo(3);
-        assertThat(third.unclaimedPasses()).isEqualTo(1);
+        assertThat(third.trail().unclaimedPasses()).isEqualTo(1);
         assertThat(third.pendingEvents()).noneMatch(event -> event.type().equals(EventType.TICKET_UNCLAIMED.id()));
         assertThat(third.returnedBy()).containsExactly("LIXIA-01", "SHIZHONG-01", "HUAIYIN-01");
     }
@@ -171,9 +221,9 @@ class TicketUnitTests {
     void refusesToDispatchATicketThatIsNotAtTheDispatchDesk() {
         Ticket ticket = Ticket.assign(registered, "LIXIA-01", NOW);
 
-        assertThatThrownBy(() -> ticket.transfer(TicketAction.DISPATCH, "SHIZHONG-01", "desk", NOW))
+        assertThatThrownBy(() -> ticket.transfer(TicketAction.DISPATCH, "SHIZHONG-01", "desk", NOW, UNCLAIMED_AFTER))
                 .isInstanceOfSatisfying(IllegalTicketTransition.class, illegal ->
-                        assertThat(illegal.allowedActions()).doesNotContain(TicketAction.DISPATCH));
+                        assertThat(illegal.allowedActions()).doesNotContain(TicketAction.DISPATCH.label()));
         assertThat(ticket.status()).isEqualTo(TicketStatus.ASSIGNED);
         assertThat(ticket.allowedActions()).doesNotContain(TicketAction.DISPATCH);
         assertThat(Ticket.assign(registered, Routing.MANUAL, NOW).allowedActions()).contains(TicketAction.DISPATCH);

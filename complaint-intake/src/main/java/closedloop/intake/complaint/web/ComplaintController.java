@@ -4,6 +4,7 @@ import closedloop.intake.complaint.Complaint;
 import closedloop.intake.complaint.ComplaintService;
 import closedloop.intake.complaint.IdempotencyKeyReused;
 import closedloop.intake.complaint.NewComplaint;
+import closedloop.platform.web.Actor;
 import closedloop.platform.web.Problems;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.Valid;
@@ -25,7 +26,6 @@ import java.net.URI;
 @RequestMapping("/api/v1/complaints")
 public class ComplaintController {
 
-    static final String ACTOR = "X-Actor";
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final int MAX_KEY_LENGTH = 100;
 
@@ -44,7 +44,7 @@ public class ComplaintController {
      */
     @PostMapping
     public Mono<ResponseEntity<RegisteredComplaint>> register(@Valid @RequestBody RegisterComplaintRequest request,
-            @RequestHeader(name = ACTOR, required = false) String actor,
+            @Actor String actor,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
         NewComplaint details = request.toNewComplaint();
         String agent = request.agentOr(actor);

@@ -21,7 +21,7 @@ import java.util.List;
  * level ({@code district}, as before) or in {@code location}, exactly once.
  *
  * @param priority the priority the agent asks for; it may raise the derived priority, never lower it
- * @param agent    the agent who took the complaint (首问负责); when absent, the {@code X-Actor} header names them
+ * @param agent    the agent who took the complaint (首问负责); when absent, the request's actor is the agent
  */
 @DistrictGivenOnce
 public record RegisterComplaintRequest(@NotBlank @OneOf(Channel.class) String channel,
@@ -41,8 +41,6 @@ public record RegisterComplaintRequest(@NotBlank @OneOf(Channel.class) String ch
     /** Absent is fine; present must have a character other than white space. */
     static final String NOT_BLANK = "(?s).*\\S.*";
 
-    static final String ANONYMOUS = "anonymous";
-
     NewComplaint toNewComplaint() {
         boolean vip = customer.vip() != null && customer.vip();
         String accountNo = customer.accountNo() == null ? null : customer.accountNo().strip();
@@ -55,12 +53,9 @@ public record RegisterComplaintRequest(@NotBlank @OneOf(Channel.class) String ch
                 givenDistrict().strip(), address, description.strip(), promised);
     }
 
-    /** The agent named in the body, else the one in the {@code X-Actor} header, else "anonymous". */
-    String agentOr(String actorHeader) {
-        if (agent != null) {
-            return agent.strip();
-        }
-        return actorHeader == null || actorHeader.isBlank() ? ANONYMOUS : actorHeader.strip();
+    /** The agent named in the body, else the actor of the request. */
+    String agentOr(String actor) {
+        return agent != null ? agent.strip() : actor;
     }
 
     private String givenDistrict() {

@@ -1,12 +1,12 @@
 package closedloop.router.routing.web;
 
+import closedloop.platform.web.Actor;
 import closedloop.platform.web.Problems;
 import closedloop.router.routing.Branch;
 import closedloop.router.routing.BranchDirectory;
 import closedloop.router.routing.InvalidBranchDirectory;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,8 +38,7 @@ public class BranchDirectoryController {
 
     /** Re-reads the directory and puts it in force; 422 and no change when the file is not a valid directory. */
     @PostMapping("/api/v1/admin/branch-directory/reload")
-    public List<Branch> reload(@RequestHeader(name = TicketController.ACTOR, defaultValue = TicketController.ANONYMOUS)
-                               String actor) {
+    public List<Branch> reload(@Actor String actor) {
         try {
             List<Branch> branches = directory.reload();
             log.info("Branch directory reloaded by {}: {} branches", actor, branches.size());

@@ -3,12 +3,11 @@ package closedloop.router.routing.web;
 import closedloop.contracts.ContactMethod;
 import closedloop.contracts.ReturnReason;
 import closedloop.contracts.RootCause;
+import closedloop.platform.web.Actor;
 import closedloop.platform.web.FieldError;
 import closedloop.platform.web.OneOf;
 import closedloop.platform.web.Problems;
-import closedloop.router.routing.ConcurrentTicketChange;
 import closedloop.router.routing.Holder;
-import closedloop.router.routing.IllegalTicketTransition;
 import closedloop.router.routing.Ticket;
 import closedloop.router.routing.TicketAction;
 import closedloop.router.routing.TicketFilter;
@@ -17,15 +16,12 @@ import closedloop.router.routing.TicketStatus;
 import closedloop.router.routing.UnsuitableBranch;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.util.StringUtils;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -38,15 +34,14 @@ import java.util.List;
 
 /**
  * A branch's ticket queue, the responsibility trace of a ticket's complaint, and the workflow actions on a ticket,
- * each {@code POST /api/v1/tickets/{id}/<action>} with the actor in {@code X-Actor}. An action the ticket's status
- * does not allow answers 409 naming {@code currentState} and {@code allowedActions}.
+ * each {@code POST /api/v1/tickets/{id}/<action>} by the request's {@link Actor}. An action the ticket's status does
+ * not allow answers 409 naming {@code currentState} and {@code allowedActions} (the platform's answer to an
+ * {@link closedloop.router.routing.IllegalTicketTransition}).
  */
 @RestController
 @RequestMapping("/api/v1/tickets")
 public class TicketController {
 
-    static final String ACTOR = "X-Actor";
-    static final String ANONYMOUS = "anonymous";
     /** 1 to 500, as text so that a non-number is reported like an out-of-range number. */
     private static final String LIMIT = "[1-9][0-9]?|[1-4][0-9]{2}|500";
 
@@ -67,7 +62,7 @@ public class TicketController {
                                      @Pattern(regexp = LIMIT, message = "must be a whole number from 1 to 500")
                                      String limit) {
         if (!StringUtils.hasText(branch) && !StringUtils.hasText(complaintId)) {
-            throw badRequest(new FieldError("branch", "is required unless complaintId is given"));
+            throw Problems.invalidField("branch", "is required unless complaintId is given");
         }
         TicketFilter filter = new TicketFilter(textOrNull(branch), status == null ? null : TicketStatus.valueOf(status),
                 textOrNull(complaintId), Integer.parseInt(limit));
@@ -88,31 +83,31 @@ public class TicketController {
     /** Signs for the ticket (签收): ASSIGNED → ACCEPTED. */
     @PostMapping("/{id}/accept")
     public Mono<TicketResponse> accept(@PathVariable String id,
-                                       @RequestHeader(name = ACTOR, defaultValue = ANONYMOUS) String actor) {
+                                       @Actor String actor) {
         return answer(id, tickets.accept(id, actor));
     }
 
     /** Names the person handling the ticket: ACCEPTED, IN_PROGRESS or WAITING_ON_CUSTOMER → IN_PROGRESS. */
     @PostMapping("/{id}/handler")
     public Mono<TicketResponse> handler(@PathVariable String id, @Valid @RequestBody HandlerRequest request,
-                                        @RequestHeader(name = ACTOR, defaultValue = ANONYMOUS) String actor) {
+                                        @Actor String actor) {
         return answer(id, tickets.nameHandler(id, request.handler().strip(), actor));
     }
 
     /** Adds a progress note in any open status; the status stays. */
     @PostMapping("/{id}/notes")
     public Mono<TicketResponse> note(@PathVariable String id, @Valid @RequestBody NoteRequest request,
-                                     @RequestHeader(name = ACTOR, defaultValue = ANONYMOUS) String actor) {
+                                     @Actor String actor) {
         return answer(id, tickets.addNote(id, request.note(), actor));
     }
 
     /** Records the first contact with the customer (首次联系): → IN_PROGRESS. */
     @PostMapping("/{id}/first-contact")
     public Mono<TicketResponse> firstContact(@PathVariable String id, @Valid @RequestBody FirstContactRequest request,
-                                             @RequestHeader(name = ACTOR, defaultValue = ANONYMOUS) String actor) {
+                                             @Actor String actor) {
         Instant contactedAt = Instant.parse(request.contactedAt());
         if (contactedAt.isAfter(clock.instant())) {
-            throw badRequest(new FieldError("contactedAt", "must not be in the future"));
+            throw Problems.invalidField("contactedAt", "must not be in the future");
         }
         return answer(id, tickets.recordFirstContact(id, contactedAt,
                 ContactMethod.valueOf(request.method()), request.result(), actor));
@@ -121,11 +116,11 @@ public class TicketController {
     /** Gives the ticket back (退单): ASSIGNED or ACCEPTED → RETURNED; the complaint goes on to a new ticket. */
     @PostMapping("/{id}/return")
     public Mono<TicketResponse> giveBack(@PathVariable String id, @Valid @RequestBody ReturnRequest request,
-                                         @RequestHeader(name = ACTOR, defaultValue = ANONYMOUS) String actor) {
+                                         @Actor String actor) {
         ReturnReason reason = ReturnReason.valueOf(request.reason());
         String text = textOrNull(request.text());
         if (reason == ReturnReason.OTHER && text == null) {
-            throw badRequest(new FieldError("text", "is required when the reason is OTHER"));
+            throw Problems.invalidField("text", "is required when the reason is OTHER");
         }
         return answer(id, tickets.giveBack(id, reason, text, actor));
     }
@@ -133,24 +128,24 @@ public class TicketController {
     /** The dispatch desk routes a ticket it holds by hand: ASSIGNED at MANUAL → TRANSFERRED; a new ticket at the branch. */
     @PostMapping("/{id}/dispatch")
     public Mono<TicketResponse> dispatch(@PathVariable String id, @Valid @RequestBody BranchRequest request,
-                                         @RequestHeader(name = ACTOR, defaultValue = ANONYMOUS) String actor) {
+                                         @Actor String actor) {
         return answer(id, tickets.transfer(id, TicketAction.DISPATCH, request.branch().strip(), actor));
     }
 
     /** The dispatch desk moves an open ticket to another branch: → TRANSFERRED; a new ticket at the branch. */
     @PostMapping("/{id}/transfer")
     public Mono<TicketResponse> transfer(@PathVariable String id, @Valid @RequestBody BranchRequest request,
-                                         @RequestHeader(name = ACTOR, defaultValue = ANONYMOUS) String actor) {
+                                         @Actor String actor) {
         return answer(id, tickets.transfer(id, TicketAction.TRANSFER, request.branch().strip(), actor));
     }
 
     /** Asks for more time (延期) from ACCEPTED or IN_PROGRESS; the status stays. */
     @PostMapping("/{id}/extension")
     public Mono<TicketResponse> extension(@PathVariable String id, @Valid @RequestBody ExtensionRequest request,
-                                          @RequestHeader(name = ACTOR, defaultValue = ANONYMOUS) String actor) {
+                                          @Actor String actor) {
         Instant requestedDeadline = Instant.parse(request.requestedDeadline());
         if (!requestedDeadline.isAfter(clock.instant())) {
-            throw badRequest(new FieldError("requestedDeadline", "must be in the future"));
+            throw Problems.invalidField("requestedDeadline", "must be in the future");
         }
         return answer(id, tickets.requestExtension(id, request.reason(), requestedDeadline, actor));
     }
@@ -158,21 +153,21 @@ public class TicketController {
     /** Waits on the customer: ACCEPTED or IN_PROGRESS → WAITING_ON_CUSTOMER. */
     @PostMapping("/{id}/wait")
     public Mono<TicketResponse> waitOnCustomer(@PathVariable String id, @Valid @RequestBody WaitRequest request,
-                                               @RequestHeader(name = ACTOR, defaultValue = ANONYMOUS) String actor) {
+                                               @Actor String actor) {
         return answer(id, tickets.waitOnCustomer(id, request.reason(), actor));
     }
 
     /** Ends the wait on the customer: WAITING_ON_CUSTOMER → IN_PROGRESS. */
     @PostMapping("/{id}/resume")
     public Mono<TicketResponse> resume(@PathVariable String id,
-                                       @RequestHeader(name = ACTOR, defaultValue = ANONYMOUS) String actor) {
+                                       @Actor String actor) {
         return answer(id, tickets.resume(id, actor));
     }
 
     /** Resolves the ticket (办结) with what was done, why and who is responsible: ACCEPTED or IN_PROGRESS → RESOLVED. */
     @PostMapping("/{id}/resolve")
     public Mono<TicketResponse> resolve(@PathVariable String id, @Valid @RequestBody ResolveRequest request,
-                                        @RequestHeader(name = ACTOR, defaultValue = ANONYMOUS) String actor) {
+                                        @Actor String actor) {
         return answer(id, tickets.resolve(id, request.resolution(), RootCause.valueOf(request.rootCause()),
                 request.responsibleParty(), actor));
     }
@@ -180,10 +175,6 @@ public class TicketController {
     private static Mono<TicketResponse> answer(String id, Mono<Ticket> changed) {
         return changed.map(TicketResponse::of)
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("ticket", id)))
-                .onErrorMap(IllegalTicketTransition.class, illegal -> Problems.illegalTransition("ticket",
-                        illegal.action().label(), illegal.currentState(),
-                        illegal.allowedActions().stream().map(TicketAction::label).toList()))
-                .onErrorMap(ConcurrentTicketChange.class, TicketController::conflict)
                 .onErrorMap(UnsuitableBranch.class, unsuitable -> unprocessable("branch", unsuitable.getMessage()));
     }
 
@@ -192,20 +183,6 @@ public class TicketController {
         ErrorResponseException problem = Problems.unprocessable("Cannot be carried out", message);
         problem.getBody().setProperty("errors", List.of(new FieldError(field, message)));
         return problem;
-    }
-
-    private static ErrorResponseException conflict(ConcurrentTicketChange change) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, change.getMessage());
-        problem.setTitle("Changed concurrently");
-        return new ErrorResponseException(HttpStatus.CONFLICT, problem, change);
-    }
-
-    /** A 400 shaped like the platform's validation answers: an {@code errors} list naming each bad field. */
-    static ErrorResponseException badRequest(FieldError error) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid fields: " + error.field());
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", List.of(error));
-        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
     }
 
     private static String textOrNull(String text) {

@@ -30,7 +30,7 @@ public record TicketResponse(String id, String complaintId, String complaintNumb
     static TicketResponse of(Ticket ticket) {
         return new TicketResponse(ticket.id(), ticket.complaintId(), ticket.complaintNumber(), ticket.branch(),
                 ticket.category(), ticket.priority(), ticket.district(), ticket.status(),
-                ticket.allowedActions().stream().map(TicketAction::label).toList(), ticket.assignmentReason(),
+                TicketAction.labels(ticket.allowedActions()), ticket.assignmentReason(),
                 ticket.handler(), ticket.resolution(), ticket.rootCause(), ticket.responsibleParty(),
                 ticket.firstContactAt(), ticket.firstContactMethod(), ticket.waitingReason(), ticket.returnReason(),
                 ticket.returnText(), ticket.returnedBy(), ticket.timesPassedOn(), ticket.previousTicketId(),
