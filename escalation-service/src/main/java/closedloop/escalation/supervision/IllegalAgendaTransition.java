@@ -1,16 +1,23 @@
 package closedloop.escalation.supervision;
 
-/** An office-meeting item was asked to do what its status does not allow. */
-public class IllegalAgendaTransition extends RuntimeException {
+import closedloop.platform.domain.IllegalTransition;
 
-    private final AgendaStatus currentState;
+import java.util.List;
 
-    public IllegalAgendaTransition(String action, AgendaStatus currentState) {
-        super("Cannot " + action + " an office-meeting item that is " + currentState);
-        this.currentState = currentState;
+/**
+ * An office-meeting item was asked to do what its status does not allow; the platform answers it with a 409 naming
+ * the status.
+ */
+public class IllegalAgendaTransition extends IllegalTransition {
+
+    private final AgendaStatus status;
+
+    public IllegalAgendaTransition(String action, AgendaStatus status) {
+        super("office-meeting item", action, status, List.of());
+        this.status = status;
     }
 
-    public AgendaStatus currentState() {
-        return currentState;
+    public AgendaStatus status() {
+        return status;
     }
 }

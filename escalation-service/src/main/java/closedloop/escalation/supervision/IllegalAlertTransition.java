@@ -1,16 +1,20 @@
 package closedloop.escalation.supervision;
 
-/** An alert was asked to do what its status does not allow. */
-public class IllegalAlertTransition extends RuntimeException {
+import closedloop.platform.domain.IllegalTransition;
 
-    private final AlertStatus currentState;
+import java.util.List;
 
-    public IllegalAlertTransition(String action, AlertStatus currentState) {
-        super("Cannot " + action + " an alert that is " + currentState);
-        this.currentState = currentState;
+/** An alert was asked to do what its status does not allow; the platform answers it with a 409 naming the status. */
+public class IllegalAlertTransition extends IllegalTransition {
+
+    private final AlertStatus status;
+
+    public IllegalAlertTransition(String action, AlertStatus status) {
+        super("alert", action, status, List.of());
+        this.status = status;
     }
 
-    public AlertStatus currentState() {
-        return currentState;
+    public AlertStatus status() {
+        return status;
     }
 }

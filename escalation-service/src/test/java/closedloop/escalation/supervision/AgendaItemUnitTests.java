@@ -66,7 +66,7 @@ class AgendaItemUnitTests {
 
         assertThatThrownBy(() -> item.decide("deputy.gm.sun", DEADLINE, "Too late", "sup.liu", NOW))
                 .isInstanceOfSatisfying(IllegalAgendaTransition.class,
-                        illegal -> assertThat(illegal.currentState()).isEqualTo(AgendaStatus.DONE));
+                        illegal -> assertThat(illegal.status()).isEqualTo(AgendaStatus.DONE));
         assertThat(item.decision()).isNull();
         assertThat(item.pendingEvents()).isEmpty();
     }

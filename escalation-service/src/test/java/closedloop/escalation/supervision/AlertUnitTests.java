@@ -132,7 +132,7 @@ class AlertUnitTests {
 
         assertThatThrownBy(() -> alert.acknowledge("sup.liu", LATER.plusSeconds(1)))
                 .isInstanceOfSatisfying(IllegalAlertTransition.class,
-                        illegal -> assertThat(illegal.currentState()).isEqualTo(AlertStatus.CLEARED));
+                        illegal -> assertThat(illegal.status()).isEqualTo(AlertStatus.CLEARED));
         assertThat(alert.acknowledgedBy()).isNull();
     }
 }
