@@ -14,11 +14,9 @@ import java.time.Duration;
  *                     full batch is followed by another pass at once
  * @param concurrency  after a bulk write lost a race, how many of its cases are loaded, fired and saved again one by
  *                     one at the same time
- * @param retries      how often a save that lost a race (another version) is tried again on the fresh case
  */
 @ConfigurationProperties("closedloop.escalation")
 public record EscalationProperties(@DefaultValue("250ms") Duration scanInterval,
                                    @DefaultValue("1000") int batchSize,
-                                   @DefaultValue("16") int concurrency,
-                                   @DefaultValue("20") int retries) {
+                                   @DefaultValue("16") int concurrency) {
 }
