@@ -2,6 +2,7 @@ package closedloop.escalation.sla;
 
 import closedloop.contracts.ClosedLoopEvent;
 import closedloop.contracts.TicketAssigned;
+import closedloop.contracts.TicketEvent;
 import closedloop.escalation.policy.PolicyBook;
 import closedloop.escalation.policy.TimeLimitPolicy;
 import closedloop.platform.domain.RaceRetry;
@@ -42,8 +43,15 @@ public class CaseUpdates {
         this.clock = clock;
     }
 
-    /** Applies an event that arrived on the given partition of router.ticket; emits the saved case if it changed. */
+    /**
+     * Applies an event that arrived on the given partition of router.ticket; emits the saved case if it changed.
+     * Only ticket events are about clocks; any other completes at once.
+     */
     public Mono<SlaCase> apply(ClosedLoopEvent event, int partition) {
+        return event instanceof TicketEvent ticketEvent ? apply(ticketEvent, partition) : Mono.empty();
+    }
+
+    private Mono<SlaCase> apply(TicketEvent event, int partition) {
         return raceRetry.retrying(() -> load(event, partition)
                         .flatMap(slaCase -> policyFor(slaCase, event)
                                 .filter(policy -> slaCase.apply(event, partition, policy.orElse(null), deadlines))
@@ -54,7 +62,7 @@ public class CaseUpdates {
                 });
     }
 
-    private Mono<SlaCase> load(ClosedLoopEvent event, int partition) {
+    private Mono<SlaCase> load(TicketEvent event, int partition) {
         Mono<SlaCase> existing = cases.findById(event.complaintId());
         if (event instanceof TicketAssigned) {
             return existing.switchIfEmpty(Mono.fromSupplier(() -> SlaCase.open(event.complaintId(), partition)));
@@ -62,7 +70,7 @@ public class CaseUpdates {
         return existing;
     }
 
-    private Mono<Optional<TimeLimitPolicy>> policyFor(SlaCase slaCase, ClosedLoopEvent event) {
+    private Mono<Optional<TimeLimitPolicy>> policyFor(SlaCase slaCase, TicketEvent event) {
         if (event instanceof TicketAssigned assigned) {
             return policies.inForceAt(slaCase.policyInstant(assigned)).map(Optional::of);
         }

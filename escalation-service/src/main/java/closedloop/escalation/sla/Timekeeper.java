@@ -23,6 +23,9 @@ import java.util.stream.Collectors;
 @Service
 public class Timekeeper {
 
+    /** The name of the periodic pass that fires the due cases, for tests that wait for it to run. */
+    public static final String FIRING_PASS = "slaFiringPass";
+
     private static final Logger log = LoggerFactory.getLogger(Timekeeper.class);
 
     private final SlaCases cases;
