@@ -25,6 +25,9 @@ import java.util.function.Predicate;
 @Service
 public class Agenda {
 
+    /** The name of the periodic pass that finds overdue decisions, for tests that wait for it to run. */
+    public static final String DECISION_PASS = "officeMeetingDecisionPass";
+
     /** The statuses of an item still on the agenda. */
     public static final List<AgendaStatus> ON_THE_AGENDA = List.of(AgendaStatus.OPEN, AgendaStatus.DECIDED);
 
@@ -69,7 +72,9 @@ public class Agenda {
 
     private Mono<Void> settle(String complaintId, Predicate<AgendaItem> change) {
         return items.findByComplaintIdAndStatusIn(complaintId, ON_THE_AGENDA)
-                .concatMap(found -> raceRetry.retrying(() -> items.findById(found.id()).filter(change).flatMap(items::save)))
+                .concatMap(found -> raceRetry.retrying(() -> items.findById(found.id())
+                        .filter(change)
+                        .flatMap(items::save)))
                 .then();
     }
 
