@@ -81,7 +81,7 @@ public class Agenda {
     /**
      * Records the meeting's decision on an item and tells it. Empty when there is no such item.
      *
-     * @throws IllegalAgendaTransition when the item is DONE
+     * @throws closedloop.platform.domain.IllegalTransition when the item is DONE
      */
     public Mono<AgendaItem> decide(String id, String owner, Instant deadline, String note, String actor) {
         return raceRetry.retrying(() -> items.findById(id).flatMap(item -> {

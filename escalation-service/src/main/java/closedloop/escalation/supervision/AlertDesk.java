@@ -79,7 +79,7 @@ public class AlertDesk {
      * A supervisor acknowledges an alert; an alert acknowledged before keeps its first acknowledgement. Empty when
      * there is no such alert.
      *
-     * @throws IllegalAlertTransition for a cleared alert nobody acknowledged
+     * @throws closedloop.platform.domain.IllegalTransition for a cleared alert nobody acknowledged
      */
     public Mono<Alert> acknowledge(String id, String actor) {
         return raceRetry.retrying(() -> alerts.findById(id)
