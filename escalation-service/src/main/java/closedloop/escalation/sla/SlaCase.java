@@ -176,12 +176,7 @@ public class SlaCase extends OutboxDocument {
         if (isDispatchedBefore(assigned.ticketId())) {
             return false;
         }
-        if (policyVersion == null) {
-            policyAt = policyInstant(assigned);
-            policyVersion = policy.version();
-            channel = assigned.channel();
-            registeredAt = millis(assigned.registeredAt());
-        }
+        choosePolicyOnce(assigned, policy);
         category = assigned.category();
         priority = assigned.priority();
         HeldTicket previous = ticket;
@@ -193,16 +188,29 @@ public class SlaCase extends OutboxDocument {
         ticket = new HeldTicket(assigned.ticketId(), assigned.branch(), priority, assigned.reason(), at,
                 startClocks(assigned, at, previous, policy.limits(category, priority), deadlines));
         tickets.add(assigned.ticketId());
-        for (SlaClock started : ticket.clocks()) {
-            recordStarted(assigned, started);
-        }
+        ticket.clocks().forEach(started -> recordStarted(assigned, started));
         if (assigned.reason() == AssignmentReason.REOPENED) {
-            reopenCount++;
-            if (reopenCount >= deadlines.rules().reopensForLevel2()) {
-                reachLevel2(EscalationReason.REOPENED_TWICE, at);
-            }
+            reopened(at, deadlines);
         }
         return true;
+    }
+
+    /** The first assignment fixes the policy version the complaint is measured by, its channel and registration. */
+    private void choosePolicyOnce(TicketAssigned assigned, TimeLimitPolicy policy) {
+        if (policyVersion == null) {
+            policyAt = policyInstant(assigned);
+            policyVersion = policy.version();
+            channel = assigned.channel();
+            registeredAt = millis(assigned.registeredAt());
+        }
+    }
+
+    /** Sent back to its branch (发回重办) once more: reopened as often as the rules say, it reaches level 2. */
+    private void reopened(Instant at, Deadlines deadlines) {
+        reopenCount++;
+        if (reopenCount >= deadlines.rules().reopensForLevel2()) {
+            reachLevel2(EscalationReason.REOPENED_TWICE, at);
+        }
     }
 
     /** Whether the ticket was dispatched before (the current one counts too, for cases stored before the list). */
@@ -213,7 +221,8 @@ public class SlaCase extends OutboxDocument {
     private List<SlaClock> startClocks(TicketAssigned assigned, Instant at, HeldTicket previous, LimitSet limits,
                                        Deadlines deadlines) {
         Instant cap = outsideCap();
-        SlaClock signFor = SlaClock.start(ClockKind.SIGN_FOR, assigned.ticketId(), at, limits.signFor(), cap, deadlines);
+        SlaClock signFor = SlaClock.start(ClockKind.SIGN_FOR, assigned.ticketId(), at, limits.signFor(), cap,
+                deadlines);
         SlaClock firstContact = SlaClock.start(ClockKind.FIRST_CONTACT, assigned.ticketId(), at,
                 limits.firstContact(), cap, deadlines);
         SlaClock resolve = keepsResolveDeadline(assigned, previous)
