@@ -13,7 +13,7 @@ import java.util.UUID;
  */
 public record ClockStarted(UUID eventId, Instant occurredAt, String complaintId, String ticketId, String branch,
                            ClockKind clock, Instant deadline, Integer policyVersion, Duration limit,
-                           TimeBasis basis) implements ClosedLoopEvent {
+                           TimeBasis basis) implements TicketEvent {
 
     /** A clock without its policy (the v1 fields before they were added). */
     public ClockStarted(UUID eventId, Instant occurredAt, String complaintId, String ticketId, String branch,

@@ -6,7 +6,7 @@ import java.util.UUID;
 /** A supervisor approved a branch's extension (延期): the resolve deadline moved, and the customer is told. */
 public record ExtensionApproved(UUID eventId, Instant occurredAt, String complaintId, String ticketId, String branch,
                                 String extensionId, Instant previousDeadline, Instant deadline,
-                                String actor) implements ClosedLoopEvent {
+                                String actor) implements TicketEvent {
 
     @Override
     public String summary() {

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 /** A supervisor refused a branch's extension (延期); the deadline stays. */
 public record ExtensionRefused(UUID eventId, Instant occurredAt, String complaintId, String ticketId, String branch,
-                               String extensionId, String reason, String actor) implements ClosedLoopEvent {
+                               String extensionId, String reason, String actor) implements TicketEvent {
 
     @Override
     public String summary() {

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 /** The branch asked for more time (延期); supervisors approve or refuse it. */
 public record ExtensionRequested(UUID eventId, Instant occurredAt, String complaintId, String ticketId, String branch,
-                                 String reason, Instant requestedDeadline, String actor) implements ClosedLoopEvent {
+                                 String reason, Instant requestedDeadline, String actor) implements TicketEvent {
 
     @Override
     public String summary() {

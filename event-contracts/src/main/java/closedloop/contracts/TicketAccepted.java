@@ -5,7 +5,7 @@ import java.util.UUID;
 
 /** The branch signed for the ticket (签收). */
 public record TicketAccepted(UUID eventId, Instant occurredAt, String complaintId, String ticketId, String branch,
-                             String actor) implements ClosedLoopEvent {
+                             String actor) implements TicketEvent {
 
     @Override
     public String summary() {

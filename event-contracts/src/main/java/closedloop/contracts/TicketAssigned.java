@@ -12,7 +12,7 @@ import java.util.UUID;
  */
 public record TicketAssigned(UUID eventId, Instant occurredAt, String complaintId, String ticketId, String branch,
                              Category category, Priority priority, String previousTicketId,
-                             AssignmentReason reason, Channel channel, Instant registeredAt) implements ClosedLoopEvent {
+                             AssignmentReason reason, Channel channel, Instant registeredAt) implements TicketEvent {
 
     public TicketAssigned {
         if (reason == null) {

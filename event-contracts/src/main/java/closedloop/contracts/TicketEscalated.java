@@ -10,7 +10,7 @@ import java.util.UUID;
  */
 public record TicketEscalated(UUID eventId, Instant occurredAt, String complaintId, String ticketId, String branch,
                               int level, ClockKind clock, Instant deadline,
-                              EscalationReason reason) implements ClosedLoopEvent {
+                              EscalationReason reason) implements TicketEvent {
 
     public TicketEscalated {
         if (reason == null && level == 1) {

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 /** A progress note on the ticket. */
 public record TicketNoteAdded(UUID eventId, Instant occurredAt, String complaintId, String ticketId, String branch,
-                              String note, String actor) implements ClosedLoopEvent {
+                              String note, String actor) implements TicketEvent {
 
     @Override
     public String summary() {

@@ -9,7 +9,7 @@ import java.util.UUID;
  */
 public record TicketResolved(UUID eventId, Instant occurredAt, String complaintId, String ticketId, String branch,
                              String resolution, String actor, RootCause rootCause,
-                             String responsibleParty) implements ClosedLoopEvent {
+                             String responsibleParty) implements TicketEvent {
 
     /** A resolution without root cause and responsible party (the v1 fields before they were added). */
     public TicketResolved(UUID eventId, Instant occurredAt, String complaintId, String ticketId, String branch,

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 /** The dispatch desk moved the ticket from its branch to another by hand. */
 public record TicketTransferred(UUID eventId, Instant occurredAt, String complaintId, String ticketId, String branch,
-                                String toBranch, int timesPassedOn, String actor) implements ClosedLoopEvent {
+                                String toBranch, int timesPassedOn, String actor) implements TicketEvent {
 
     @Override
     public String summary() {

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 /** The branch waits on the customer; the ticket's clocks pause until it resumes. */
 public record TicketWaitingOnCustomer(UUID eventId, Instant occurredAt, String complaintId, String ticketId, String branch,
-                                      String reason, String actor) implements ClosedLoopEvent {
+                                      String reason, String actor) implements TicketEvent {
 
     @Override
     public String summary() {

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 /** 75 % of a ticket's time limit has passed: the branch and its dispatcher are chased (催办). */
 public record TicketWarned(UUID eventId, Instant occurredAt, String complaintId, String ticketId, String branch,
-                           ClockKind clock, Instant deadline) implements ClosedLoopEvent {
+                           ClockKind clock, Instant deadline) implements TicketEvent {
 
     @Override
     public String summary() {

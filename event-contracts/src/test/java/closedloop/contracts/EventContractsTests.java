@@ -41,6 +41,21 @@ class EventContractsTests {
         assertThat(Golden.tree(EventJson.write(golden)).has("actor")).isEqualTo(actor.isPresent());
     }
 
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void makesEveryRouterEventAndEverySlaEventThatNamesATicketATicketEvent(EventType type) {
+        boolean namesATicket = Arrays.stream(type.recordType().getRecordComponents())
+                .anyMatch(component -> component.getName().equals("ticketId"));
+        boolean aboutATicket = type.topic().equals(Topics.ROUTER_TICKET)
+                || type.topic().equals(Topics.ESCALATION_SLA) && namesATicket;
+
+        assertThat(TicketEvent.class.isAssignableFrom(type.recordType())).as("%s is a ticket event", type.id())
+                .isEqualTo(aboutATicket);
+        if (aboutATicket) {
+            assertThat(((TicketEvent) Golden.event(type)).ticketId()).isEqualTo(Golden.TICKET_ID);
+        }
+    }
+
     @Test
     void writesInstantsAsIsoText() {
         var deadline = Golden.tree(EventJson.write(GoldenSamples.of(EventType.CLOCK_STARTED))).get("deadline");

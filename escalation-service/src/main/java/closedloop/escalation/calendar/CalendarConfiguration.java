@@ -1,6 +1,5 @@
 package closedloop.escalation.calendar;
 
-import closedloop.escalation.policy.WorkingTime;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,10 +20,5 @@ class CalendarConfiguration {
         return directory.isBlank()
                 ? BusinessCalendars.fromClasspath(region)
                 : BusinessCalendars.fromDirectory(Path.of(directory), region);
-    }
-
-    @Bean
-    WorkingTime workingTime(BusinessCalendar calendar) {
-        return new WorkingTime(calendar);
     }
 }

@@ -14,14 +14,13 @@ import closedloop.contracts.TicketAssigned;
 import closedloop.contracts.TicketResolved;
 import closedloop.contracts.TicketReturned;
 import closedloop.contracts.TicketTransferred;
-import org.springframework.dao.DuplicateKeyException;
+import closedloop.platform.domain.RaceRetry;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -32,18 +31,19 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * The league's facts: applies events to the per-ticket and per-complaint fact documents and reads them back. Every
  * write is an upsert by id of individual fields with {@code $set} (a value every delivery of the event gives alike),
  * {@code $min} (the first time something happened) or {@code $max} (the latest deadline), so that applying an event
- * twice changes nothing and events of one complaint may arrive in any order across topics.
+ * twice changes nothing and events of one complaint may arrive in any order across topics. Two first writes of one
+ * new document may race (different topics, different instances): the loser's upsert fails on the duplicate key and is
+ * tried again, and then updates the document the winner created.
  */
 @Component
 public class LeagueFacts {
 
-    /** Two first writes of one new document may race (different topics, different instances); the loser retries. */
-    private static final int DUPLICATE_KEY_RETRIES = 3;
-
     private final ReactiveMongoTemplate mongo;
+    private final RaceRetry raceRetry;
 
-    public LeagueFacts(ReactiveMongoTemplate mongo) {
+    public LeagueFacts(ReactiveMongoTemplate mongo, RaceRetry raceRetry) {
         this.mongo = mongo;
+        this.raceRetry = raceRetry;
     }
 
     /** Records what the event tells the league; completes empty for events the league does not read. */
@@ -120,9 +120,7 @@ public class LeagueFacts {
     }
 
     private Mono<Void> upsert(String id, Update update, Class<?> type) {
-        return mongo.upsert(new Query(where("_id").is(id)), update, type)
-                .retryWhen(Retry.max(DUPLICATE_KEY_RETRIES).filter(DuplicateKeyException.class::isInstance))
-                .then();
+        return raceRetry.retrying(() -> mongo.upsert(new Query(where("_id").is(id)), update, type)).then();
     }
 
     /** The tickets dispatched at or after {@code from} and before {@code to} (index {@code dispatchedAt_branch}). */

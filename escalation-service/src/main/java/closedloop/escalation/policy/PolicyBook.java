@@ -3,11 +3,11 @@ package closedloop.escalation.policy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import closedloop.platform.domain.RaceRetry;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -31,11 +31,13 @@ public class PolicyBook implements SmartInitializingSingleton {
 
     private final Policies policies;
     private final SlaProperties settings;
+    private final RaceRetry raceRetry;
     private final Clock clock;
 
-    public PolicyBook(Policies policies, SlaProperties settings, Clock clock) {
+    public PolicyBook(Policies policies, SlaProperties settings, RaceRetry raceRetry, Clock clock) {
         this.policies = policies;
         this.settings = settings;
+        this.raceRetry = raceRetry;
         this.clock = clock;
     }
 
@@ -71,11 +73,10 @@ public class PolicyBook implements SmartInitializingSingleton {
                         published.version(), actor, published.effectiveFrom(), note));
     }
 
+    /** Seeds from the settings at start; an instance that lost the race to seed reads what the winner published. */
     @Override
     public void afterSingletonsInstantiated() {
-        seedFromSettings()
-                .retryWhen(Retry.max(3).filter(DuplicateKeyException.class::isInstance))
-                .block(STARTUP_TIMEOUT);
+        raceRetry.retrying(this::seedFromSettings).block(STARTUP_TIMEOUT);
     }
 
     /** Publishes the settings when the store has no version, or when they changed since they were last published. */

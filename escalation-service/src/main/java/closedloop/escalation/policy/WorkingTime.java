@@ -2,6 +2,7 @@ package closedloop.escalation.policy;
 
 import closedloop.contracts.TimeBasis;
 import closedloop.escalation.calendar.BusinessCalendar;
+import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,8 +10,10 @@ import java.time.Instant;
 /**
  * Deadline arithmetic in either basis. Amounts in WORKING time are working time on the business calendar (a working day
  * is its working hours, 7.5 h by default); a limit's whole days are counted with {@link
- * BusinessCalendar#plusWorkingDays}, so "P3D WORKING" ends at the same time of day three working days on.
+ * BusinessCalendar#plusWorkingDays}, so "P3D WORKING" ends at the same time of day three working days on. The policy
+ * package uses the calendar package, never the other way round.
  */
+@Component
 public final class WorkingTime {
 
     private final BusinessCalendar calendar;

@@ -2,14 +2,13 @@ package closedloop.escalation.sla;
 
 import closedloop.contracts.ClosedLoopEvent;
 import closedloop.contracts.TicketAssigned;
+import closedloop.contracts.TicketEvent;
 import closedloop.escalation.policy.PolicyBook;
 import closedloop.escalation.policy.TimeLimitPolicy;
+import closedloop.platform.domain.RaceRetry;
 import closedloop.platform.outbox.OutboxRelay;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -30,34 +29,40 @@ public class CaseUpdates {
     private final Deadlines deadlines;
     private final Timekeeper timekeeper;
     private final OutboxRelay relay;
+    private final RaceRetry raceRetry;
     private final Clock clock;
-    private final EscalationProperties properties;
 
     public CaseUpdates(SlaCases cases, PolicyBook policies, Deadlines deadlines, Timekeeper timekeeper,
-                       OutboxRelay relay, Clock clock, EscalationProperties properties) {
+                       OutboxRelay relay, RaceRetry raceRetry, Clock clock) {
         this.cases = cases;
         this.policies = policies;
         this.deadlines = deadlines;
         this.timekeeper = timekeeper;
         this.relay = relay;
+        this.raceRetry = raceRetry;
         this.clock = clock;
-        this.properties = properties;
     }
 
-    /** Applies an event that arrived on the given partition of router.ticket; emits the saved case if it changed. */
+    /**
+     * Applies an event that arrived on the given partition of router.ticket; emits the saved case if it changed.
+     * Only ticket events are about clocks; any other completes at once.
+     */
     public Mono<SlaCase> apply(ClosedLoopEvent event, int partition) {
-        return Mono.defer(() -> load(event, partition)
+        return event instanceof TicketEvent ticketEvent ? apply(ticketEvent, partition) : Mono.empty();
+    }
+
+    private Mono<SlaCase> apply(TicketEvent event, int partition) {
+        return raceRetry.retrying(() -> load(event, partition)
                         .flatMap(slaCase -> policyFor(slaCase, event)
                                 .filter(policy -> slaCase.apply(event, partition, policy.orElse(null), deadlines))
                                 .flatMap(changed -> cases.save(slaCase))))
-                .retryWhen(retryOnRace())
                 .doOnNext(saved -> {
                     timekeeper.schedule(saved);
                     relay.nudge(saved);
                 });
     }
 
-    private Mono<SlaCase> load(ClosedLoopEvent event, int partition) {
+    private Mono<SlaCase> load(TicketEvent event, int partition) {
         Mono<SlaCase> existing = cases.findById(event.complaintId());
         if (event instanceof TicketAssigned) {
             return existing.switchIfEmpty(Mono.fromSupplier(() -> SlaCase.open(event.complaintId(), partition)));
@@ -65,7 +70,7 @@ public class CaseUpdates {
         return existing;
     }
 
-    private Mono<Optional<TimeLimitPolicy>> policyFor(SlaCase slaCase, ClosedLoopEvent event) {
+    private Mono<Optional<TimeLimitPolicy>> policyFor(SlaCase slaCase, TicketEvent event) {
         if (event instanceof TicketAssigned assigned) {
             return policies.inForceAt(slaCase.policyInstant(assigned)).map(Optional::of);
         }
@@ -88,17 +93,11 @@ public class CaseUpdates {
      * only moves deadlines later (see {@link ClockBoard}).
      */
     private Mono<SlaCase> decide(String extensionId, Consumer<SlaCase> decision) {
-        return Mono.defer(() -> cases.findByExtension(extensionId)
+        return raceRetry.retrying(() -> cases.findByExtension(extensionId)
                         .flatMap(slaCase -> {
                             decision.accept(slaCase);
                             return cases.save(slaCase);
                         }))
-                .retryWhen(retryOnRace())
                 .doOnNext(saved -> relay.nudge(saved));
-    }
-
-    private Retry retryOnRace() {
-        return Retry.max(properties.retries()).filter(error -> error instanceof OptimisticLockingFailureException
-                || error instanceof DuplicateKeyException);
     }
 }

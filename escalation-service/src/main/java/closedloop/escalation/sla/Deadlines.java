@@ -4,30 +4,29 @@ import closedloop.contracts.TimeBasis;
 import closedloop.escalation.calendar.BusinessCalendar;
 import closedloop.escalation.policy.Limit;
 import closedloop.escalation.policy.WorkingTime;
-import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
  * The deadline arithmetic the SLA rules need, on the business calendar, every instant kept to the millisecond (as
- * MongoDB stores it).
+ * MongoDB stores it), with the operator's {@link SlaRules} it follows.
  */
-@Component
 public class Deadlines {
-
-    /** The share of a limit after which the branch is chased (催办). */
-    static final int WARNING_PERCENT = 75;
-
-    /** Extensions may add at most this many working days to a ticket's resolve deadline, in total. */
-    static final int EXTENSION_WORKING_DAYS = 10;
 
     private final WorkingTime time;
     private final BusinessCalendar calendar;
+    private final SlaRules rules;
 
+    /** With the rules' defaults, {@link SlaRules#DEFAULTS}. */
     public Deadlines(WorkingTime time, BusinessCalendar calendar) {
+        this(time, calendar, SlaRules.DEFAULTS);
+    }
+
+    public Deadlines(WorkingTime time, BusinessCalendar calendar, SlaRules rules) {
         this.time = time;
         this.calendar = calendar;
+        this.rules = rules;
     }
 
     /** When a limit that starts at {@code start} runs out. */
@@ -35,9 +34,9 @@ public class Deadlines {
         return millis(time.deadline(start, limit));
     }
 
-    /** When {@value #WARNING_PERCENT} % of the time from start to deadline has passed. */
+    /** When the warning share of the time from start to deadline has passed (75 % by default). */
     public Instant warnAt(Instant start, Instant deadline, TimeBasis basis) {
-        return millis(time.share(start, deadline, basis, WARNING_PERCENT));
+        return millis(time.share(start, deadline, basis, rules.warningPercent()));
     }
 
     /** An instant moved on by a pause: what was left of it at the pause is left of it at the resume. */
@@ -47,7 +46,12 @@ public class Deadlines {
 
     /** The latest deadline extensions may reach from the deadline a ticket had before its first extension. */
     public Instant extensionCap(Instant deadlineBeforeExtensions) {
-        return millis(calendar.plusWorkingDays(deadlineBeforeExtensions, EXTENSION_WORKING_DAYS));
+        return millis(calendar.plusWorkingDays(deadlineBeforeExtensions, rules.extensionWorkingDays()));
+    }
+
+    /** The rules for warnings, level 2 and extensions. */
+    public SlaRules rules() {
+        return rules;
     }
 
     static Instant millis(Instant instant) {

@@ -2,6 +2,7 @@ package closedloop.escalation.sla;
 
 import closedloop.contracts.ClockKind;
 import closedloop.contracts.EscalationReason;
+import closedloop.contracts.TicketEscalated;
 
 import java.time.Instant;
 
@@ -14,4 +15,10 @@ import java.time.Instant;
  */
 public record Escalation(String ticketId, String branch, int level, ClockKind clock, Instant deadline,
                          EscalationReason reason, Instant at) {
+
+    /** The rung the event tells of. */
+    static Escalation of(TicketEscalated escalated) {
+        return new Escalation(escalated.ticketId(), escalated.branch(), escalated.level(), escalated.clock(),
+                escalated.deadline(), escalated.reason(), escalated.occurredAt());
+    }
 }

@@ -7,11 +7,14 @@ import closedloop.contracts.Priority;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The ticket a complaint is with now, held against its three clocks (sign for, first contact, resolve): whether it
- * waits on the customer, whether it reached level 2, and how far extensions moved its resolve deadline.
+ * waits on the customer, whether it reached level 2, and how far extensions moved its resolve deadline. It remembers
+ * the ids of the waiting-on-customer and resumed events applied to it: a pause is the one change of a ticket that a
+ * later event undoes, so only its id tells a late repeat from a new pause.
  */
 public class HeldTicket {
 
@@ -26,6 +29,7 @@ public class HeldTicket {
     private EscalationReason level2;
     private Instant deadlineBeforeExtensions;
     private int approvedExtensions;
+    private List<String> pauseChanges = new ArrayList<>();
 
     HeldTicket() {
     }
@@ -51,11 +55,27 @@ public class HeldTicket {
         return clock(ClockKind.RESOLVE).state() != ClockState.STOPPED;
     }
 
-    /** Every clock → STOPPED: the ticket was resolved or left its branch's hands. A pause ends with it. */
-    void stopAll(Instant at) {
-        clocks.forEach(clock -> clock.stop(at));
+    /**
+     * Every clock → STOPPED: the ticket was resolved or left its branch's hands. A pause ends with it. Emits whether a
+     * clock was still running or paused.
+     */
+    boolean stopAll(Instant at) {
+        boolean stopped = false;
+        for (SlaClock clock : clocks) {
+            stopped |= clock.stop(at);
+        }
         pausedAt = null;
         pauseReason = null;
+        return stopped;
+    }
+
+    /** Remembers a waiting-on-customer or resumed event as applied; emits false when it was applied before. */
+    boolean rememberPauseChange(String eventId) {
+        if (pauseChanges.contains(eventId)) {
+            return false;
+        }
+        pauseChanges.add(eventId);
+        return true;
     }
 
     /** Running clocks → PAUSED while the branch waits on the customer. */
@@ -79,7 +99,7 @@ public class HeldTicket {
         level2 = why;
     }
 
-    /** An extension was approved; the first one fixes the deadline the 10 working days count from. */
+    /** An extension was approved; the first one fixes the deadline the extension working days count from. */
     void extended(Instant previousDeadline) {
         if (deadlineBeforeExtensions == null) {
             deadlineBeforeExtensions = previousDeadline;

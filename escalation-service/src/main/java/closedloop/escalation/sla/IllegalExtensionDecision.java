@@ -1,29 +1,28 @@
 package closedloop.escalation.sla;
 
+import closedloop.platform.domain.IllegalTransition;
+
 import java.util.List;
 
-/** An extension cannot be decided in its current state (it is not PENDING, or its ticket is no longer current). */
-public class IllegalExtensionDecision extends RuntimeException {
+/**
+ * An extension cannot be decided in its current state (it is not PENDING, or its ticket is no longer current); the
+ * platform answers it with a 409 naming the state and what may still be done.
+ */
+public class IllegalExtensionDecision extends IllegalTransition {
 
     private final ExtensionStatus status;
-    private final String action;
 
     IllegalExtensionDecision(ExtensionStatus status, String action) {
-        super("Cannot " + action + " an extension that is " + status);
+        super("extension", action, status, allowedActions(status));
         this.status = status;
-        this.action = action;
     }
 
     public ExtensionStatus status() {
         return status;
     }
 
-    public String action() {
-        return action;
-    }
-
     /** What may still be done with an extension in this state. */
-    public List<String> allowedActions() {
+    private static List<String> allowedActions(ExtensionStatus status) {
         return status == ExtensionStatus.PENDING ? List.of("approve", "refuse") : List.of();
     }
 }

@@ -33,7 +33,8 @@ public class SlaClock {
 
     /**
      * A clock that starts running at {@code start} for {@code limit}; its deadline is never later than {@code cap}
-     * (the complaint's outside deadline, null when there is none). The warning falls at 75 % of start to deadline.
+     * (the complaint's outside deadline, null when there is none). The warning falls at the rules' share of start to
+     * deadline (75 % by default).
      */
     static SlaClock start(ClockKind kind, String ticketId, Instant start, Limit limit, Instant cap,
                           Deadlines deadlines) {
@@ -64,12 +65,14 @@ public class SlaClock {
         return carried;
     }
 
-    /** RUNNING or PAUSED → STOPPED. */
-    void stop(Instant at) {
-        if (state != ClockState.STOPPED) {
-            state = ClockState.STOPPED;
-            stoppedAt = at;
+    /** RUNNING or PAUSED → STOPPED; emits whether it was not stopped before. */
+    boolean stop(Instant at) {
+        if (state == ClockState.STOPPED) {
+            return false;
         }
+        state = ClockState.STOPPED;
+        stoppedAt = at;
+        return true;
     }
 
     /** RUNNING → PAUSED: the ticket waits on the customer. */
@@ -102,7 +105,7 @@ public class SlaClock {
         }
     }
 
-    /** Whether the warning is due: 75 % passed, the deadline not yet, and it has not fired. */
+    /** Whether the warning is due: its share of the limit passed, the deadline not yet, and it has not fired. */
     boolean warningDue(Instant now) {
         return isRunning() && !warned && !breached && !warnAt.isAfter(now) && now.isBefore(deadline);
     }

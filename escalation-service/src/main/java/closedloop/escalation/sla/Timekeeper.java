@@ -1,13 +1,12 @@
 package closedloop.escalation.sla;
 
+import closedloop.platform.domain.RaceRetry;
 import closedloop.platform.outbox.OutboxRelay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -24,20 +23,25 @@ import java.util.stream.Collectors;
 @Service
 public class Timekeeper {
 
+    /** The name of the periodic pass that fires the due cases, for tests that wait for it to run. */
+    public static final String FIRING_PASS = "slaFiringPass";
+
     private static final Logger log = LoggerFactory.getLogger(Timekeeper.class);
 
     private final SlaCases cases;
     private final ClockBoard board;
     private final OutboxRelay relay;
+    private final RaceRetry raceRetry;
     private final Clock clock;
     private final EscalationProperties properties;
     private volatile Runnable nudge = () -> { };
 
-    public Timekeeper(SlaCases cases, ClockBoard board, OutboxRelay relay, Clock clock,
+    public Timekeeper(SlaCases cases, ClockBoard board, OutboxRelay relay, RaceRetry raceRetry, Clock clock,
                       EscalationProperties properties) {
         this.cases = cases;
         this.board = board;
         this.relay = relay;
+        this.raceRetry = raceRetry;
         this.clock = clock;
         this.properties = properties;
     }
@@ -86,12 +90,10 @@ public class Timekeeper {
 
     /** Reads, fires and saves one case, reading it again after a lost race. */
     private Mono<Void> fire(ClockBoard.Due due, Instant now) {
-        return Mono.defer(() -> cases.findById(due.complaintId())
+        return raceRetry.retrying(() -> cases.findById(due.complaintId())
                         .flatMap(slaCase -> slaCase.fire(now)
                                 ? cases.save(slaCase).doOnNext(saved -> relay.nudge(saved))
                                 : Mono.just(slaCase)))
-                .retryWhen(Retry.max(properties.retries())
-                        .filter(OptimisticLockingFailureException.class::isInstance))
                 .doOnNext(fired -> board.scheduleAfterFiring(fired.complaintId(), due.partition(),
                         epochMillis(fired.nextDueAt())))
                 .then()

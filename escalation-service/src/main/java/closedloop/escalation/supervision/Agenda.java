@@ -3,6 +3,7 @@ package closedloop.escalation.supervision;
 import closedloop.contracts.ComplaintClosed;
 import closedloop.contracts.TicketEscalated;
 import closedloop.contracts.TicketResolved;
+import closedloop.platform.domain.RaceRetry;
 import closedloop.platform.outbox.OutboxRelay;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -24,17 +25,23 @@ import java.util.function.Predicate;
 @Service
 public class Agenda {
 
+    /** The name of the periodic pass that finds overdue decisions, for tests that wait for it to run. */
+    public static final String DECISION_PASS = "officeMeetingDecisionPass";
+
     /** The statuses of an item still on the agenda. */
     public static final List<AgendaStatus> ON_THE_AGENDA = List.of(AgendaStatus.OPEN, AgendaStatus.DECIDED);
 
     private final AgendaItems items;
     private final OutboxRelay relay;
+    private final RaceRetry raceRetry;
     private final Clock clock;
     private final SupervisionProperties properties;
 
-    public Agenda(AgendaItems items, OutboxRelay relay, Clock clock, SupervisionProperties properties) {
+    public Agenda(AgendaItems items, OutboxRelay relay, RaceRetry raceRetry, Clock clock,
+                  SupervisionProperties properties) {
         this.items = items;
         this.relay = relay;
+        this.raceRetry = raceRetry;
         this.clock = clock;
         this.properties = properties;
     }
@@ -49,6 +56,7 @@ public class Agenda {
         }
         AgendaItem item = AgendaItem.escalated(escalation);
         item.settleWith(dossier);
+        // not retried on purpose: the item's id is the escalation's, so a duplicate key means it is on the agenda
         return items.insert(item).onErrorResume(DuplicateKeyException.class, putBefore -> Mono.empty());
     }
 
@@ -64,17 +72,19 @@ public class Agenda {
 
     private Mono<Void> settle(String complaintId, Predicate<AgendaItem> change) {
         return items.findByComplaintIdAndStatusIn(complaintId, ON_THE_AGENDA)
-                .concatMap(found -> Conflicts.retrying(() -> items.findById(found.id()).filter(change).flatMap(items::save)))
+                .concatMap(found -> raceRetry.retrying(() -> items.findById(found.id())
+                        .filter(change)
+                        .flatMap(items::save)))
                 .then();
     }
 
     /**
      * Records the meeting's decision on an item and tells it. Empty when there is no such item.
      *
-     * @throws IllegalAgendaTransition when the item is DONE
+     * @throws closedloop.platform.domain.IllegalTransition when the item is DONE
      */
     public Mono<AgendaItem> decide(String id, String owner, Instant deadline, String note, String actor) {
-        return Conflicts.retrying(() -> items.findById(id).flatMap(item -> {
+        return raceRetry.retrying(() -> items.findById(id).flatMap(item -> {
                     item.decide(owner, deadline, note, actor, clock.instant());
                     return items.save(item);
                 }))
@@ -92,6 +102,7 @@ public class Agenda {
         return items.findByStatusAndDecisionDueLessThanEqual(AgendaStatus.DECIDED, now, Limit.of(batchSize))
                 .concatMap(item -> item.raiseOverdue(now)
                         ? items.save(item).doOnNext(saved -> relay.nudge(saved))
+                                // not retried on purpose: the next pass reads the item afresh and raises what is due
                                 .onErrorResume(OptimisticLockingFailureException.class, lost -> Mono.empty())
                         : Mono.empty())
                 .count()

@@ -6,6 +6,7 @@ import closedloop.contracts.EventIds;
 import closedloop.contracts.OfficeMeetingDecided;
 import closedloop.contracts.OfficeMeetingDecisionOverdue;
 import closedloop.contracts.TicketEscalated;
+import closedloop.platform.domain.IllegalTransition;
 import closedloop.platform.outbox.OutboxDocument;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
@@ -79,11 +80,11 @@ public class AgendaItem extends OutboxDocument {
      * The meeting decides (again): OPEN or DECIDED → DECIDED, telling {@code OfficeMeetingDecided}. A new decision
      * replaces the current one and is watched for its own deadline.
      *
-     * @throws IllegalAgendaTransition when the item is DONE
+     * @throws IllegalTransition when the item is DONE
      */
     public Decision decide(String owner, Instant decisionDeadline, String note, String actor, Instant now) {
         if (status == AgendaStatus.DONE) {
-            throw new IllegalAgendaTransition("decide on", status);
+            throw new IllegalTransition("office-meeting item", "decide on", status, List.of());
         }
         UUID eventId = UUID.randomUUID();
         decision = new Decision(owner, decisionDeadline, note, actor, now, eventId.toString());

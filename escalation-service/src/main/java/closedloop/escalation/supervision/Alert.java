@@ -7,6 +7,7 @@ import closedloop.contracts.MessageFailed;
 import closedloop.contracts.OfficeMeetingDecisionOverdue;
 import closedloop.contracts.TicketEscalated;
 import closedloop.contracts.TicketWarned;
+import closedloop.platform.domain.IllegalTransition;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -14,6 +15,7 @@ import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -115,7 +117,7 @@ public class Alert {
             return false;
         }
         if (status == AlertStatus.CLEARED) {
-            throw new IllegalAlertTransition("acknowledge", status);
+            throw new IllegalTransition("alert", "acknowledge", status, List.of());
         }
         status = AlertStatus.ACKNOWLEDGED;
         acknowledgedBy = actor;

@@ -1,6 +1,7 @@
 package closedloop.escalation.supervision;
 
 import closedloop.contracts.ClosedLoopEvent;
+import closedloop.platform.domain.RaceRetry;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -22,12 +23,14 @@ public class AlertDesk {
     private final Alerts alerts;
     private final AgendaItems items;
     private final ReactiveMongoTemplate mongo;
+    private final RaceRetry raceRetry;
     private final Clock clock;
 
-    public AlertDesk(Alerts alerts, AgendaItems items, ReactiveMongoTemplate mongo, Clock clock) {
+    public AlertDesk(Alerts alerts, AgendaItems items, ReactiveMongoTemplate mongo, RaceRetry raceRetry, Clock clock) {
         this.alerts = alerts;
         this.items = items;
         this.mongo = mongo;
+        this.raceRetry = raceRetry;
         this.clock = clock;
     }
 
@@ -50,6 +53,7 @@ public class AlertDesk {
         if (alert.kind().clearsWhenSettled()) {
             dossier.settledAt(alert.ticketId()).ifPresent(alert::clear);
         }
+        // not retried on purpose: the alert's id is its cause's, so a duplicate key means it was raised already
         return alerts.insert(alert).onErrorResume(DuplicateKeyException.class, raisedBefore -> Mono.empty());
     }
 
@@ -65,7 +69,7 @@ public class AlertDesk {
 
     private Mono<Void> clear(Flux<Alert> found, Instant at) {
         return found.filter(alert -> alert.kind().clearsWhenSettled())
-                .concatMap(alert -> Conflicts.retrying(() -> alerts.findById(alert.id())
+                .concatMap(alert -> raceRetry.retrying(() -> alerts.findById(alert.id())
                         .filter(fresh -> fresh.clear(at))
                         .flatMap(alerts::save)))
                 .then();
@@ -75,10 +79,10 @@ public class AlertDesk {
      * A supervisor acknowledges an alert; an alert acknowledged before keeps its first acknowledgement. Empty when
      * there is no such alert.
      *
-     * @throws IllegalAlertTransition for a cleared alert nobody acknowledged
+     * @throws closedloop.platform.domain.IllegalTransition for a cleared alert nobody acknowledged
      */
     public Mono<Alert> acknowledge(String id, String actor) {
-        return Conflicts.retrying(() -> alerts.findById(id)
+        return raceRetry.retrying(() -> alerts.findById(id)
                 .flatMap(alert -> alert.acknowledge(actor, clock.instant()) ? alerts.save(alert) : Mono.just(alert)));
     }
 

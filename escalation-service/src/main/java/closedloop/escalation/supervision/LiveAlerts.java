@@ -1,8 +1,10 @@
 package closedloop.escalation.supervision;
 
+import closedloop.contracts.ClosedLoopEvent;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
@@ -14,10 +16,17 @@ import reactor.core.publisher.Sinks;
 public class LiveAlerts {
 
     private final Sinks.Many<Alert> sink = Sinks.many().multicast().directBestEffort();
+    private final AlertDesk alerts;
     private final int buffer;
 
-    public LiveAlerts(SupervisionProperties properties) {
+    public LiveAlerts(AlertDesk alerts, SupervisionProperties properties) {
+        this.alerts = alerts;
         this.buffer = properties.liveBuffer();
+    }
+
+    /** Tells every current subscriber about the alert this event raises, if it raises one; emits that alert. */
+    public Mono<Alert> tellRaisedBy(ClosedLoopEvent event) {
+        return alerts.alertFor(event).doOnNext(this::tell);
     }
 
     /** Tells every current subscriber about a raised alert. */

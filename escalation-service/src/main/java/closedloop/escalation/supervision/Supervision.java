@@ -4,6 +4,7 @@ import closedloop.contracts.ClosedLoopEvent;
 import closedloop.contracts.ComplaintClosed;
 import closedloop.contracts.TicketEscalated;
 import closedloop.contracts.TicketResolved;
+import closedloop.platform.domain.RaceRetry;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -18,11 +19,13 @@ public class Supervision {
     private final Dossiers dossiers;
     private final AlertDesk alerts;
     private final Agenda agenda;
+    private final RaceRetry raceRetry;
 
-    public Supervision(Dossiers dossiers, AlertDesk alerts, Agenda agenda) {
+    public Supervision(Dossiers dossiers, AlertDesk alerts, Agenda agenda, RaceRetry raceRetry) {
         this.dossiers = dossiers;
         this.alerts = alerts;
         this.agenda = agenda;
+        this.raceRetry = raceRetry;
     }
 
     /** Applies the event that came from this topic. */
@@ -31,7 +34,7 @@ public class Supervision {
     }
 
     private Mono<Dossier> record(ClosedLoopEvent event, String topic) {
-        return Conflicts.retrying(() -> dossiers.findById(event.complaintId())
+        return raceRetry.retrying(() -> dossiers.findById(event.complaintId())
                 .defaultIfEmpty(Dossier.of(event.complaintId()))
                 .flatMap(dossier -> dossier.record(event, topic) ? dossiers.save(dossier) : Mono.just(dossier)));
     }

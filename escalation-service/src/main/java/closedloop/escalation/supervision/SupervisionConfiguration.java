@@ -18,7 +18,7 @@ class SupervisionConfiguration {
     }
 
     /** Looks for decisions past their deadline every scan interval (real time), by the injected clock's time. */
-    @Bean
+    @Bean(Agenda.DECISION_PASS)
     PeriodicPass decisionDeadlinePass(Agenda agenda, SupervisionProperties properties) {
         return new PeriodicPass("Office-meeting decision pass", properties.decisionScanInterval(),
                 () -> agenda.raiseOverdueDecisions(OVERDUE_BATCH).map(raised -> raised >= OVERDUE_BATCH));

@@ -21,7 +21,7 @@ import closedloop.contracts.TicketReturned;
 import closedloop.contracts.TicketTransferred;
 import closedloop.contracts.Topics;
 import closedloop.escalation.EscalationServiceApplication;
-import closedloop.escalation.league.messaging.LeagueEventsListener;
+import closedloop.escalation.league.messaging.LeagueListener;
 import closedloop.escalation.league.web.LeagueTableResponse;
 import closedloop.platform.events.CloudEvents;
 import closedloop.testsupport.KafkaProbe;
@@ -255,7 +255,7 @@ abstract class LeagueIntegrationTests {
                 }));
         // the poison came before the good records on their partitions, so any dead letter of the league's is out
         assertThat(Topics.ALL).allSatisfy(topic -> assertThat(probe.records(Topics.deadLetter(topic)))
-                .noneMatch(record -> LeagueEventsListener.GROUP.equals(
+                .noneMatch(record -> LeagueListener.GROUP.equals(
                         CloudEvents.header(record.headers(), KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP))));
     }
 

@@ -14,6 +14,7 @@ import closedloop.escalation.policy.web.OutsideBody;
 import closedloop.escalation.policy.web.PolicyView;
 import closedloop.escalation.policy.web.RuleBody;
 import org.junit.jupiter.api.Test;
+import closedloop.platform.domain.RaceRetry;
 import closedloop.testsupport.KafkaProbe;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -51,6 +52,8 @@ abstract class PolicyIntegrationTests {
     private PolicyBook book;
     @Autowired
     private Policies policies;
+    @Autowired
+    private RaceRetry raceRetry;
     @Value("${spring.kafka.bootstrap-servers}")
     private String bootstrapServers;
 
@@ -199,8 +202,8 @@ abstract class PolicyIntegrationTests {
         SlaProperties quicker = new SlaProperties(new SlaProperties.Limits(null, null, Duration.ofHours(6), null),
                 null, null, null, null, null);
 
-        new PolicyBook(policies, quicker, clock).seedFromSettings().block();
-        new PolicyBook(policies, quicker, clock).seedFromSettings().block();
+        new PolicyBook(policies, quicker, raceRetry, clock).seedFromSettings().block();
+        new PolicyBook(policies, quicker, raceRetry, clock).seedFromSettings().block();
 
         TimeLimitPolicy configured = book.inForceAt(clock.instant()).block();
         assertThat(configured.version()).isEqualTo(latest + 1);
@@ -209,7 +212,7 @@ abstract class PolicyIntegrationTests {
                 .isEqualTo(Limit.calendar(Duration.ofHours(6)));
 
         book.publish(configured, clock.instant(), "admin.wu", "Same limits, signed off").block();
-        new PolicyBook(policies, SlaProperties.DEFAULTS, clock).seedFromSettings().block();
+        new PolicyBook(policies, SlaProperties.DEFAULTS, raceRetry, clock).seedFromSettings().block();
 
         assertThat(book.inForceAt(clock.instant()).block().publishedBy()).isEqualTo("admin.wu");
         assertThat(policies.count().block()).isEqualTo(latest + 2);

@@ -21,6 +21,7 @@ import closedloop.contracts.Priority;
 import closedloop.contracts.ReturnReason;
 import closedloop.contracts.TicketAccepted;
 import closedloop.contracts.TicketAssigned;
+import closedloop.contracts.TicketEvent;
 import closedloop.contracts.TicketEscalated;
 import closedloop.contracts.TicketResolved;
 import closedloop.contracts.TicketResumed;
@@ -38,8 +39,10 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -55,7 +58,6 @@ class SlaCaseUnitTests {
     private static final String COMPLAINT = "complaint-1";
 
     private final SlaCase slaCase = SlaCase.open(COMPLAINT, 2);
-    private int eventsSeen;
 
     @Test
     void startsTheThreeClocksOfATicketFromItsDispatchWithTheBriefsDefaults() {
@@ -273,7 +275,7 @@ class SlaCaseUnitTests {
         Instant next = slaCase.nextDueAt();
 
         assertThat(apply(new TicketAccepted(UUID.randomUUID(), T0.plusSeconds(90), COMPLAINT, "t1", "LIXIA-01",
-                "li.ming"))).isTrue();
+                "li.ming"))).isFalse();
 
         assertThat(slaCase.ticket().clock(ClockKind.SIGN_FOR).state()).isEqualTo(ClockState.RUNNING);
         assertThat(slaCase.nextDueAt()).isEqualTo(next);
@@ -324,6 +326,96 @@ class SlaCaseUnitTests {
         assertThat(apply(accepted)).isFalse();
 
         assertThat(slaCase.pendingEvents()).hasSize(events);
+    }
+
+    @Test
+    void changesNothingWhenEarlyEventsAreRedeliveredAfterMoreThan64LaterOnes() {
+        SlaCase twin = SlaCase.open(COMPLAINT, 2);
+        List<TicketEvent> early = List.of(assigned("t1", Category.BILLING, Priority.NORMAL, T0),
+                waiting("t1", T0.plusSeconds(60)), resumed("t1", T0.plusSeconds(120)),
+                new ExtensionRequested(UUID.randomUUID(), T0.plusSeconds(180), COMPLAINT, "t1", "LIXIA-01",
+                        "needs the billing centre", T0.plus(Duration.ofHours(48)), "li.ming"),
+                new TicketAccepted(UUID.randomUUID(), T0.plusSeconds(240), COMPLAINT, "t1", "LIXIA-01", "li.ming"));
+        List<TicketEvent> later = new ArrayList<>();
+        for (int i = 0; i < 35; i++) {
+            later.add(waiting("t1", T0.plus(Duration.ofMinutes(10 + 2 * i))));
+            later.add(resumed("t1", T0.plus(Duration.ofMinutes(11 + 2 * i))));
+        }
+        later.add(waiting("t1", T0.plus(Duration.ofMinutes(90))));
+        Stream.concat(early.stream(), later.stream()).forEach(event -> applyToBoth(event, twin));
+        assertThat(later).hasSizeGreaterThan(64);
+        assertThat(slaCase.ticket().isPaused()).isTrue();
+
+        assertThat(early).allSatisfy(event -> assertThat(apply(event)).as("again: %s", event).isFalse());
+        assertThat(slaCase).usingRecursiveComparison().isEqualTo(twin);
+
+        applyToBoth(resumed("t1", T0.plus(Duration.ofMinutes(100))), twin);
+        applyToBoth(new TicketReturned(UUID.randomUUID(), T0.plus(Duration.ofMinutes(110)), COMPLAINT, "t1",
+                "LIXIA-01", ReturnReason.NOT_OUR_AREA, null, 1, "li.ming"), twin);
+        applyToBoth(reassigned("t2", "t1", AssignmentReason.RETURNED, Priority.NORMAL,
+                T0.plus(Duration.ofMinutes(110))), twin);
+        assertThat(early).allSatisfy(event -> assertThat(apply(event)).as("again: %s", event).isFalse());
+        assertThat(slaCase).usingRecursiveComparison().isEqualTo(twin);
+        assertThat(slaCase.ticket().ticketId()).isEqualTo("t2");
+    }
+
+    @Test
+    void warnsAtTheShareOfALimitTheRulesSet() {
+        Deadlines halfway = deadlines(new SlaRules(50, 2, 2, 10));
+
+        slaCase.apply(assigned("t1", Category.BILLING, Priority.NORMAL, T0), 2, POLICY, halfway);
+
+        assertThat(slaCase.ticket().clock(ClockKind.SIGN_FOR).warnAt()).isEqualTo(T0.plus(Duration.ofHours(1)));
+        assertThat(slaCase.fire(T0.plus(Duration.ofHours(1)))).isTrue();
+        assertThat(recorded(TicketWarned.class)).extracting(TicketWarned::clock).containsExactly(ClockKind.SIGN_FOR);
+    }
+
+    @Test
+    void escalatesToLevel2AfterAsManyReopensAsTheRulesSet() {
+        Deadlines oneReopen = deadlines(new SlaRules(75, 1, 2, 10));
+        slaCase.apply(assigned("t1", Category.BILLING, Priority.NORMAL, T0), 2, POLICY, oneReopen);
+        slaCase.apply(resolved("t1", T0.plusSeconds(600)), 2, POLICY, oneReopen);
+
+        slaCase.apply(reassigned("t2", "t1", AssignmentReason.REOPENED, Priority.URGENT, T0.plus(Duration.ofHours(1))),
+                2, POLICY, oneReopen);
+
+        assertThat(recorded(TicketEscalated.class)).singleElement().satisfies(escalated -> {
+            assertThat(escalated.level()).isEqualTo(2);
+            assertThat(escalated.reason()).isEqualTo(EscalationReason.REOPENED_TWICE);
+        });
+    }
+
+    @Test
+    void refusesMoreExtensionsOfATicketThanTheRulesAllow() {
+        Deadlines oneExtension = deadlines(new SlaRules(75, 2, 1, 10));
+        apply(assigned("t1", Category.BILLING, Priority.NORMAL, T0));
+        ExtensionRequested first = extensionRequested(T0.plus(Duration.ofHours(30)));
+        apply(first);
+        slaCase.approveExtension(first.eventId().toString(), null, "sup.liu", T0.plusSeconds(600), oneExtension);
+        ExtensionRequested second = extensionRequested(T0.plus(Duration.ofHours(36)));
+        apply(second);
+
+        assertThatThrownBy(() -> slaCase.approveExtension(second.eventId().toString(), null, "sup.liu",
+                T0.plusSeconds(900), oneExtension)).isInstanceOf(ExtensionOutOfLimits.class)
+                .hasMessageContaining("at most 1 times");
+        assertThat(deadline(ClockKind.RESOLVE)).isEqualTo(T0.plus(Duration.ofHours(30)));
+    }
+
+    @Test
+    void capsExtensionsAtTheWorkingDaysTheRulesSet() {
+        Deadlines fiveDays = deadlines(new SlaRules(75, 2, 2, 5));
+        apply(assigned("t1", Category.BILLING, Priority.NORMAL, T0));
+        // resolve due Tuesday 2026-11-24 09:00; five working days on is Tuesday 2026-12-01 09:00
+        Instant fiveWorkingDays = Instant.parse("2026-12-01T01:00:00Z");
+        ExtensionRequested tooFar = extensionRequested(fiveWorkingDays.plusMillis(1));
+        apply(tooFar);
+
+        assertThatThrownBy(() -> slaCase.approveExtension(tooFar.eventId().toString(), null, "sup.liu",
+                T0.plusSeconds(900), fiveDays)).isInstanceOf(ExtensionOutOfLimits.class)
+                .hasMessageContaining("at most 5 working days").hasMessageContaining(fiveWorkingDays.toString());
+        slaCase.approveExtension(tooFar.eventId().toString(), fiveWorkingDays, "sup.liu", T0.plusSeconds(900),
+                fiveDays);
+        assertThat(deadline(ClockKind.RESOLVE)).isEqualTo(fiveWorkingDays);
     }
 
     @Test
@@ -466,8 +558,17 @@ class SlaCaseUnitTests {
         slaCase.approveExtension(requested.eventId().toString(), null, "sup.liu", T0.plusSeconds(600), DEADLINES);
     }
 
-    private boolean apply(ClosedLoopEvent event) {
+    private boolean apply(TicketEvent event) {
         return slaCase.apply(event, 2, POLICY, DEADLINES);
+    }
+
+    private void applyToBoth(TicketEvent event, SlaCase twin) {
+        apply(event);
+        twin.apply(event, 2, POLICY, DEADLINES);
+    }
+
+    private static Deadlines deadlines(SlaRules rules) {
+        return new Deadlines(new WorkingTime(CALENDAR), CALENDAR, rules);
     }
 
     private Instant deadline(ClockKind kind) {
@@ -483,6 +584,15 @@ class SlaCaseUnitTests {
                                              Priority priority, Instant at) {
         return new TicketAssigned(UUID.randomUUID(), at, COMPLAINT, ticketId, "LIXIA-01", Category.BILLING, priority,
                 previous, reason, Channel.HOTLINE, T0.minusSeconds(5));
+    }
+
+    private static TicketWaitingOnCustomer waiting(String ticketId, Instant at) {
+        return new TicketWaitingOnCustomer(UUID.randomUUID(), at, COMPLAINT, ticketId, "LIXIA-01", "travels",
+                "li.ming");
+    }
+
+    private static TicketResumed resumed(String ticketId, Instant at) {
+        return new TicketResumed(UUID.randomUUID(), at, COMPLAINT, ticketId, "LIXIA-01", "li.ming");
     }
 
     private static TicketResolved resolved(String ticketId, Instant at) {

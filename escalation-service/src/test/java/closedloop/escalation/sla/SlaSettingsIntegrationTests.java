@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
@@ -22,7 +23,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The limits bind from the service's yml and from environment variables, as operators set them. */
+/** The limits and the rules bind from the service's yml and from environment variables, as operators set them. */
 class SlaSettingsIntegrationTests {
 
     @Test
@@ -63,6 +64,27 @@ class SlaSettingsIntegrationTests {
         assertThat(sla.tariffProduct().resolve()).isEqualTo(Duration.ofDays(5));
     }
 
+    @Test
+    void bindsTheRulesOfTheLadderAndOfExtensionsWithTheBriefsDefaults() {
+        try (ConfigurableApplicationContext context = start(Map.of())) {
+            assertThat(context.getBean(EscalationProperties.class).rules()).isEqualTo(SlaRules.DEFAULTS);
+        }
+        EscalationProperties unset = new Binder(ConfigurationPropertySources.from(new MapPropertySource("none",
+                Map.of()))).bindOrCreate("closedloop.escalation", EscalationProperties.class);
+        assertThat(unset.rules()).isEqualTo(SlaRules.DEFAULTS);
+    }
+
+    @Test
+    void overridesTheRulesByEnvironmentVariables() {
+        try (ConfigurableApplicationContext context = start(Map.of(
+                "CLOSEDLOOP_ESCALATION_WARNINGPERCENT", "80",
+                "CLOSEDLOOP_ESCALATION_REOPENSFORLEVEL2", "3",
+                "CLOSEDLOOP_ESCALATION_MAXEXTENSIONS", "1",
+                "CLOSEDLOOP_ESCALATION_EXTENSIONWORKINGDAYS", "5"))) {
+            assertThat(context.getBean(EscalationProperties.class).rules()).isEqualTo(new SlaRules(80, 3, 1, 5));
+        }
+    }
+
     private static ConfigurableApplicationContext start(Map<String, Object> variables) {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
@@ -76,7 +98,7 @@ class SlaSettingsIntegrationTests {
     }
 
     /** Only the settings, none of the service's infrastructure. */
-    @EnableConfigurationProperties(SlaProperties.class)
+    @EnableConfigurationProperties({SlaProperties.class, EscalationProperties.class})
     static class SlaSettings {
     }
 }

@@ -9,6 +9,7 @@ import closedloop.contracts.OfficeMeetingDecided;
 import closedloop.contracts.OfficeMeetingDecisionOverdue;
 import closedloop.contracts.TicketEscalated;
 import closedloop.contracts.TicketResolved;
+import closedloop.platform.domain.IllegalTransition;
 import closedloop.platform.events.CloudEvents.OutgoingEvent;
 import org.junit.jupiter.api.Test;
 
@@ -65,8 +66,8 @@ class AgendaItemUnitTests {
         item.closed(NOW);
 
         assertThatThrownBy(() -> item.decide("deputy.gm.sun", DEADLINE, "Too late", "sup.liu", NOW))
-                .isInstanceOfSatisfying(IllegalAgendaTransition.class,
-                        illegal -> assertThat(illegal.currentState()).isEqualTo(AgendaStatus.DONE));
+                .isInstanceOfSatisfying(IllegalTransition.class,
+                        illegal -> assertThat(illegal.currentState()).isEqualTo(AgendaStatus.DONE.name()));
         assertThat(item.decision()).isNull();
         assertThat(item.pendingEvents()).isEmpty();
     }

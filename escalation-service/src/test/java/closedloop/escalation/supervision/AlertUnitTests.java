@@ -8,6 +8,7 @@ import closedloop.contracts.MessageFailed;
 import closedloop.contracts.OfficeMeetingDecisionOverdue;
 import closedloop.contracts.TicketEscalated;
 import closedloop.contracts.TicketWarned;
+import closedloop.platform.domain.IllegalTransition;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -131,8 +132,8 @@ class AlertUnitTests {
         alert.clear(LATER);
 
         assertThatThrownBy(() -> alert.acknowledge("sup.liu", LATER.plusSeconds(1)))
-                .isInstanceOfSatisfying(IllegalAlertTransition.class,
-                        illegal -> assertThat(illegal.currentState()).isEqualTo(AlertStatus.CLEARED));
+                .isInstanceOfSatisfying(IllegalTransition.class,
+                        illegal -> assertThat(illegal.currentState()).isEqualTo(AlertStatus.CLEARED.name()));
         assertThat(alert.acknowledgedBy()).isNull();
     }
 }

@@ -2,19 +2,18 @@ package closedloop.escalation.policy.web;
 
 import closedloop.escalation.policy.PolicyBook;
 import closedloop.escalation.policy.TimeLimitPolicy;
+import closedloop.platform.web.Actor;
 import closedloop.platform.web.FieldError;
 import closedloop.platform.web.Problems;
 import jakarta.validation.Valid;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -63,8 +62,7 @@ public class PolicyController {
     /** Publishes a new version (admin); 201 with the version as stored. */
     @PostMapping("/api/v1/admin/policies")
     public Mono<ResponseEntity<PolicyView>> publish(@Valid @RequestBody PublishPolicyRequest request,
-                                                    @RequestHeader(name = "X-Actor", defaultValue = "anonymous")
-                                                    String actor) {
+                                                    @Actor String actor) {
         Instant now = clock.instant();
         Instant effectiveFrom = request.effectiveFrom() == null ? now : Instant.parse(request.effectiveFrom());
         List<FieldError> errors = new ArrayList<>(request.coverageErrors());
@@ -80,13 +78,9 @@ public class PolicyController {
         return book.publish(draft, effectiveFrom, actor, request.note())
                 .map(published -> ResponseEntity.created(URI.create("/api/v1/policies/" + published.version()))
                         .body(PolicyView.of(published)))
-                .onErrorMap(DuplicateKeyException.class, race -> publishedConcurrently());
-    }
-
-    private static ErrorResponseException publishedConcurrently() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "Another version was published at the same moment; read the current one and try again");
-        problem.setTitle("Published concurrently");
-        return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+                // not retried on purpose: publishing again would silently make the draft the version after the one
+                // published at the same moment, which its author has not seen
+                .onErrorMap(DuplicateKeyException.class, race -> Problems.conflict("Published concurrently",
+                        "Another version was published at the same moment; read the current one and try again"));
     }
 }

@@ -3,9 +3,9 @@ package closedloop.escalation.sla.web;
 import closedloop.escalation.sla.CaseUpdates;
 import closedloop.escalation.sla.ExtensionOutOfLimits;
 import closedloop.escalation.sla.ExtensionStatus;
-import closedloop.escalation.sla.IllegalExtensionDecision;
 import closedloop.escalation.sla.SlaCase;
 import closedloop.escalation.sla.SlaCases;
+import closedloop.platform.web.Actor;
 import closedloop.platform.web.OneOf;
 import closedloop.platform.web.Problems;
 import jakarta.validation.Valid;
@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,8 +32,6 @@ import java.util.Comparator;
 @RequestMapping("/api/v1/extensions")
 public class ExtensionController {
 
-    static final String ACTOR = "X-Actor";
-    static final String ANONYMOUS = "anonymous";
     /** At most this many extensions are listed. */
     static final int MAX_LISTED = 500;
 
@@ -62,7 +59,7 @@ public class ExtensionController {
     @PostMapping("/{id}/approve")
     public Mono<ExtensionView> approve(@PathVariable String id,
                                        @Valid @RequestBody(required = false) ApproveRequest request,
-                                       @RequestHeader(name = ACTOR, defaultValue = ANONYMOUS) String actor) {
+                                       @Actor String actor) {
         Instant deadline = request == null || request.deadline() == null ? null : Instant.parse(request.deadline());
         return answer(id, updates.approveExtension(id, deadline, actor));
     }
@@ -70,7 +67,7 @@ public class ExtensionController {
     /** Refuses the extension with a reason. */
     @PostMapping("/{id}/refuse")
     public Mono<ExtensionView> refuse(@PathVariable String id, @Valid @RequestBody RefuseRequest request,
-                                      @RequestHeader(name = ACTOR, defaultValue = ANONYMOUS) String actor) {
+                                      @Actor String actor) {
         return answer(id, updates.refuseExtension(id, request.reason().strip(), actor));
     }
 
@@ -78,8 +75,6 @@ public class ExtensionController {
         return decided
                 .map(slaCase -> ExtensionView.of(slaCase, slaCase.extension(id).orElseThrow()))
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("extension", id)))
-                .onErrorMap(IllegalExtensionDecision.class, illegal -> Problems.illegalTransition("extension",
-                        illegal.action(), illegal.status(), illegal.allowedActions()))
                 .onErrorMap(ExtensionOutOfLimits.class, outOfLimits ->
                         Problems.unprocessable("Extension out of limits", outOfLimits.getMessage()));
     }

@@ -4,15 +4,13 @@ import closedloop.escalation.supervision.Agenda;
 import closedloop.escalation.supervision.AgendaItem;
 import closedloop.escalation.supervision.Dossier;
 import closedloop.escalation.supervision.Dossiers;
-import closedloop.escalation.supervision.IllegalAgendaTransition;
+import closedloop.platform.web.Actor;
 import closedloop.platform.web.Problems;
 import jakarta.validation.Valid;
-import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
@@ -26,7 +24,7 @@ import java.util.function.Function;
 
 /**
  * The office meeting (办公会): its agenda of major unresolved complaints, each with its evidence pack, and the
- * decisions it records on them, with who recorded them from {@code X-Actor}.
+ * decisions it records on them, with who recorded them.
  */
 @RestController
 @RequestMapping("/api/v1/office-meeting")
@@ -61,14 +59,10 @@ public class AgendaController {
      */
     @PostMapping("/items/{id}/decision")
     public Mono<AgendaEntry> decide(@PathVariable String id, @Valid @RequestBody DecisionRequest request,
-                                    @RequestHeader(name = AlertController.ACTOR,
-                                            defaultValue = AlertController.ANONYMOUS) String actor) {
-        String decidedBy = StringUtils.hasText(actor) ? actor.strip() : AlertController.ANONYMOUS;
+                                    @Actor String actor) {
         return agenda.decide(id, request.owner().strip(), Instant.parse(request.deadline()), request.note().strip(),
-                        decidedBy)
+                        actor)
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("office-meeting item", id)))
-                .onErrorMap(IllegalAgendaTransition.class, illegal -> Problems.illegalTransition("office-meeting item",
-                        "decide on", illegal.currentState(), List.of()))
                 .flatMapMany(item -> withEvidence(List.of(item))).next();
     }
 

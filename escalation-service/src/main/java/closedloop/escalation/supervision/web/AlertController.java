@@ -4,9 +4,9 @@ import closedloop.escalation.supervision.AlertDesk;
 import closedloop.escalation.supervision.AlertFilter;
 import closedloop.escalation.supervision.AlertKind;
 import closedloop.escalation.supervision.AlertStatus;
-import closedloop.escalation.supervision.IllegalAlertTransition;
 import closedloop.escalation.supervision.LiveAlerts;
 import closedloop.escalation.supervision.SupervisionProperties;
+import closedloop.platform.web.Actor;
 import closedloop.platform.web.OneOf;
 import closedloop.platform.web.Problems;
 import jakarta.validation.constraints.Pattern;
@@ -16,7 +16,6 @@ import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,7 +23,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
-import java.util.List;
 
 /**
  * Supervisors' alerts: the open ones (or those in one status) newest first, acknowledging one, and a live stream of
@@ -34,8 +32,6 @@ import java.util.List;
 @RequestMapping("/api/v1/alerts")
 public class AlertController {
 
-    static final String ACTOR = "X-Actor";
-    static final String ANONYMOUS = "anonymous";
     /** 1 to 500, as text so that a non-number is reported like an out-of-range number. */
     private static final String LIMIT = "[1-9][0-9]?|[1-4][0-9]{2}|500";
 
@@ -74,17 +70,14 @@ public class AlertController {
     }
 
     /**
-     * A supervisor takes the alert on: OPEN → ACKNOWLEDGED, by {@code X-Actor}. Acknowledging again answers 200 with
-     * the first acknowledgement unchanged; a cleared alert nobody acknowledged answers 409.
+     * A supervisor takes the alert on: OPEN → ACKNOWLEDGED. Acknowledging again answers 200 with the first
+     * acknowledgement unchanged; a cleared alert nobody acknowledged answers 409.
      */
     @PostMapping("/{id}/ack")
-    public Mono<AlertView> acknowledge(@PathVariable String id,
-                                       @RequestHeader(name = ACTOR, defaultValue = ANONYMOUS) String actor) {
-        return alerts.acknowledge(id, StringUtils.hasText(actor) ? actor.strip() : ANONYMOUS)
+    public Mono<AlertView> acknowledge(@PathVariable String id, @Actor String actor) {
+        return alerts.acknowledge(id, actor)
                 .map(AlertView::of)
-                .switchIfEmpty(Mono.error(() -> Problems.notFound("alert", id)))
-                .onErrorMap(IllegalAlertTransition.class, illegal -> Problems.illegalTransition("alert",
-                        "acknowledge", illegal.currentState(), List.of()));
+                .switchIfEmpty(Mono.error(() -> Problems.notFound("alert", id)));
     }
 
     /**

@@ -3,37 +3,36 @@ package closedloop.escalation.league.messaging;
 import closedloop.contracts.EventJson;
 import closedloop.contracts.Topics;
 import closedloop.escalation.league.LeagueFacts;
-import closedloop.platform.events.CloudEvents;
+import closedloop.platform.kafka.EventReceiver;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-import java.time.Duration;
-
 /**
- * Feeds the league's facts from the four topics, in a consumer group of its own ({@value #GROUP}), so that it reads
- * every partition of {@code router.ticket} beside the SLA engine's listener instead of splitting them with it. The
- * offset is committed only after the fact write was acknowledged; a failing write is retried and then dead-lettered
- * by the platform's error handler.
+ * Hands the events of the four topics to the league's facts, in a consumer group of its own ({@value #GROUP}), so
+ * that it reads every partition of {@code router.ticket} beside the SLA engine's listener instead of splitting them
+ * with it. The offset is committed only after the fact write was acknowledged; a failing write is retried and then
+ * dead-lettered by the platform's error handler.
  * <p>
  * A poison record (no type, or a body that does not fit it) is logged and skipped here, not dead-lettered: each
  * topic's main consumer (the SLA engine for {@code router.ticket}, the other services for their input topics) puts it
  * on the topic's {@code .DLT} already, and a second copy there would only mislead whoever replays it.
  */
 @Component
-public class LeagueEventsListener {
+public class LeagueListener {
 
     /** The league's own consumer group. */
     public static final String GROUP = "escalation-service-league";
 
-    private static final Logger log = LoggerFactory.getLogger(LeagueEventsListener.class);
-    private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(10);
+    private static final Logger log = LoggerFactory.getLogger(LeagueListener.class);
 
+    private final EventReceiver receiver;
     private final LeagueFacts facts;
 
-    public LeagueEventsListener(LeagueFacts facts) {
+    public LeagueListener(EventReceiver receiver, LeagueFacts facts) {
+        this.receiver = receiver;
         this.facts = facts;
     }
 
@@ -41,7 +40,7 @@ public class LeagueEventsListener {
             Topics.NOTIFICATION_CONTACT})
     void on(ConsumerRecord<String, String> record) {
         try {
-            CloudEvents.fromRecord(record).ifPresent(event -> facts.apply(event).block(WRITE_TIMEOUT));
+            receiver.receive(record, facts::apply);
         } catch (EventJson.MalformedEventException poison) {
             log.warn("League skips a poison record at {}-{}@{}: {}", record.topic(), record.partition(),
                     record.offset(), poison.getMessage());

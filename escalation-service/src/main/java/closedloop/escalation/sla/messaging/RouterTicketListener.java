@@ -1,43 +1,41 @@
-package closedloop.escalation.messaging;
+package closedloop.escalation.sla.messaging;
 
 import closedloop.contracts.Topics;
 import closedloop.escalation.sla.CaseUpdates;
 import closedloop.escalation.sla.PartitionClocks;
-import closedloop.platform.events.CloudEvents;
+import closedloop.platform.kafka.EventReceiver;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
-import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Applies the router's ticket events to the SLA cases and owns the clocks of the router.ticket partitions assigned to
- * this instance: on assignment their due cases are loaded onto the clock board before any of their records is
- * processed, on revocation they are dropped. The offset is committed only after the case write was acknowledged; a
- * poison record goes to the dead-letter topic (the platform's error handler).
+ * Hands the events of {@value Topics#ROUTER_TICKET} to the SLA cases, with the partition each came from, and hands the
+ * clocks over with the partitions assigned to this instance: on assignment their due cases are loaded onto the clock
+ * board before any of their records is processed, on revocation they are dropped. The offset is committed only after
+ * the case write was acknowledged; a poison record goes to the dead-letter topic (the platform's error handler).
  */
 @Component
-public class TicketEventsListener implements ConsumerSeekAware {
+public class RouterTicketListener implements ConsumerSeekAware {
 
-    private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
-
+    private final EventReceiver receiver;
     private final CaseUpdates updates;
     private final PartitionClocks clocks;
 
-    public TicketEventsListener(CaseUpdates updates, PartitionClocks clocks) {
+    public RouterTicketListener(EventReceiver receiver, CaseUpdates updates, PartitionClocks clocks) {
+        this.receiver = receiver;
         this.updates = updates;
         this.clocks = clocks;
     }
 
     @KafkaListener(topics = Topics.ROUTER_TICKET)
     void on(ConsumerRecord<String, String> record) {
-        CloudEvents.fromRecord(record)
-                .ifPresent(event -> updates.apply(event, record.partition()).block(WRITE_TIMEOUT));
+        receiver.receive(record, event -> updates.apply(event, record.partition()));
     }
 
     @Override
