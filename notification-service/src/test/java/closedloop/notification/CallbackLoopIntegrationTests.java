@@ -87,8 +87,13 @@ abstract class CallbackLoopIntegrationTests extends NotificationScenario {
                 .expectStatus().isEqualTo(409)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
+                .jsonPath("$.title").isEqualTo("Too soon for the next call")
+                .jsonPath("$.detail").isEqualTo("The previous call was too recent; the next call is allowed from "
+                        + first.plus(Duration.ofHours(2)))
                 .jsonPath("$.nextAttemptAt").isEqualTo(first.plus(Duration.ofHours(2)).toString())
-                .jsonPath("$.currentState").isEqualTo("OPEN");
+                .jsonPath("$.currentState").isEqualTo("OPEN")
+                .jsonPath("$.allowedActions").value(actions -> assertThat((List<Object>) actions)
+                        .containsExactly("outcome"));
         clock.add(Duration.ofSeconds(1));
         attempt(callbackId, "BUSY", "agent-018").expectStatus().isOk();
         clock.add(Duration.ofHours(2));
@@ -137,7 +142,11 @@ abstract class CallbackLoopIntegrationTests extends NotificationScenario {
         Golden.assertSameShape(completed);
         reply(PHONE, replyCode + " 3").expectStatus().isEqualTo(409)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.currentState").isEqualTo("COMPLETED");
+                .expectBody()
+                .jsonPath("$.title").isEqualTo("Not allowed in the current state")
+                .jsonPath("$.detail").isEqualTo("Cannot answer the survey of a callback that is COMPLETED")
+                .jsonPath("$.currentState").isEqualTo("COMPLETED")
+                .jsonPath("$.allowedActions.length()").isEqualTo(0);
         assertThat(kafka.events(CallbackCompleted.class)).filteredOn(event -> event.callbackId().equals(callbackId))
                 .hasSize(1);
         assertThat(kafka.events(CallbackSurveySent.class)).filteredOn(event -> event.callbackId().equals(callbackId))
@@ -172,11 +181,17 @@ abstract class CallbackLoopIntegrationTests extends NotificationScenario {
         String replyCode = callback(callbackId).replyCode();
 
         reply(PHONE, "99999 1").expectStatus().isNotFound()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.title").isEqualTo("Survey not found")
+                .jsonPath("$.detail").isEqualTo("No callback survey awaits a reply with code 99999 from this phone "
+                        + "number");
         reply("13911112222", replyCode + " 1").expectStatus().isNotFound();
         reply(PHONE, replyCode + " 7 great").expectStatus().isEqualTo(422)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.detail").value(containsString("1 (satisfied)"));
+                .expectBody()
+                .jsonPath("$.title").isEqualTo("Unreadable survey reply")
+                .jsonPath("$.detail").value(containsString("1 (satisfied)"));
         reply(PHONE, replyCode + " 1 5 5").expectStatus().isEqualTo(422);
         web.post().uri("/api/v1/sms/replies").bodyValue(Map.of("text", replyCode + " 1"))
                 .exchange()
@@ -200,6 +215,12 @@ abstract class CallbackLoopIntegrationTests extends NotificationScenario {
         clock.add(Duration.ofHours(3));
         attempt(callbackId, "NO_ANSWER", "agent-017").expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.allowedActions[0]").isEqualTo("outcome");
+        outcome(callbackId, "UNREACHABLE", "agent-017").expectStatus().isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.detail").isEqualTo("A call reached the customer; record what they said instead of "
+                        + "UNREACHABLE")
+                .jsonPath("$.attempts").isEqualTo(1)
+                .jsonPath("$.reached").isEqualTo(true);
 
         web.post().uri("/api/v1/callbacks/{id}/outcome", callbackId)
                 .bodyValue(Map.of("outcome", "UNSATISFIED", "survey", Map.of("easyToReach", 0, "staffSkill", 6,
@@ -303,10 +324,14 @@ abstract class CallbackLoopIntegrationTests extends NotificationScenario {
         outcome(callbackId, "UNREACHABLE", "agent-017").expectStatus().isEqualTo(409)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
+                .jsonPath("$.title").isEqualTo("Not allowed in the current state")
                 .jsonPath("$.currentState").isEqualTo("OPEN")
-                .jsonPath("$.allowedActions[0]").isEqualTo("attempt")
+                .jsonPath("$.allowedActions").value(actions -> assertThat((List<Object>) actions)
+                        .containsExactly("attempt", "outcome"))
                 .jsonPath("$.attempts").isEqualTo(0)
-                .jsonPath("$.detail").value(containsString("every call failed"));
+                .jsonPath("$.reached").isEqualTo(false)
+                .jsonPath("$.detail").isEqualTo("UNREACHABLE is recorded only after every call failed and the SMS "
+                        + "survey is out; 0 call(s) recorded so far");
         for (String result : List.of("NO_ANSWER", "WRONG_NUMBER")) {
             attempt(callbackId, result, "agent-017").expectStatus().isOk();
             clock.add(Duration.ofHours(2));

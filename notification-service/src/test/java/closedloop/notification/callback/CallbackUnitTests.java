@@ -25,6 +25,7 @@ import java.time.ZoneId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 class CallbackUnitTests {
 
@@ -94,7 +95,7 @@ class CallbackUnitTests {
 
         assertThatThrownBy(() -> callback.complete(CallbackOutcome.SATISFIED, null, "agent-018", NOW))
                 .isInstanceOfSatisfying(IllegalCallbackTransition.class, illegal -> {
-                    assertThat(illegal.currentState()).isEqualTo(CallbackStatus.COMPLETED);
+                    assertThat(illegal.currentState()).isEqualTo(CallbackStatus.COMPLETED.name());
                     assertThat(illegal.allowedActions()).isEmpty();
                 });
         assertThat(callback.outcome()).isEqualTo(CallbackOutcome.BASICALLY_SATISFIED);
@@ -192,7 +193,7 @@ class CallbackUnitTests {
         assertThatThrownBy(() -> callback.attempt(CallbackAttemptResult.REACHED, null, "agent-017",
                 third.plus(Duration.ofHours(3)), RULES, "1", QUIET))
                 .isInstanceOfSatisfying(IllegalCallbackTransition.class, illegal ->
-                        assertThat(illegal.currentState()).isEqualTo(CallbackStatus.SURVEY_SENT));
+                        assertThat(illegal.currentState()).isEqualTo(CallbackStatus.SURVEY_SENT.name()));
         assertThat(callback.attempts()).hasSize(3);
     }
 
@@ -239,7 +240,7 @@ class CallbackUnitTests {
         assertThat(completed.actor()).isEqualTo("sms:13800138000");
         assertThatThrownBy(() -> callback.answerSurvey(reply, "sms:13800138000", callback.completedAt()))
                 .isInstanceOfSatisfying(IllegalCallbackTransition.class, illegal ->
-                        assertThat(illegal.currentState()).isEqualTo(CallbackStatus.COMPLETED));
+                        assertThat(illegal.currentState()).isEqualTo(CallbackStatus.COMPLETED.name()));
     }
 
     @Test
@@ -283,10 +284,12 @@ class CallbackUnitTests {
 
         assertThatThrownBy(() -> callback.complete(CallbackOutcome.UNREACHABLE, null, "agent-017", NOW))
                 .isInstanceOfSatisfying(UnreachableTooEarly.class, tooEarly -> {
-                    assertThat(tooEarly.currentState()).isEqualTo(CallbackStatus.OPEN);
+                    assertThat(tooEarly.currentState()).isEqualTo(CallbackStatus.OPEN.name());
                     assertThat(tooEarly.allowedActions()).containsExactly("attempt", "outcome");
                     assertThat(tooEarly.attemptsMade()).isZero();
                     assertThat(tooEarly.reached()).isFalse();
+                    assertThat(tooEarly.details()).containsOnly(entry("attempts", 0), entry("reached", false));
+                    assertThat(tooEarly).hasMessageContaining("every call failed");
                 });
         callback.attempt(CallbackAttemptResult.NO_ANSWER, null, "agent-017", NOW, RULES, "1111", QUIET);
         callback.attempt(CallbackAttemptResult.WRONG_NUMBER, null, "agent-017", NOW.plus(Duration.ofHours(2)), RULES,
