@@ -4,7 +4,12 @@ import closedloop.contracts.CallbackAttemptResult;
 import closedloop.contracts.CallbackOutcome;
 import closedloop.contracts.TicketResolved;
 import closedloop.notification.NotificationProperties;
+import closedloop.notification.contact.Contacts;
+import closedloop.notification.contact.Reopens;
 import closedloop.notification.notice.Notices;
+import closedloop.notification.notice.WhoIsTold;
+import closedloop.platform.domain.RaceRetry;
+import closedloop.platform.domain.RaceRetryProperties;
 import closedloop.platform.outbox.OutboxRelay;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -43,6 +48,7 @@ class CallbackServiceUnitTests {
     static final int BATCH = 100;
     static final NotificationProperties PROPERTIES = new NotificationProperties(Duration.ofHours(24),
             Duration.ofHours(24), ZONE);
+    static final RaceRetry RACE_RETRY = new RaceRetry(new RaceRetryProperties(5, Duration.ofMillis(1)));
 
     final Callbacks callbacks = mock(Callbacks.class);
     final OutboxRelay relay = mock(OutboxRelay.class);
@@ -144,7 +150,7 @@ class CallbackServiceUnitTests {
     @Test
     void rendersTheSurveySmsOnlyWhenSubscribedSoAFailureIsAnErrorNotAThrow() {
         Notices notices = mock(Notices.class);
-        SurveySms sms = new SurveySms(notices);
+        SurveySms sms = new SurveySms(new WhoIsTold(notices, mock(Contacts.class), mock(Reopens.class), PROPERTIES));
         Callback withoutSurvey = Callback.open(RESOLVED, CONTACT, NOW, Duration.ofHours(24), RULES.assignee());
 
         Mono<Void> send = sms.send(withoutSurvey);
@@ -154,8 +160,8 @@ class CallbackServiceUnitTests {
     }
 
     CallbackService service(Clock clock) {
-        return new CallbackService(callbacks, relay, clock, PROPERTIES, RULES, new ReplyCodes(new Random(7), 4),
-                surveySms, QUIET);
+        return new CallbackService(callbacks, mock(Contacts.class), relay, RACE_RETRY, clock, PROPERTIES, RULES,
+                new ReplyCodes(new Random(7), 4), surveySms, QUIET);
     }
 
     /** A callback of its own resolution, opened and called in vain at {@code first}, and again 2 h later. */
