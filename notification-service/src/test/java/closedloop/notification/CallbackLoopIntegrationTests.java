@@ -12,20 +12,33 @@ import closedloop.contracts.EventType;
 import closedloop.contracts.Golden;
 import closedloop.contracts.SurveyAnswers;
 import closedloop.contracts.TicketResolved;
+import closedloop.notification.callback.Callback;
+import closedloop.notification.callback.CallbackProperties;
+import closedloop.notification.callback.Callbacks;
 import closedloop.notification.callback.ReplyCodes;
+import closedloop.notification.contact.Contact;
+import closedloop.notification.message.QuietHours;
 import closedloop.notification.callback.SurveySms;
 import closedloop.testsupport.MovableClockConfiguration;
 import com.jayway.jsonpath.JsonPath;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,6 +52,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.atLeast;
 import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.verify;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * The callback (回访) loop through HTTP and Kafka with a movable clock: calls at least two hours apart, the SMS survey
@@ -56,6 +70,18 @@ abstract class CallbackLoopIntegrationTests extends NotificationScenario {
 
     @MockitoSpyBean
     ReplyCodes replyCodes;
+
+    @Autowired
+    Callbacks callbacks;
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
+
+    @Autowired
+    CallbackProperties rules;
+
+    @Autowired
+    QuietHours quietHours;
 
     @MockitoSpyBean
     SurveySms surveySms;
@@ -355,6 +381,38 @@ abstract class CallbackLoopIntegrationTests extends NotificationScenario {
         assertThat(completed.outcome()).isEqualTo(CallbackOutcome.UNREACHABLE);
         assertThat(completed.actor()).isEqualTo("agent-018");
         reply(PHONE, callback(callbackId).replyCode() + " 1").expectStatus().isEqualTo(409);
+    }
+
+    @Test
+    void notesTheSurveyQueuedWithoutPuttingBackTheEventsTheRelayPublished() {
+        TicketResolved resolved = new TicketResolved(UUID.randomUUID(), RESOLVED.occurredAt(),
+                UUID.randomUUID().toString(), UUID.randomUUID().toString(), RESOLVED.branch(), RESOLVED.resolution(),
+                RESOLVED.actor());
+        Instant now = clock.instant();
+        Callback callback = Callback.open(resolved, new Contact(resolved.complaintId(), REGISTERED.number(),
+                REGISTERED.customer().name(), freshPhone()), now, Duration.ofHours(24), "hotline");
+        for (int call = 0; call < 3; call++) {
+            callback.attempt(CallbackAttemptResult.NO_ANSWER, null, "agent-017", now.plus(Duration.ofHours(2L * call)),
+                    rules, "1" + call + "00", quietHours);
+        }
+        callbacks.insert(callback).block();
+        // the relay published the outbox (the callback in hand still holds it) and removed it, as the relay does:
+        // without moving the version
+        mongo.updateFirst(new Query(where("_id").is(callback.id())),
+                new Update().set("outbox", List.of()).unset("outboxSince"), "callbacks").block();
+        Instant queuedAt = now.plus(Duration.ofHours(4));
+
+        assertThat(callback.surveyQueued(queuedAt)).isTrue();
+        callbacks.saveSurveyQueued(callback).block();
+
+        Document stored = mongo.findById(callback.id(), Document.class, "callbacks").block();
+        assertThat(stored.getList("outbox", Document.class)).isEmpty();
+        assertThat(stored.get("survey", Document.class).get("queuedAt")).isEqualTo(Date.from(queuedAt));
+        assertThat(callbacks.findById(callback.id()).block().survey().queuedAt()).isEqualTo(queuedAt);
+        assertThat(callback.pendingEvents()).hasSize(5);
+        StepVerifier.create(callbacks.saveSurveyQueued(callback))
+                .expectError(OptimisticLockingFailureException.class)
+                .verify();
     }
 
     @Test

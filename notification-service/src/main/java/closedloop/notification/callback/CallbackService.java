@@ -111,7 +111,7 @@ public class CallbackService {
     public Mono<Callback> answerSurvey(String from, String text) {
         return Mono.fromSupplier(() -> SurveyReply.parse(text))
                 .flatMap(reply -> {
-                    String replyKey = Callback.replyKey(from, reply.replyCode());
+                    String replyKey = SmsSurvey.replyKey(from, reply.replyCode());
                     if (replyKey == null) {
                         return Mono.error(new NoSurveyAwaitingReply(reply.replyCode()));
                     }
@@ -190,13 +190,23 @@ public class CallbackService {
      */
     private Mono<Boolean> handOverSurvey(Callback callback) {
         return Mono.defer(() -> surveySms.send(callback))
-                .then(Mono.defer(() -> callbacks.markSurveyQueued(callback.id(), clock.instant())))
+                .then(markSurveyQueued(callback.id()))
                 .thenReturn(true)
                 .onErrorResume(error -> {
                     log.warn("Could not hand over the survey of callback {}; the survey pass will: {}",
                             callback.id(), error.toString());
                     return Mono.just(false);
                 });
+    }
+
+    /**
+     * Notes on the fresh state that the survey's SMS is queued, again from a fresh read after a concurrent change;
+     * nothing when it is queued already or the callback was completed meanwhile.
+     */
+    private Mono<Void> markSurveyQueued(String id) {
+        return raceRetry.retrying(() -> callbacks.findById(id)
+                .filter(callback -> callback.surveyQueued(clock.instant()))
+                .flatMap(callbacks::saveSurveyQueued));
     }
 
     /**

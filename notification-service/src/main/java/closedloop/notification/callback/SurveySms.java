@@ -24,7 +24,7 @@ public class SurveySms {
      */
     public Mono<Void> send(Callback callback) {
         return Mono.defer(() -> whoIsTold.surveySent(new CallbackSurvey(callback.surveySentEventId(),
-                callback.complaintId(), callback.complaintNumber(), callback.customerPhone(), callback.replyCode(),
-                callback.replyBy())));
+                callback.complaintId(), callback.customer().complaintNumber(), callback.customer().phone(),
+                callback.survey().replyCode(), callback.survey().replyBy())));
     }
 }

@@ -13,6 +13,7 @@ import closedloop.platform.domain.RaceRetryProperties;
 import closedloop.platform.outbox.OutboxRelay;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
@@ -56,7 +57,8 @@ class CallbackServiceUnitTests {
 
     CallbackServiceUnitTests() {
         when(callbacks.save(any())).thenAnswer(save -> Mono.just(save.getArgument(0)));
-        when(callbacks.markSurveyQueued(any(), any())).thenReturn(Mono.empty());
+        when(callbacks.findById(any(String.class))).thenReturn(Mono.empty());
+        when(callbacks.saveSurveyQueued(any())).thenReturn(Mono.empty());
         when(callbacks.surveysNotQueued(anyInt())).thenReturn(Flux.empty());
         when(callbacks.surveysUnansweredBy(any(), anyInt())).thenReturn(Flux.empty());
         when(surveySms.send(any())).thenReturn(Mono.empty());
@@ -70,19 +72,22 @@ class CallbackServiceUnitTests {
         // as SurveySms did before it deferred: it threw instead of answering with an error
         doThrow(new NullPointerException("no reply code")).when(surveySms).send(broken);
         when(callbacks.surveysNotQueued(BATCH)).thenReturn(Flux.just(broken, fine));
+        when(callbacks.findById(fine.id())).thenReturn(Mono.just(fine));
         when(callbacks.surveysUnansweredBy(any(), eq(BATCH))).thenReturn(Flux.just(unanswered));
-        Instant afterReplyTime = unanswered.replyBy().plusSeconds(1);
+        Instant afterReplyTime = unanswered.survey().replyBy().plusSeconds(1);
 
         StepVerifier.create(service(Clock.fixed(afterReplyTime, ZONE)).surveyPass(BATCH))
                 .expectNext(false)
                 .verifyComplete();
 
-        verify(callbacks).markSurveyQueued(fine.id(), afterReplyTime);
-        verify(callbacks, never()).markSurveyQueued(eq(broken.id()), any());
+        verify(callbacks).saveSurveyQueued(fine);
+        assertThat(fine.survey().queuedAt()).isEqualTo(afterReplyTime);
+        verify(callbacks, never()).findById(broken.id());
+        assertThat(broken.survey().isQueued()).isFalse();
         verify(callbacks).save(unanswered);
         assertThat(unanswered.status()).isEqualTo(CallbackStatus.COMPLETED);
-        assertThat(unanswered.outcome()).isEqualTo(CallbackOutcome.UNREACHABLE);
-        assertThat(unanswered.completedBy()).isEqualTo(Callback.SYSTEM);
+        assertThat(unanswered.result().outcome()).isEqualTo(CallbackOutcome.UNREACHABLE);
+        assertThat(unanswered.result().completedBy()).isEqualTo(Callback.SYSTEM);
     }
 
     @Test
@@ -92,7 +97,7 @@ class CallbackServiceUnitTests {
                 new DataAccessResourceFailureException("primary stepped down")));
         when(callbacks.surveysUnansweredBy(any(), eq(BATCH))).thenReturn(Flux.just(unanswered));
 
-        StepVerifier.create(service(Clock.fixed(unanswered.replyBy(), ZONE)).surveyPass(BATCH))
+        StepVerifier.create(service(Clock.fixed(unanswered.survey().replyBy(), ZONE)).surveyPass(BATCH))
                 .expectNext(false)
                 .verifyComplete();
 
@@ -107,7 +112,7 @@ class CallbackServiceUnitTests {
         doReturn(Mono.error(new DataAccessResourceFailureException("write failed"))).when(callbacks).save(failing);
         when(callbacks.surveysUnansweredBy(any(), eq(BATCH))).thenReturn(Flux.just(failing, next));
 
-        StepVerifier.create(service(Clock.fixed(next.replyBy(), ZONE)).surveyPass(BATCH))
+        StepVerifier.create(service(Clock.fixed(next.survey().replyBy(), ZONE)).surveyPass(BATCH))
                 .expectNext(false)
                 .verifyComplete();
 
@@ -127,7 +132,8 @@ class CallbackServiceUnitTests {
                 .verifyComplete();
 
         verify(callbacks).save(callback);
-        verify(callbacks, never()).markSurveyQueued(any(), any());
+        verify(callbacks, never()).saveSurveyQueued(any());
+        assertThat(callback.survey().isQueued()).isFalse();
     }
 
     @Test
@@ -141,10 +147,30 @@ class CallbackServiceUnitTests {
 
         Instant eightAmNextDay = LocalDateTime.of(2026, 11, 24, 8, 0).atZone(ZONE).toInstant();
         assertThat(surveyed.status()).isEqualTo(CallbackStatus.SURVEY_SENT);
-        assertThat(surveyed.surveySentAt()).isEqualTo(elevenPm);
-        assertThat(surveyed.replyBy()).isEqualTo(eightAmNextDay.plus(RULES.surveyReplyWithin()))
+        assertThat(surveyed.survey().sentAt()).isEqualTo(elevenPm);
+        assertThat(surveyed.survey().replyBy()).isEqualTo(eightAmNextDay.plus(RULES.surveyReplyWithin()))
                 .isEqualTo(Instant.parse("2026-11-26T00:00:00Z"));
         verify(surveySms).send(surveyed);
+        verify(callbacks).saveSurveyQueued(surveyed);
+        assertThat(surveyed.survey().queuedAt()).isEqualTo(elevenPm);
+    }
+
+    @Test
+    void notesTheSurveyQueuedOnAFreshReadWhenTheCallbackChangedMeanwhile() {
+        Callback stale = surveyed();
+        Callback fresh = surveyed();
+        when(callbacks.surveysNotQueued(BATCH)).thenReturn(Flux.just(stale));
+        when(callbacks.findById(stale.id())).thenReturn(Mono.just(stale), Mono.just(fresh));
+        when(callbacks.saveSurveyQueued(stale)).thenReturn(Mono.error(new OptimisticLockingFailureException("moved")));
+        Instant now = stale.survey().sentAt().plusSeconds(60);
+
+        StepVerifier.create(service(Clock.fixed(now, ZONE)).surveyPass(BATCH))
+                .expectNext(false)
+                .verifyComplete();
+
+        verify(callbacks).saveSurveyQueued(fresh);
+        assertThat(fresh.survey().queuedAt()).isEqualTo(now);
+        verify(surveySms).send(stale);
     }
 
     @Test
