@@ -1,6 +1,7 @@
 package closedloop.notification.notice;
 
 import closedloop.contracts.AssignmentReason;
+import closedloop.contracts.ClosedLoopEvent;
 import closedloop.contracts.ComplaintClosed;
 import closedloop.contracts.ComplaintRegistered;
 import closedloop.contracts.EscalationReason;
@@ -22,7 +23,6 @@ import reactor.core.publisher.Mono;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Who is told what about each event this service acts on: one method per event, each naming the purpose, the
@@ -63,10 +63,7 @@ public class WhoIsTold {
 
     /** A complaint was closed: tells the customer, with the outcome (CLOSURE_NOTICE). */
     public Mono<Void> closed(ComplaintClosed event) {
-        return contacts.of(event.complaintId())
-                .flatMap(contact -> notices.send(event.eventId(), event.complaintId(), Purpose.CLOSURE_NOTICE,
-                        Audience.customer(contact.phone()),
-                        Map.of("number", contact.number(), "outcome", event.outcome())));
+        return toCustomer(event, Purpose.CLOSURE_NOTICE, "outcome", event.outcome());
     }
 
     /**
@@ -77,38 +74,27 @@ public class WhoIsTold {
     public Mono<Void> assigned(TicketAssigned event) {
         if (event.reason() == AssignmentReason.REOPENED) {
             return reopens.reopenedWith(event.complaintId(), event.ticketId())
-                    .zipWith(numberOf(event.complaintId()))
-                    .flatMap(countAndNumber -> toBranch(event.eventId(), event.complaintId(), event.branch(),
-                            Purpose.TICKET_REOPENED, staffVariables(countAndNumber.getT2(), event.ticketId(),
-                                    "reopenCount", countAndNumber.getT1(), "priority", event.priority())));
+                    .flatMap(count -> toStaff(event, event.branch(), Purpose.TICKET_REOPENED, event.ticketId(),
+                            "reopenCount", count, "priority", event.priority()));
         }
-        return numberOf(event.complaintId())
-                .flatMap(number -> toBranch(event.eventId(), event.complaintId(), event.branch(), Purpose.NEW_TICKET,
-                        staffVariables(number, event.ticketId(), "category", event.category(),
-                                "priority", event.priority(), "branch", event.branch())));
+        return toStaff(event, event.branch(), Purpose.NEW_TICKET, event.ticketId(), "category", event.category(),
+                "priority", event.priority(), "branch", event.branch());
     }
 
     /** A branch resolved a ticket: tells the customer (RESOLUTION_NOTICE); a callback follows. */
     public Mono<Void> resolved(TicketResolved event) {
-        return contacts.of(event.complaintId())
-                .flatMap(contact -> notices.send(event.eventId(), event.complaintId(), Purpose.RESOLUTION_NOTICE,
-                        Audience.customer(contact.phone()), Map.of("number", contact.number())));
+        return toCustomer(event, Purpose.RESOLUTION_NOTICE);
     }
 
     /** An extension (延期) was approved: tells the customer by when their complaint is now resolved. */
     public Mono<Void> extensionApproved(ExtensionApproved event) {
-        return contacts.of(event.complaintId())
-                .flatMap(contact -> notices.send(event.eventId(), event.complaintId(), Purpose.EXTENSION_NOTICE,
-                        Audience.customer(contact.phone()),
-                        Map.of("number", contact.number(), "deadline", event.deadline())));
+        return toCustomer(event, Purpose.EXTENSION_NOTICE, "deadline", event.deadline());
     }
 
     /** 75 % of a ticket's limit passed: tells its branch (催办, SLA_WARNING). */
     public Mono<Void> warned(TicketWarned event) {
-        return numberOf(event.complaintId())
-                .flatMap(number -> toBranch(event.eventId(), event.complaintId(), event.branch(), Purpose.SLA_WARNING,
-                        staffVariables(number, event.ticketId(), "limit", event.clock(), "deadline",
-                                event.deadline())));
+        return toStaff(event, event.branch(), Purpose.SLA_WARNING, event.ticketId(), "limit", event.clock(),
+                "deadline", event.deadline());
     }
 
     /**
@@ -118,10 +104,8 @@ public class WhoIsTold {
     public Mono<Void> escalated(TicketEscalated event) {
         Purpose purpose = event.level() >= 2 ? Purpose.ESCALATION_LEVEL_2 : Purpose.ESCALATION_LEVEL_1;
         EscalationReason reason = event.reason() == null ? EscalationReason.LIMIT_PASSED : event.reason();
-        return numberOf(event.complaintId())
-                .flatMap(number -> toBranch(event.eventId(), event.complaintId(), event.branch(), purpose,
-                        staffVariables(number, event.ticketId(), "branch", event.branch(), "limit", event.clock(),
-                                "deadline", event.deadline(), "reason", reason)));
+        return toStaff(event, event.branch(), purpose, event.ticketId(), "branch", event.branch(),
+                "limit", event.clock(), "deadline", event.deadline(), "reason", reason);
     }
 
     /**
@@ -150,31 +134,45 @@ public class WhoIsTold {
                 Map.of("number", survey.number(), "replyCode", survey.replyCode(), "replyBy", survey.replyBy()));
     }
 
-    private Mono<Void> toBranch(UUID cause, String complaintId, String branch, Purpose purpose,
-                                Map<String, Object> variables) {
-        return notices.send(cause, complaintId, purpose, Audience.branch(branch), variables);
-    }
-
-    /** How staff messages name the complaint: its number when its registration was seen, else its id. */
-    private Mono<String> numberOf(String complaintId) {
-        return contacts.find(complaintId).map(Contact::number).defaultIfEmpty(complaintId);
+    /**
+     * Tells the customer of the event's complaint, by the phone its registration gave, with the variable
+     * {@code number} (the complaint's) and the further names and values given in pairs, none of them null; an error
+     * when the registration was not seen (yet).
+     */
+    private Mono<Void> toCustomer(ClosedLoopEvent event, Purpose purpose, Object... namesAndValues) {
+        return contacts.of(event.complaintId())
+                .flatMap(contact -> notices.send(event.eventId(), event.complaintId(), purpose,
+                        Audience.customer(contact.phone()), Map.copyOf(variables(contact.number(), namesAndValues))));
     }
 
     /**
-     * The variables every staff message about a ticket has, {@code number} and {@code ticketId}, and the further
-     * names and values given in pairs; values may be null (an escalation without a limit).
+     * Tells the branch (and the supervisors, as the purpose's matrix row says) about a ticket of the event's
+     * complaint, with the variables {@code number} (the complaint's number once its registration was seen, its id
+     * until then), {@code ticketId} and the further names and values given in pairs; values may be null (an
+     * escalation without a limit).
      */
-    private static Map<String, Object> staffVariables(String number, String ticketId, Object... namesAndValues) {
+    private Mono<Void> toStaff(ClosedLoopEvent event, String branch, Purpose purpose, String ticketId,
+                               Object... namesAndValues) {
+        return contacts.find(event.complaintId()).map(Contact::number).defaultIfEmpty(event.complaintId())
+                .flatMap(number -> {
+                    Map<String, Object> variables = variables(number, namesAndValues);
+                    variables.put("ticketId", ticketId);
+                    return notices.send(event.eventId(), event.complaintId(), purpose, Audience.branch(branch),
+                            variables);
+                });
+    }
+
+    /** The variable {@code number} and the further names and values given in pairs. */
+    private static Map<String, Object> variables(String number, Object... namesAndValues) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("number", number);
-        variables.put("ticketId", ticketId);
         for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
             variables.put((String) namesAndValues[i], namesAndValues[i + 1]);
         }
         return variables;
     }
 
-    /** The constant of this name, so that it is told in the reader's words; the name itself for one this build lacks. */
+    /** The constant of this name, so that it is told in the reader's words; the name itself if this build lacks it. */
     private static Object known(Enum<?>[] constants, String name) {
         return Arrays.stream(constants).filter(constant -> constant.name().equals(name)).findFirst()
                 .<Object>map(constant -> constant).orElse(name);

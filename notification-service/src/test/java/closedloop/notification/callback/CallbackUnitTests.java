@@ -361,7 +361,8 @@ class CallbackUnitTests {
         assertThat(sent.replyBy()).isEqualTo(quietHoursEnd.plus(Duration.ofHours(48)));
 
         Instant early = LocalDateTime.of(2026, 11, 24, 7, 59).atZone(ZONE).toInstant();
-        assertThat(surveyedWithTheLastCallAt(early).survey().replyBy()).isEqualTo(quietHoursEnd.plus(Duration.ofHours(48)));
+        assertThat(surveyedWithTheLastCallAt(early).survey().replyBy())
+                .isEqualTo(quietHoursEnd.plus(Duration.ofHours(48)));
         Instant evening = LocalDateTime.of(2026, 11, 23, 20, 59).atZone(ZONE).toInstant();
         assertThat(surveyedWithTheLastCallAt(evening).survey().replyBy()).isEqualTo(evening.plus(Duration.ofHours(48)));
         assertThat(surveyedWithTheLastCallAt(quietHoursEnd).survey().replyBy())
