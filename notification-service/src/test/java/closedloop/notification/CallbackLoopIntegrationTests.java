@@ -12,20 +12,33 @@ import closedloop.contracts.EventType;
 import closedloop.contracts.Golden;
 import closedloop.contracts.SurveyAnswers;
 import closedloop.contracts.TicketResolved;
+import closedloop.notification.callback.Callback;
+import closedloop.notification.callback.CallbackProperties;
+import closedloop.notification.callback.Callbacks;
 import closedloop.notification.callback.ReplyCodes;
+import closedloop.notification.contact.Contact;
+import closedloop.notification.message.QuietHours;
 import closedloop.notification.callback.SurveySms;
 import closedloop.testsupport.MovableClockConfiguration;
 import com.jayway.jsonpath.JsonPath;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,6 +52,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.atLeast;
 import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.verify;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * The callback (回访) loop through HTTP and Kafka with a movable clock: calls at least two hours apart, the SMS survey
@@ -56,6 +70,18 @@ abstract class CallbackLoopIntegrationTests extends NotificationScenario {
 
     @MockitoSpyBean
     ReplyCodes replyCodes;
+
+    @Autowired
+    Callbacks callbacks;
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
+
+    @Autowired
+    CallbackProperties rules;
+
+    @Autowired
+    QuietHours quietHours;
 
     @MockitoSpyBean
     SurveySms surveySms;
@@ -87,8 +113,13 @@ abstract class CallbackLoopIntegrationTests extends NotificationScenario {
                 .expectStatus().isEqualTo(409)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
+                .jsonPath("$.title").isEqualTo("Too soon for the next call")
+                .jsonPath("$.detail").isEqualTo("The previous call was too recent; the next call is allowed from "
+                        + first.plus(Duration.ofHours(2)))
                 .jsonPath("$.nextAttemptAt").isEqualTo(first.plus(Duration.ofHours(2)).toString())
-                .jsonPath("$.currentState").isEqualTo("OPEN");
+                .jsonPath("$.currentState").isEqualTo("OPEN")
+                .jsonPath("$.allowedActions").value(actions -> assertThat((List<Object>) actions)
+                        .containsExactly("outcome"));
         clock.add(Duration.ofSeconds(1));
         attempt(callbackId, "BUSY", "agent-018").expectStatus().isOk();
         clock.add(Duration.ofHours(2));
@@ -137,7 +168,11 @@ abstract class CallbackLoopIntegrationTests extends NotificationScenario {
         Golden.assertSameShape(completed);
         reply(PHONE, replyCode + " 3").expectStatus().isEqualTo(409)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.currentState").isEqualTo("COMPLETED");
+                .expectBody()
+                .jsonPath("$.title").isEqualTo("Not allowed in the current state")
+                .jsonPath("$.detail").isEqualTo("Cannot answer the survey of a callback that is COMPLETED")
+                .jsonPath("$.currentState").isEqualTo("COMPLETED")
+                .jsonPath("$.allowedActions.length()").isEqualTo(0);
         assertThat(kafka.events(CallbackCompleted.class)).filteredOn(event -> event.callbackId().equals(callbackId))
                 .hasSize(1);
         assertThat(kafka.events(CallbackSurveySent.class)).filteredOn(event -> event.callbackId().equals(callbackId))
@@ -172,11 +207,17 @@ abstract class CallbackLoopIntegrationTests extends NotificationScenario {
         String replyCode = callback(callbackId).replyCode();
 
         reply(PHONE, "99999 1").expectStatus().isNotFound()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.title").isEqualTo("Survey not found")
+                .jsonPath("$.detail").isEqualTo("No callback survey awaits a reply with code 99999 from this phone "
+                        + "number");
         reply("13911112222", replyCode + " 1").expectStatus().isNotFound();
         reply(PHONE, replyCode + " 7 great").expectStatus().isEqualTo(422)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.detail").value(containsString("1 (satisfied)"));
+                .expectBody()
+                .jsonPath("$.title").isEqualTo("Unreadable survey reply")
+                .jsonPath("$.detail").value(containsString("1 (satisfied)"));
         reply(PHONE, replyCode + " 1 5 5").expectStatus().isEqualTo(422);
         web.post().uri("/api/v1/sms/replies").bodyValue(Map.of("text", replyCode + " 1"))
                 .exchange()
@@ -200,6 +241,12 @@ abstract class CallbackLoopIntegrationTests extends NotificationScenario {
         clock.add(Duration.ofHours(3));
         attempt(callbackId, "NO_ANSWER", "agent-017").expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.allowedActions[0]").isEqualTo("outcome");
+        outcome(callbackId, "UNREACHABLE", "agent-017").expectStatus().isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.detail").isEqualTo("A call reached the customer; record what they said instead of "
+                        + "UNREACHABLE")
+                .jsonPath("$.attempts").isEqualTo(1)
+                .jsonPath("$.reached").isEqualTo(true);
 
         web.post().uri("/api/v1/callbacks/{id}/outcome", callbackId)
                 .bodyValue(Map.of("outcome", "UNSATISFIED", "survey", Map.of("easyToReach", 0, "staffSkill", 6,
@@ -303,10 +350,14 @@ abstract class CallbackLoopIntegrationTests extends NotificationScenario {
         outcome(callbackId, "UNREACHABLE", "agent-017").expectStatus().isEqualTo(409)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
+                .jsonPath("$.title").isEqualTo("Not allowed in the current state")
                 .jsonPath("$.currentState").isEqualTo("OPEN")
-                .jsonPath("$.allowedActions[0]").isEqualTo("attempt")
+                .jsonPath("$.allowedActions").value(actions -> assertThat((List<Object>) actions)
+                        .containsExactly("attempt", "outcome"))
                 .jsonPath("$.attempts").isEqualTo(0)
-                .jsonPath("$.detail").value(containsString("every call failed"));
+                .jsonPath("$.reached").isEqualTo(false)
+                .jsonPath("$.detail").isEqualTo("UNREACHABLE is recorded only after every call failed and the SMS "
+                        + "survey is out; 0 call(s) recorded so far");
         for (String result : List.of("NO_ANSWER", "WRONG_NUMBER")) {
             attempt(callbackId, result, "agent-017").expectStatus().isOk();
             clock.add(Duration.ofHours(2));
@@ -330,6 +381,38 @@ abstract class CallbackLoopIntegrationTests extends NotificationScenario {
         assertThat(completed.outcome()).isEqualTo(CallbackOutcome.UNREACHABLE);
         assertThat(completed.actor()).isEqualTo("agent-018");
         reply(PHONE, callback(callbackId).replyCode() + " 1").expectStatus().isEqualTo(409);
+    }
+
+    @Test
+    void notesTheSurveyQueuedWithoutPuttingBackTheEventsTheRelayPublished() {
+        TicketResolved resolved = new TicketResolved(UUID.randomUUID(), RESOLVED.occurredAt(),
+                UUID.randomUUID().toString(), UUID.randomUUID().toString(), RESOLVED.branch(), RESOLVED.resolution(),
+                RESOLVED.actor());
+        Instant now = clock.instant();
+        Callback callback = Callback.open(resolved, new Contact(resolved.complaintId(), REGISTERED.number(),
+                REGISTERED.customer().name(), freshPhone()), now, Duration.ofHours(24), "hotline");
+        for (int call = 0; call < 3; call++) {
+            callback.attempt(CallbackAttemptResult.NO_ANSWER, null, "agent-017", now.plus(Duration.ofHours(2L * call)),
+                    rules, "1" + call + "00", quietHours);
+        }
+        callbacks.insert(callback).block();
+        // the relay published the outbox (the callback in hand still holds it) and removed it, as the relay does:
+        // without moving the version
+        mongo.updateFirst(new Query(where("_id").is(callback.id())),
+                new Update().set("outbox", List.of()).unset("outboxSince"), "callbacks").block();
+        Instant queuedAt = now.plus(Duration.ofHours(4));
+
+        assertThat(callback.surveyQueued(queuedAt)).isTrue();
+        callbacks.saveSurveyQueued(callback).block();
+
+        Document stored = mongo.findById(callback.id(), Document.class, "callbacks").block();
+        assertThat(stored.getList("outbox", Document.class)).isEmpty();
+        assertThat(stored.get("survey", Document.class).get("queuedAt")).isEqualTo(Date.from(queuedAt));
+        assertThat(callbacks.findById(callback.id()).block().survey().queuedAt()).isEqualTo(queuedAt);
+        assertThat(callback.pendingEvents()).hasSize(5);
+        StepVerifier.create(callbacks.saveSurveyQueued(callback))
+                .expectError(OptimisticLockingFailureException.class)
+                .verify();
     }
 
     @Test

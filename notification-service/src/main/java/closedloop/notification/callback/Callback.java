@@ -23,17 +23,16 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * A callback task (回访): after a ticket is resolved, the hotline (never the branch that resolved it) calls the
- * customer before {@code dueAt} and records what they said. OPEN → COMPLETED when the agent records the outcome;
- * OPEN → SURVEY_SENT after the last failed call, then → COMPLETED by the customer's SMS reply, an agent's late call or
- * (UNREACHABLE) no reply by {@code replyBy}. UNREACHABLE is an outcome only once every call failed: from SURVEY_SENT.
- * Each transition records its event in the same document write.
+ * {@link CustomerToCall customer} before {@code dueAt} and records what they said. OPEN → COMPLETED when the agent
+ * records the {@link CallbackResult result}; OPEN → SURVEY_SENT after the last failed {@link Calls call}, when the
+ * {@link SmsSurvey SMS survey} goes out, then → COMPLETED by the customer's SMS reply, an agent's late call or
+ * (UNREACHABLE) no reply by the survey's {@code replyBy}. UNREACHABLE is an outcome only once every call failed: from
+ * SURVEY_SENT. Each transition records its event in the same document write.
  *
  * <p>{@code nextActionAt} is when the hotline can next act on an open callback: at once when opened, the spacing after
  * a failed call, at once after the customer was reached (the outcome is owed); absent otherwise. The worklist's DUE
@@ -41,17 +40,17 @@ import java.util.UUID;
  * {@code status, dueAt, _id, nextActionAt} (equality, sort, range: the range is checked in the index, no in-memory
  * sort).
  *
- * <p>A survey reply is matched on the reply code and the phone it comes from, so a code need only be unique per phone:
- * {@code awaitingReply} ({@code <normalized phone>#<code>}) is set while the survey awaits a reply and carries a
- * unique sparse index; {@code replyKey} (the same value) stays after completion, to recognise a second reply (index
- * {@code replyKey, surveySentAt}).
+ * <p>The survey's reply is found by {@code survey.awaitingReply} (unique sparse index), a second reply by
+ * {@code survey.replyKey, survey.sentAt}; the survey pass finds unanswered surveys by {@code status, survey.replyBy}
+ * and surveys whose SMS is not handed over by {@code status, survey.queuedAt}.
  */
 @Document("callbacks")
 @CompoundIndex(name = "status_dueAt_id_nextActionAt", def = "{'status': 1, 'dueAt': 1, '_id': 1, 'nextActionAt': 1}")
 @CompoundIndex(name = "dueAt_id", def = "{'dueAt': 1, '_id': 1}")
-@CompoundIndex(name = "status_replyBy", def = "{'status': 1, 'replyBy': 1}")
-@CompoundIndex(name = "status_surveyQueuedAt", def = "{'status': 1, 'surveyQueuedAt': 1}")
-@CompoundIndex(name = "replyKey_surveySentAt", def = "{'replyKey': 1, 'surveySentAt': -1}")
+@CompoundIndex(name = "status_survey.replyBy", def = "{'status': 1, 'survey.replyBy': 1}")
+@CompoundIndex(name = "status_survey.queuedAt", def = "{'status': 1, 'survey.queuedAt': 1}")
+@CompoundIndex(name = "survey.replyKey_survey.sentAt", def = "{'survey.replyKey': 1, 'survey.sentAt': -1}")
+@CompoundIndex(name = "survey.awaitingReply", def = "{'survey.awaitingReply': 1}", unique = true, sparse = true)
 public class Callback extends OutboxDocument {
 
     /** Who completes an unanswered survey. */
@@ -61,73 +60,47 @@ public class Callback extends OutboxDocument {
     private final String id;
     @Indexed
     private final String complaintId;
-    private final String complaintNumber;
-    private final String customerName;
-    private final String customerPhone;
     private final String ticketId;
     /** The branch that resolved the ticket: for information only, it never makes the callback. */
     private final String branch;
     private final String assignee;
+    private final CustomerToCall customer;
     private CallbackStatus status;
     private final Instant openedAt;
     private final Instant dueAt;
-    private final List<CallbackAttempt> attempts;
-    private boolean reached;
+    private Calls calls;
     private Instant nextActionAt;
-    /** The survey's reply code, as the customer got it. */
-    private String replyCode;
-    /**
-     * {@code <normalized phone>#<replyCode>} once the survey is out; kept after completion to recognise a second
-     * reply.
-     */
-    private String replyKey;
-    /** The {@link #replyKey} while the survey awaits a reply; unique among those, absent otherwise. */
-    @Indexed(unique = true, sparse = true)
-    private String awaitingReply;
-    private Instant surveySentAt;
-    private Instant replyBy;
-    private Instant surveyQueuedAt;
-    private CallbackOutcome outcome;
-    private String note;
-    private SurveyAnswers survey;
-    private Instant completedAt;
-    private String completedBy;
+    /** Null until the survey goes out. */
+    private SmsSurvey survey;
+    /** Null until the callback is completed. */
+    private CallbackResult result;
     @Version
     private Long version;
 
     @PersistenceCreator
-    Callback(String id, String complaintId, String complaintNumber, String customerName, String customerPhone,
-             String ticketId, String branch, String assignee, CallbackStatus status, Instant openedAt, Instant dueAt,
-             List<CallbackAttempt> attempts, Boolean reached, Instant nextActionAt, String replyCode,
-             String replyKey, String awaitingReply, Instant surveySentAt, Instant replyBy, Instant surveyQueuedAt,
-             CallbackOutcome outcome, String note, SurveyAnswers survey, Instant completedAt, String completedBy,
-             Long version) {
+    Callback(String id, String complaintId, String ticketId, String branch, String assignee, CustomerToCall customer,
+             CallbackStatus status, Instant openedAt, Instant dueAt, Calls calls, Instant nextActionAt,
+             SmsSurvey survey, CallbackResult result, Long version) {
         this.id = id;
         this.complaintId = complaintId;
-        this.complaintNumber = complaintNumber;
-        this.customerName = customerName;
-        this.customerPhone = customerPhone;
         this.ticketId = ticketId;
         this.branch = branch;
         this.assignee = assignee;
+        this.customer = customer;
         this.status = status;
         this.openedAt = openedAt;
         this.dueAt = dueAt;
-        this.attempts = attempts == null ? new ArrayList<>() : new ArrayList<>(attempts);
-        this.reached = Boolean.TRUE.equals(reached);
+        this.calls = calls == null ? Calls.none() : calls;
         this.nextActionAt = nextActionAt;
-        this.replyCode = replyCode;
-        this.replyKey = replyKey;
-        this.awaitingReply = awaitingReply;
-        this.surveySentAt = surveySentAt;
-        this.replyBy = replyBy;
-        this.surveyQueuedAt = surveyQueuedAt;
-        this.outcome = outcome;
-        this.note = note;
         this.survey = survey;
-        this.completedAt = completedAt;
-        this.completedBy = completedBy;
+        this.result = result;
         this.version = version;
+    }
+
+    /** A callback just opened: no call yet, the first one due at once. */
+    private Callback(TicketResolved resolved, CustomerToCall customer, String assignee, Instant now, Duration due) {
+        this(idFor(resolved.eventId()), resolved.complaintId(), resolved.ticketId(), resolved.branch(), assignee,
+                customer, CallbackStatus.OPEN, now, now.plus(due), Calls.none(), now, null, null, null);
     }
 
     /**
@@ -135,10 +108,7 @@ public class Callback extends OutboxDocument {
      * {@link CallbackOpened}. The id derives from the resolution event, so the same resolution opens one callback.
      */
     public static Callback open(TicketResolved resolved, Contact contact, Instant now, Duration due, String assignee) {
-        Callback callback = new Callback(idFor(resolved.eventId()), resolved.complaintId(), contact.number(),
-                contact.name(), contact.phone(), resolved.ticketId(), resolved.branch(), assignee,
-                CallbackStatus.OPEN, now, now.plus(due), List.of(), false, now, null, null, null, null, null, null,
-                null, null, null, null, null, null);
+        Callback callback = new Callback(resolved, CustomerToCall.of(contact), assignee, now, due);
         callback.record(new CallbackOpened(EventIds.derived(resolved.eventId(), "callback-opened"), now,
                 callback.complaintId, callback.id, callback.ticketId, callback.branch, callback.dueAt));
         return callback;
@@ -163,20 +133,19 @@ public class Callback extends OutboxDocument {
      */
     public void attempt(CallbackAttemptResult result, String note, String actor, Instant now,
                         CallbackProperties rules, String replyCode, QuietHours quietHours) {
-        if (status != CallbackStatus.OPEN || reached || attempts.size() >= rules.maxAttempts()) {
+        if (status != CallbackStatus.OPEN || calls.reached() || calls.count() >= rules.maxAttempts()) {
             throw new IllegalCallbackTransition("record a call for", status, allowedActions());
         }
         if (nextActionAt != null && now.isBefore(nextActionAt)) {
             throw new AttemptTooSoon(nextActionAt);
         }
-        CallbackAttempt attempt = new CallbackAttempt(attempts.size() + 1, result, note, now, actor);
-        attempts.add(attempt);
-        record(new CallbackAttempted(EventIds.derived(id, "attempt/" + attempt.number()), now, complaintId, id,
-                attempt.number(), result, note, actor));
-        if (!attempt.failed()) {
-            reached = true;
+        CallbackAttempt call = calls.next(result, note, now, actor);
+        calls = calls.and(call);
+        record(new CallbackAttempted(EventIds.derived(id, "attempt/" + call.number()), now, complaintId, id,
+                call.number(), result, note, actor));
+        if (!call.failed()) {
             nextActionAt = now;
-        } else if (attempt.number() >= rules.maxAttempts()) {
+        } else if (call.number() >= rules.maxAttempts()) {
             Instant smsLeavesAt = quietHours.holdUntil(RecipientKind.CUSTOMER, MessageChannel.SMS, now).orElse(now);
             sendSurvey(now, smsLeavesAt.plus(rules.surveyReplyWithin()), replyCode);
         } else {
@@ -184,29 +153,31 @@ public class Callback extends OutboxDocument {
         }
     }
 
-    private void sendSurvey(Instant now, Instant replyTime, String code) {
+    private void sendSurvey(Instant now, Instant replyBy, String replyCode) {
         status = CallbackStatus.SURVEY_SENT;
         nextActionAt = null;
-        replyCode = code;
-        replyKey = replyKey(customerPhone, code);
-        awaitingReply = replyKey;
-        surveySentAt = now;
-        replyBy = replyTime;
+        survey = SmsSurvey.sent(customer.phone(), replyCode, now, replyBy);
         record(new CallbackSurveySent(surveySentEventId(), now, complaintId, id, replyBy));
-    }
-
-    /**
-     * What a survey reply with this code from this phone is matched on: {@code <normalized phone>#<code>}; null when
-     * the phone has no digits, which no reply can match.
-     */
-    public static String replyKey(String phone, String replyCode) {
-        String normalized = PhoneNumbers.normalized(phone);
-        return normalized.isEmpty() ? null : normalized + "#" + replyCode;
     }
 
     /** The id of this callback's {@link CallbackSurveySent}: also the cause of the survey SMS, sent once. */
     public UUID surveySentEventId() {
         return EventIds.derived(id, "survey-sent");
+    }
+
+    /**
+     * SURVEY_SENT → SURVEY_SENT: the survey SMS is in the messenger's hands (recorded for delivery), so the survey
+     * pass does not hand it over again. Records no event: nothing the other services need to know.
+     *
+     * @return false (nothing changes) when no survey awaits its SMS: none went out, it is handed over already, or the
+     * callback is completed
+     */
+    public boolean surveyQueued(Instant now) {
+        if (status != CallbackStatus.SURVEY_SENT || survey.isQueued()) {
+            return false;
+        }
+        survey = survey.queued(now);
+        return true;
     }
 
     /**
@@ -217,14 +188,14 @@ public class Callback extends OutboxDocument {
      * @throws IllegalCallbackTransition when the callback is completed already
      * @throws UnreachableTooEarly       when the outcome is UNREACHABLE before the calls are used up
      */
-    public void complete(CallbackOutcome outcome, String note, SurveyAnswers survey, String actor, Instant now) {
+    public void complete(CallbackOutcome outcome, String note, SurveyAnswers answers, String actor, Instant now) {
         if (status == CallbackStatus.COMPLETED) {
             throw new IllegalCallbackTransition("record the outcome of", status);
         }
         if (outcome == CallbackOutcome.UNREACHABLE && status != CallbackStatus.SURVEY_SENT) {
-            throw new UnreachableTooEarly(status, allowedActions(), attempts.size(), reached);
+            throw new UnreachableTooEarly(status, allowedActions(), calls.count(), calls.reached());
         }
-        completeWith(outcome, note, survey, actor, now);
+        completeWith(new CallbackResult(outcome, note, answers, now, actor));
     }
 
     /** OPEN or SURVEY_SENT → COMPLETED without survey answers; see the other {@code complete}. */
@@ -242,7 +213,7 @@ public class Callback extends OutboxDocument {
         if (status != CallbackStatus.SURVEY_SENT) {
             throw new IllegalCallbackTransition("answer the survey of", status);
         }
-        completeWith(reply.outcome(), null, reply.answers(), actor, now);
+        completeWith(new CallbackResult(reply.outcome(), null, reply.answers(), now, actor));
     }
 
     /**
@@ -252,24 +223,23 @@ public class Callback extends OutboxDocument {
      * @return false (nothing changes) when no survey awaits a reply or its reply time has not passed
      */
     public boolean expireSurvey(Instant now) {
-        if (status != CallbackStatus.SURVEY_SENT || now.isBefore(replyBy)) {
+        if (status != CallbackStatus.SURVEY_SENT || now.isBefore(survey.replyBy())) {
             return false;
         }
-        completeWith(CallbackOutcome.UNREACHABLE, "No reply to the SMS survey by " + replyBy, null, SYSTEM, now);
+        completeWith(new CallbackResult(CallbackOutcome.UNREACHABLE,
+                "No reply to the SMS survey by " + survey.replyBy(), null, now, SYSTEM));
         return true;
     }
 
-    private void completeWith(CallbackOutcome outcome, String note, SurveyAnswers survey, String actor, Instant now) {
-        this.status = CallbackStatus.COMPLETED;
-        this.outcome = outcome;
-        this.note = note;
-        this.survey = survey;
-        this.completedAt = now;
-        this.completedBy = actor;
-        this.nextActionAt = null;
-        this.awaitingReply = null;
-        record(new CallbackCompleted(EventIds.derived(id, "completed"), now, complaintId, id, ticketId, outcome, note,
-                actor, survey));
+    private void completeWith(CallbackResult completed) {
+        status = CallbackStatus.COMPLETED;
+        result = completed;
+        nextActionAt = null;
+        if (survey != null) {
+            survey = survey.closed();
+        }
+        record(new CallbackCompleted(EventIds.derived(id, "completed"), completed.completedAt(), complaintId, id,
+                ticketId, completed.outcome(), completed.note(), completed.completedBy(), completed.answers()));
     }
 
     /** Whether the callback is not completed after it was due. */
@@ -279,12 +249,12 @@ public class Callback extends OutboxDocument {
 
     /** The earliest time the next call may be recorded; null when no more calls are allowed. */
     public Instant nextAttemptAt() {
-        return status == CallbackStatus.OPEN && !reached ? nextActionAt : null;
+        return status == CallbackStatus.OPEN && !calls.reached() ? nextActionAt : null;
     }
 
     /** The actions the callback allows as it is now. */
     public List<String> allowedActions() {
-        if (status == CallbackStatus.OPEN && reached) {
+        if (status == CallbackStatus.OPEN && calls.reached()) {
             return List.of(CallbackStatus.RECORD_OUTCOME);
         }
         return status.allowedActions();
@@ -296,18 +266,6 @@ public class Callback extends OutboxDocument {
 
     public String complaintId() {
         return complaintId;
-    }
-
-    public String complaintNumber() {
-        return complaintNumber;
-    }
-
-    public String customerName() {
-        return customerName;
-    }
-
-    public String customerPhone() {
-        return customerPhone;
     }
 
     public String ticketId() {
@@ -324,6 +282,11 @@ public class Callback extends OutboxDocument {
         return assignee;
     }
 
+    /** Whom the hotline calls. */
+    public CustomerToCall customer() {
+        return customer;
+    }
+
     public CallbackStatus status() {
         return status;
     }
@@ -336,63 +299,27 @@ public class Callback extends OutboxDocument {
         return dueAt;
     }
 
-    /** The calls made, oldest first. */
-    public List<CallbackAttempt> attempts() {
-        return Collections.unmodifiableList(attempts);
-    }
-
-    /** Whether a call reached the customer. */
-    public boolean reached() {
-        return reached;
+    /** The calls made so far. */
+    public Calls calls() {
+        return calls;
     }
 
     public Instant nextActionAt() {
         return nextActionAt;
     }
 
-    public String replyCode() {
-        return replyCode;
-    }
-
-    /** {@code <normalized phone>#<replyCode>} once the survey is out; see {@link #replyKey(String, String)}. */
-    public String replyKey() {
-        return replyKey;
-    }
-
-    /** The {@link #replyKey()} while the survey awaits a reply, else null. */
-    public String awaitingReply() {
-        return awaitingReply;
-    }
-
-    public Instant surveySentAt() {
-        return surveySentAt;
-    }
-
-    public Instant replyBy() {
-        return replyBy;
-    }
-
-    public Instant surveyQueuedAt() {
-        return surveyQueuedAt;
-    }
-
-    public CallbackOutcome outcome() {
-        return outcome;
-    }
-
-    public String note() {
-        return note;
-    }
-
-    public SurveyAnswers survey() {
+    /** The SMS survey; null until it went out, after the last failed call. */
+    public SmsSurvey survey() {
         return survey;
     }
 
-    public Instant completedAt() {
-        return completedAt;
+    /** What the callback came to; null until it is completed. */
+    public CallbackResult result() {
+        return result;
     }
 
-    public String completedBy() {
-        return completedBy;
+    /** The version of the stored document this callback was read from; null before it is first stored. */
+    Long version() {
+        return version;
     }
 }

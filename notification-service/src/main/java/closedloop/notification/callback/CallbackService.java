@@ -5,8 +5,9 @@ import closedloop.contracts.CallbackOutcome;
 import closedloop.contracts.SurveyAnswers;
 import closedloop.contracts.TicketResolved;
 import closedloop.notification.NotificationProperties;
-import closedloop.notification.contact.Contact;
+import closedloop.notification.contact.Contacts;
 import closedloop.notification.message.QuietHours;
+import closedloop.platform.domain.RaceRetry;
 import closedloop.platform.outbox.OutboxRelay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +16,6 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 import java.time.Clock;
 import java.util.function.Consumer;
@@ -28,11 +28,11 @@ import java.util.function.Consumer;
 public class CallbackService {
 
     private static final Logger log = LoggerFactory.getLogger(CallbackService.class);
-    /** How often a change is tried again on the fresh state after a concurrent change or a reply-code collision. */
-    private static final int RETRIES = 5;
 
     private final Callbacks callbacks;
+    private final Contacts contacts;
     private final OutboxRelay relay;
+    private final RaceRetry raceRetry;
     private final Clock clock;
     private final NotificationProperties properties;
     private final CallbackProperties rules;
@@ -40,11 +40,13 @@ public class CallbackService {
     private final SurveySms surveySms;
     private final QuietHours quietHours;
 
-    public CallbackService(Callbacks callbacks, OutboxRelay relay, Clock clock, NotificationProperties properties,
-                           CallbackProperties rules, ReplyCodes replyCodes, SurveySms surveySms,
-                           QuietHours quietHours) {
+    public CallbackService(Callbacks callbacks, Contacts contacts, OutboxRelay relay, RaceRetry raceRetry, Clock clock,
+                           NotificationProperties properties, CallbackProperties rules, ReplyCodes replyCodes,
+                           SurveySms surveySms, QuietHours quietHours) {
         this.callbacks = callbacks;
+        this.contacts = contacts;
         this.relay = relay;
+        this.raceRetry = raceRetry;
         this.clock = clock;
         this.properties = properties;
         this.rules = rules;
@@ -53,9 +55,13 @@ public class CallbackService {
         this.quietHours = quietHours;
     }
 
-    /** Opens the callback for the resolution, unless that resolution opened it already. */
-    public Mono<Void> open(TicketResolved resolved, Contact contact) {
-        return Mono.fromSupplier(() -> Callback.open(resolved, contact, clock.instant(), properties.callbackDue(),
+    /**
+     * Opens the callback for the resolution, to the customer its complaint's registration named, unless that
+     * resolution opened it already; an error when the registration was not seen (yet).
+     */
+    public Mono<Void> open(TicketResolved resolved) {
+        return contacts.of(resolved.complaintId())
+                .map(contact -> Callback.open(resolved, contact, clock.instant(), properties.callbackDue(),
                         rules.assignee()))
                 .flatMap(callbacks::insert)
                 .doOnNext(opened -> relay.nudge(opened))
@@ -105,20 +111,17 @@ public class CallbackService {
     public Mono<Callback> answerSurvey(String from, String text) {
         return Mono.fromSupplier(() -> SurveyReply.parse(text))
                 .flatMap(reply -> {
-                    String replyKey = Callback.replyKey(from, reply.replyCode());
+                    String replyKey = SmsSurvey.replyKey(from, reply.replyCode());
                     if (replyKey == null) {
                         return Mono.error(new NoSurveyAwaitingReply(reply.replyCode()));
                     }
-                    return Mono.defer(() -> callbacks.awaitingReply(replyKey)
-                                    .switchIfEmpty(answeredBefore(replyKey, reply.replyCode()))
-                                    .map(callback -> {
-                                        callback.answerSurvey(reply, "sms:" + PhoneNumbers.normalized(from),
-                                                clock.instant());
-                                        return callback;
-                                    })
-                                    .flatMap(callbacks::save))
-                            .retryWhen(Retry.max(RETRIES)
-                                    .filter(OptimisticLockingFailureException.class::isInstance));
+                    return raceRetry.retrying(() -> callbacks.awaitingReply(replyKey)
+                            .switchIfEmpty(answeredBefore(replyKey, reply.replyCode()))
+                            .map(callback -> {
+                                callback.answerSurvey(reply, "sms:" + PhoneNumbers.normalized(from), clock.instant());
+                                return callback;
+                            })
+                            .flatMap(callbacks::save));
                 })
                 .doOnNext(completed -> relay.nudge(completed));
     }
@@ -159,7 +162,12 @@ public class CallbackService {
         return handedOver.flatMap(sent -> expired.map(closed -> sent >= batch || closed >= batch));
     }
 
-    /** Completes the unanswered survey as UNREACHABLE; empty when it is not (yet) due or cannot be saved. */
+    /**
+     * Completes the unanswered survey as UNREACHABLE; empty when it is not (yet) due or cannot be saved. A lost race is
+     * not tried again, on purpose: whoever changed the callback meanwhile (the customer's late reply, an agent's
+     * outcome, another instance's pass) completed it or will be seen by the next pass, so closing it as unreachable
+     * now could only overrule them.
+     */
     private Mono<Callback> expire(Callback callback) {
         return Mono.defer(() -> callback.expireSurvey(clock.instant())
                         ? callbacks.save(callback).doOnNext(completed -> relay.nudge(completed))
@@ -182,7 +190,7 @@ public class CallbackService {
      */
     private Mono<Boolean> handOverSurvey(Callback callback) {
         return Mono.defer(() -> surveySms.send(callback))
-                .then(Mono.defer(() -> callbacks.markSurveyQueued(callback.id(), clock.instant())))
+                .then(markSurveyQueued(callback.id()))
                 .thenReturn(true)
                 .onErrorResume(error -> {
                     log.warn("Could not hand over the survey of callback {}; the survey pass will: {}",
@@ -191,16 +199,27 @@ public class CallbackService {
                 });
     }
 
-    /** Applies the change to the fresh state and saves it, again after a concurrent change or reply-code collision. */
+    /**
+     * Notes on the fresh state that the survey's SMS is queued, again from a fresh read after a concurrent change;
+     * nothing when it is queued already or the callback was completed meanwhile.
+     */
+    private Mono<Void> markSurveyQueued(String id) {
+        return raceRetry.retrying(() -> callbacks.findById(id)
+                .filter(callback -> callback.surveyQueued(clock.instant()))
+                .flatMap(callbacks::saveSurveyQueued));
+    }
+
+    /**
+     * Applies the change to the fresh state and saves it, again from a fresh read after a concurrent change or a
+     * reply-code collision (a duplicate key: the change draws another code each time it runs).
+     */
     private Mono<Callback> change(String id, Consumer<Callback> change) {
-        return Mono.defer(() -> callbacks.findById(id)
+        return raceRetry.retrying(() -> callbacks.findById(id)
                         .map(callback -> {
                             change.accept(callback);
                             return callback;
                         })
                         .flatMap(callbacks::save))
-                .retryWhen(Retry.max(RETRIES).filter(error -> error instanceof OptimisticLockingFailureException
-                        || error instanceof DuplicateKeyException))
                 .doOnNext(saved -> relay.nudge(saved));
     }
 }

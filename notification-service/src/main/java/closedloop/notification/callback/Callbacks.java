@@ -1,5 +1,6 @@
 package closedloop.notification.callback;
 
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -71,42 +72,56 @@ public class Callbacks {
     }
 
     /**
-     * The survey awaiting a reply under this key ({@link Callback#replyKey(String, String)}: phone and code), if any
-     * (unique sparse index {@code awaitingReply}).
+     * The survey awaiting a reply under this key ({@link SmsSurvey#replyKey(String, String)}: phone and code), if any
+     * (unique sparse index {@code survey.awaitingReply}).
      */
     public Mono<Callback> awaitingReply(String replyKey) {
-        return mongo.findOne(new Query(where("awaitingReply").is(replyKey)), Callback.class);
+        return mongo.findOne(new Query(where("survey.awaitingReply").is(replyKey)), Callback.class);
     }
 
     /**
      * The latest survey sent under this key (phone and code), whether or not it still awaits a reply (index
-     * {@code replyKey, surveySentAt}).
+     * {@code survey.replyKey, survey.sentAt}).
      */
     public Mono<Callback> latestWithReplyKey(String replyKey) {
-        return mongo.findOne(new Query(where("replyKey").is(replyKey))
-                .with(Sort.by(Sort.Direction.DESC, "surveySentAt")).limit(1), Callback.class);
+        return mongo.findOne(new Query(where("survey.replyKey").is(replyKey))
+                .with(Sort.by(Sort.Direction.DESC, "survey.sentAt")).limit(1), Callback.class);
     }
 
-    /** Up to {@code limit} surveys still awaiting a reply whose reply time passed at {@code now}. */
+    /**
+     * Up to {@code limit} surveys still awaiting a reply whose reply time passed at {@code now} (index
+     * {@code status, survey.replyBy}).
+     */
     public Flux<Callback> surveysUnansweredBy(Instant now, int limit) {
-        Query query = new Query(where("status").is(CallbackStatus.SURVEY_SENT).and("replyBy").lte(now))
-                .with(Sort.by("replyBy")).limit(limit);
+        Query query = new Query(where("status").is(CallbackStatus.SURVEY_SENT).and("survey.replyBy").lte(now))
+                .with(Sort.by("survey.replyBy")).limit(limit);
         return mongo.find(query, Callback.class);
     }
 
     /**
-     * Notes that the callback's survey SMS is in the messenger's hands, so the survey pass does not hand it over
-     * again. One field update, not a save of the whole document: a save could put back outbox events that the relay
-     * published meanwhile.
+     * Saves {@link Callback#surveyQueued(Instant)}: the one field that transition changes, under the version the
+     * callback was read with (and moving it on), not the whole document. A save of the whole document would write
+     * back the outbox as it was read, and the survey is queued right after the save that recorded
+     * {@code CallbackSurveySent}, while the outbox relay publishes it: the relay removes the events it published
+     * without moving the version, so the version check could not notice, and they would be published again.
+     *
+     * @return an {@link OptimisticLockingFailureException} when the callback changed since it was read
      */
-    public Mono<Void> markSurveyQueued(String id, Instant at) {
-        Query query = new Query(where("_id").is(id).and("surveyQueuedAt").is(null));
-        return mongo.updateFirst(query, new Update().set("surveyQueuedAt", at), Callback.class).then();
+    public Mono<Void> saveSurveyQueued(Callback callback) {
+        Query unchanged = new Query(where("_id").is(callback.id()).and("version").is(callback.version()));
+        Update queued = new Update().set("survey.queuedAt", callback.survey().queuedAt()).inc("version", 1);
+        return mongo.updateFirst(unchanged, queued, Callback.class)
+                .flatMap(result -> result.getMatchedCount() == 1 ? Mono.<Void>empty()
+                        : Mono.error(new OptimisticLockingFailureException("Callback " + callback.id()
+                                + " changed since version " + callback.version())));
     }
 
-    /** Up to {@code limit} surveys awaiting a reply whose SMS was not yet handed to the messenger. */
+    /**
+     * Up to {@code limit} surveys awaiting a reply whose SMS was not yet handed to the messenger (index
+     * {@code status, survey.queuedAt}).
+     */
     public Flux<Callback> surveysNotQueued(int limit) {
-        Query query = new Query(where("status").is(CallbackStatus.SURVEY_SENT).and("surveyQueuedAt").is(null))
+        Query query = new Query(where("status").is(CallbackStatus.SURVEY_SENT).and("survey.queuedAt").is(null))
                 .limit(limit);
         return mongo.find(query, Callback.class);
     }

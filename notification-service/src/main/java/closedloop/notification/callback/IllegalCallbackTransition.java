@@ -1,35 +1,26 @@
 package closedloop.notification.callback;
 
+import closedloop.platform.domain.IllegalTransition;
+
 import java.util.List;
 
-/** The action is not allowed in the callback's current state. */
-public class IllegalCallbackTransition extends RuntimeException {
+/** The action is not allowed in the callback's current state; the platform answers it with a 409. */
+public class IllegalCallbackTransition extends IllegalTransition {
 
-    private final String action;
-    private final CallbackStatus currentState;
-    private final List<String> allowedActions;
+    private static final String WHAT = "callback";
 
     public IllegalCallbackTransition(String action, CallbackStatus currentState) {
         this(action, currentState, currentState.allowedActions());
     }
 
+    /** As above, with what the callback allows instead as it is now (after a call reached the customer: less). */
     public IllegalCallbackTransition(String action, CallbackStatus currentState, List<String> allowedActions) {
-        super("Cannot " + action + " a callback that is " + currentState);
-        this.action = action;
-        this.currentState = currentState;
-        this.allowedActions = List.copyOf(allowedActions);
+        super(WHAT, action, currentState, allowedActions);
     }
 
-    public String action() {
-        return action;
-    }
-
-    public CallbackStatus currentState() {
-        return currentState;
-    }
-
-    /** What the callback allows instead, as it is now. */
-    public List<String> allowedActions() {
-        return allowedActions;
+    /** As above, with a detail that says why rather than only "cannot … in this state". */
+    protected IllegalCallbackTransition(String action, CallbackStatus currentState, List<String> allowedActions,
+                                        String detail) {
+        super(WHAT, action, currentState, allowedActions, detail);
     }
 }

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * An agent recorded UNREACHABLE before every call failed: the customer counts as unreachable only once the calls are
- * used up and the SMS survey is out (SURVEY_SENT), never after a call reached them.
+ * used up and the SMS survey is out (SURVEY_SENT), never after a call reached them. The answer says why, with
+ * {@code attempts} (the calls recorded) and {@code reached}.
  */
 public class UnreachableTooEarly extends IllegalCallbackTransition {
 
@@ -13,9 +14,11 @@ public class UnreachableTooEarly extends IllegalCallbackTransition {
 
     public UnreachableTooEarly(CallbackStatus currentState, List<String> allowedActions, int attemptsMade,
                                boolean reached) {
-        super("record UNREACHABLE as the outcome of", currentState, allowedActions);
+        super("record UNREACHABLE as the outcome of", currentState, allowedActions, reason(attemptsMade, reached));
         this.attemptsMade = attemptsMade;
         this.reached = reached;
+        detail("attempts", attemptsMade);
+        detail("reached", reached);
     }
 
     /** How many calls were recorded. */
@@ -28,8 +31,8 @@ public class UnreachableTooEarly extends IllegalCallbackTransition {
         return reached;
     }
 
-    /** Why UNREACHABLE is refused, for people. */
-    public String reason() {
+    /** Why UNREACHABLE is refused, for people: the answer's detail. */
+    private static String reason(int attemptsMade, boolean reached) {
         return reached
                 ? "A call reached the customer; record what they said instead of UNREACHABLE"
                 : "UNREACHABLE is recorded only after every call failed and the SMS survey is out; "

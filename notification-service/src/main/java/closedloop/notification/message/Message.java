@@ -19,8 +19,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * One message to one recipient about a complaint. Its id derives from the event that caused it and its purpose, so a
- * redelivered event finds it already there and never sends it twice.
+ * One message to one recipient about a complaint: what it sends, held whole as the {@link Outgoing} it was recorded
+ * from (field {@code outgoing}: the cause, complaint, purpose, recipient and words), and how its delivery goes. Its id
+ * derives from the event that caused it and its purpose, so a redelivered event finds it already there and never
+ * sends it twice.
  * <p>
  * Its life: recorded HELD (a customer SMS in quiet hours) or PENDING; the delivery pass tries it when it is due, and
  * each try either SENT it, or left it PENDING with a later due time, or FAILED it. Every transition is one document
@@ -29,13 +31,15 @@ import java.util.UUID;
  */
 @Document("messages")
 @CompoundIndexes({
-        @CompoundIndex(name = "complaintId_createdAt_id", def = "{'complaintId': 1, 'createdAt': 1, '_id': 1}"),
+        @CompoundIndex(name = "outgoing.complaintId_createdAt_id",
+                def = "{'outgoing.complaintId': 1, 'createdAt': 1, '_id': 1}"),
         // the delivery pass: waiting messages whose due time came
         @CompoundIndex(name = "status_nextAttemptAt", def = "{'status': 1, 'nextAttemptAt': 1}"),
         // GET /api/v1/messages by recipient, by recipient and status, by status
-        @CompoundIndex(name = "recipient_createdAt", def = "{'recipient': 1, 'createdAt': 1, '_id': 1}"),
-        @CompoundIndex(name = "recipient_status_createdAt",
-                def = "{'recipient': 1, 'status': 1, 'createdAt': 1, '_id': 1}"),
+        @CompoundIndex(name = "outgoing.recipient_createdAt",
+                def = "{'outgoing.recipient': 1, 'createdAt': 1, '_id': 1}"),
+        @CompoundIndex(name = "outgoing.recipient_status_createdAt",
+                def = "{'outgoing.recipient': 1, 'status': 1, 'createdAt': 1, '_id': 1}"),
         @CompoundIndex(name = "status_createdAt", def = "{'status': 1, 'createdAt': 1, '_id': 1}")
 })
 public class Message extends OutboxDocument {
@@ -47,13 +51,7 @@ public class Message extends OutboxDocument {
 
     @Id
     private final String id;
-    private final String complaintId;
-    private final String recipient;
-    private final RecipientKind recipientKind;
-    private final MessageChannel channel;
-    private final Purpose purpose;
-    private final String subject;
-    private final String text;
+    private final Outgoing outgoing;
     private MessageStatus status;
     private final Instant createdAt;
     private final Instant heldUntil;
@@ -69,18 +67,11 @@ public class Message extends OutboxDocument {
     private Long version;
 
     @PersistenceCreator
-    Message(String id, String complaintId, String recipient, RecipientKind recipientKind, MessageChannel channel,
-            Purpose purpose, String subject, String text, MessageStatus status, Instant createdAt, Instant heldUntil,
+    Message(String id, Outgoing outgoing, MessageStatus status, Instant createdAt, Instant heldUntil,
             Instant nextAttemptAt, Instant leaseUntil, int attempts, String lastError, Instant lastAttemptAt,
             List<DeliveryAttempt> recentAttempts, Instant sentAt, Instant failedAt, Long version) {
         this.id = id;
-        this.complaintId = complaintId;
-        this.recipient = recipient;
-        this.recipientKind = recipientKind;
-        this.channel = channel;
-        this.purpose = purpose;
-        this.subject = subject;
-        this.text = text;
+        this.outgoing = outgoing;
         this.status = status;
         this.createdAt = createdAt;
         this.heldUntil = heldUntil;
@@ -108,10 +99,18 @@ public class Message extends OutboxDocument {
      * once.
      */
     public static Message recorded(Outgoing outgoing, Instant now, Instant heldUntil) {
-        MessageStatus status = heldUntil == null ? MessageStatus.PENDING : MessageStatus.HELD;
-        return new Message(idFor(outgoing), outgoing.complaintId(), outgoing.recipient(), outgoing.recipientKind(),
-                outgoing.channel(), outgoing.purpose(), outgoing.subject(), outgoing.text(), status, now, heldUntil,
-                heldUntil == null ? now : heldUntil, null, 0, null, null, List.of(), null, null, null);
+        return new Message(outgoing, now, heldUntil);
+    }
+
+    /** A message just recorded, not tried yet: HELD until {@code heldUntil} when given, else PENDING and due now. */
+    private Message(Outgoing outgoing, Instant now, Instant heldUntil) {
+        this.id = idFor(outgoing);
+        this.outgoing = outgoing;
+        this.status = heldUntil == null ? MessageStatus.PENDING : MessageStatus.HELD;
+        this.createdAt = now;
+        this.heldUntil = heldUntil;
+        this.nextAttemptAt = heldUntil == null ? now : heldUntil;
+        this.recentAttempts = new ArrayList<>();
     }
 
     /** The recipient of a message to the branch with this code: {@code branch:<code>}. */
@@ -142,8 +141,8 @@ public class Message extends OutboxDocument {
         status = MessageStatus.SENT;
         sentAt = now;
         nextAttemptAt = null;
-        record(new MessageSent(EventIds.derived(id, "sent"), now, complaintId, id, recipient, channel.name(),
-                purpose.name()));
+        record(new MessageSent(EventIds.derived(id, "sent"), now, complaintId(), id, recipient(), channel().name(),
+                purpose().name()));
     }
 
     /**
@@ -205,8 +204,8 @@ public class Message extends OutboxDocument {
         status = MessageStatus.FAILED;
         failedAt = now;
         nextAttemptAt = null;
-        record(new MessageFailed(failureEventId(), now, complaintId, id, recipient, channel.name(), purpose.name(),
-                attempts, lastError));
+        record(new MessageFailed(failureEventId(), now, complaintId(), id, recipient(), channel().name(),
+                purpose().name(), attempts, lastError));
     }
 
     private void attempted(Instant now, String error) {
@@ -233,32 +232,37 @@ public class Message extends OutboxDocument {
         return id;
     }
 
+    /** What the message sends, to whom, why and by which channel, as it was recorded. */
+    public Outgoing outgoing() {
+        return outgoing;
+    }
+
     public String complaintId() {
-        return complaintId;
+        return outgoing.complaintId();
     }
 
     public String recipient() {
-        return recipient;
+        return outgoing.recipient();
     }
 
     public RecipientKind recipientKind() {
-        return recipientKind;
+        return outgoing.recipientKind();
     }
 
     public String subject() {
-        return subject;
+        return outgoing.subject();
     }
 
     public MessageChannel channel() {
-        return channel;
+        return outgoing.channel();
     }
 
     public Purpose purpose() {
-        return purpose;
+        return outgoing.purpose();
     }
 
     public String text() {
-        return text;
+        return outgoing.text();
     }
 
     public MessageStatus status() {

@@ -56,10 +56,10 @@ public class Messages {
     private static Query queryFor(MessageFilter filter) {
         Criteria criteria = new Criteria();
         if (filter.complaintId() != null) {
-            criteria.and("complaintId").is(filter.complaintId());
+            criteria.and("outgoing.complaintId").is(filter.complaintId());
         }
         if (filter.recipient() != null) {
-            criteria.and("recipient").is(filter.recipient());
+            criteria.and("outgoing.recipient").is(filter.recipient());
         }
         if (filter.status() != null) {
             criteria.and("status").is(filter.status());

@@ -1,9 +1,13 @@
 package closedloop.notification.message;
 
+import org.springframework.data.mongodb.core.mapping.Field;
+import org.springframework.data.mongodb.core.mapping.FieldType;
+
 import java.util.UUID;
 
 /**
- * A message to be sent because of an event: what {@link Messenger#send(Outgoing)} records and delivers.
+ * A message to be sent because of an event: what {@link Messenger#send(Outgoing)} records and delivers, and what the
+ * recorded {@link Message} holds whole (stored as its {@code outgoing} field).
  *
  * @param causeEventId  the event that causes it; with purpose, recipient kind and channel it decides the message's id
  * @param complaintId   the complaint it is about
@@ -15,6 +19,7 @@ import java.util.UUID;
  * @param subject       the mail's subject; null on the other channels
  * @param text          the words, already rendered in the recipient's language
  */
-public record Outgoing(UUID causeEventId, String complaintId, Purpose purpose, RecipientKind recipientKind,
-                       MessageChannel channel, String recipient, String subject, String text) {
+public record Outgoing(@Field(targetType = FieldType.STRING) UUID causeEventId, String complaintId, Purpose purpose,
+                       RecipientKind recipientKind, MessageChannel channel, String recipient, String subject,
+                       String text) {
 }

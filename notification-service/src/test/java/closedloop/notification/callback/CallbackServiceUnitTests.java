@@ -4,10 +4,16 @@ import closedloop.contracts.CallbackAttemptResult;
 import closedloop.contracts.CallbackOutcome;
 import closedloop.contracts.TicketResolved;
 import closedloop.notification.NotificationProperties;
+import closedloop.notification.contact.Contacts;
+import closedloop.notification.contact.Reopens;
 import closedloop.notification.notice.Notices;
+import closedloop.notification.notice.WhoIsTold;
+import closedloop.platform.domain.RaceRetry;
+import closedloop.platform.domain.RaceRetryProperties;
 import closedloop.platform.outbox.OutboxRelay;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
@@ -43,6 +49,7 @@ class CallbackServiceUnitTests {
     static final int BATCH = 100;
     static final NotificationProperties PROPERTIES = new NotificationProperties(Duration.ofHours(24),
             Duration.ofHours(24), ZONE);
+    static final RaceRetry RACE_RETRY = new RaceRetry(new RaceRetryProperties(5, Duration.ofMillis(1)));
 
     final Callbacks callbacks = mock(Callbacks.class);
     final OutboxRelay relay = mock(OutboxRelay.class);
@@ -50,7 +57,8 @@ class CallbackServiceUnitTests {
 
     CallbackServiceUnitTests() {
         when(callbacks.save(any())).thenAnswer(save -> Mono.just(save.getArgument(0)));
-        when(callbacks.markSurveyQueued(any(), any())).thenReturn(Mono.empty());
+        when(callbacks.findById(any(String.class))).thenReturn(Mono.empty());
+        when(callbacks.saveSurveyQueued(any())).thenReturn(Mono.empty());
         when(callbacks.surveysNotQueued(anyInt())).thenReturn(Flux.empty());
         when(callbacks.surveysUnansweredBy(any(), anyInt())).thenReturn(Flux.empty());
         when(surveySms.send(any())).thenReturn(Mono.empty());
@@ -64,19 +72,22 @@ class CallbackServiceUnitTests {
         // as SurveySms did before it deferred: it threw instead of answering with an error
         doThrow(new NullPointerException("no reply code")).when(surveySms).send(broken);
         when(callbacks.surveysNotQueued(BATCH)).thenReturn(Flux.just(broken, fine));
+        when(callbacks.findById(fine.id())).thenReturn(Mono.just(fine));
         when(callbacks.surveysUnansweredBy(any(), eq(BATCH))).thenReturn(Flux.just(unanswered));
-        Instant afterReplyTime = unanswered.replyBy().plusSeconds(1);
+        Instant afterReplyTime = unanswered.survey().replyBy().plusSeconds(1);
 
         StepVerifier.create(service(Clock.fixed(afterReplyTime, ZONE)).surveyPass(BATCH))
                 .expectNext(false)
                 .verifyComplete();
 
-        verify(callbacks).markSurveyQueued(fine.id(), afterReplyTime);
-        verify(callbacks, never()).markSurveyQueued(eq(broken.id()), any());
+        verify(callbacks).saveSurveyQueued(fine);
+        assertThat(fine.survey().queuedAt()).isEqualTo(afterReplyTime);
+        verify(callbacks, never()).findById(broken.id());
+        assertThat(broken.survey().isQueued()).isFalse();
         verify(callbacks).save(unanswered);
         assertThat(unanswered.status()).isEqualTo(CallbackStatus.COMPLETED);
-        assertThat(unanswered.outcome()).isEqualTo(CallbackOutcome.UNREACHABLE);
-        assertThat(unanswered.completedBy()).isEqualTo(Callback.SYSTEM);
+        assertThat(unanswered.result().outcome()).isEqualTo(CallbackOutcome.UNREACHABLE);
+        assertThat(unanswered.result().completedBy()).isEqualTo(Callback.SYSTEM);
     }
 
     @Test
@@ -86,7 +97,7 @@ class CallbackServiceUnitTests {
                 new DataAccessResourceFailureException("primary stepped down")));
         when(callbacks.surveysUnansweredBy(any(), eq(BATCH))).thenReturn(Flux.just(unanswered));
 
-        StepVerifier.create(service(Clock.fixed(unanswered.replyBy(), ZONE)).surveyPass(BATCH))
+        StepVerifier.create(service(Clock.fixed(unanswered.survey().replyBy(), ZONE)).surveyPass(BATCH))
                 .expectNext(false)
                 .verifyComplete();
 
@@ -101,7 +112,7 @@ class CallbackServiceUnitTests {
         doReturn(Mono.error(new DataAccessResourceFailureException("write failed"))).when(callbacks).save(failing);
         when(callbacks.surveysUnansweredBy(any(), eq(BATCH))).thenReturn(Flux.just(failing, next));
 
-        StepVerifier.create(service(Clock.fixed(next.replyBy(), ZONE)).surveyPass(BATCH))
+        StepVerifier.create(service(Clock.fixed(next.survey().replyBy(), ZONE)).surveyPass(BATCH))
                 .expectNext(false)
                 .verifyComplete();
 
@@ -121,7 +132,8 @@ class CallbackServiceUnitTests {
                 .verifyComplete();
 
         verify(callbacks).save(callback);
-        verify(callbacks, never()).markSurveyQueued(any(), any());
+        verify(callbacks, never()).saveSurveyQueued(any());
+        assertThat(callback.survey().isQueued()).isFalse();
     }
 
     @Test
@@ -135,16 +147,36 @@ class CallbackServiceUnitTests {
 
         Instant eightAmNextDay = LocalDateTime.of(2026, 11, 24, 8, 0).atZone(ZONE).toInstant();
         assertThat(surveyed.status()).isEqualTo(CallbackStatus.SURVEY_SENT);
-        assertThat(surveyed.surveySentAt()).isEqualTo(elevenPm);
-        assertThat(surveyed.replyBy()).isEqualTo(eightAmNextDay.plus(RULES.surveyReplyWithin()))
+        assertThat(surveyed.survey().sentAt()).isEqualTo(elevenPm);
+        assertThat(surveyed.survey().replyBy()).isEqualTo(eightAmNextDay.plus(RULES.surveyReplyWithin()))
                 .isEqualTo(Instant.parse("2026-11-26T00:00:00Z"));
         verify(surveySms).send(surveyed);
+        verify(callbacks).saveSurveyQueued(surveyed);
+        assertThat(surveyed.survey().queuedAt()).isEqualTo(elevenPm);
+    }
+
+    @Test
+    void notesTheSurveyQueuedOnAFreshReadWhenTheCallbackChangedMeanwhile() {
+        Callback stale = surveyed();
+        Callback fresh = surveyed();
+        when(callbacks.surveysNotQueued(BATCH)).thenReturn(Flux.just(stale));
+        when(callbacks.findById(stale.id())).thenReturn(Mono.just(stale), Mono.just(fresh));
+        when(callbacks.saveSurveyQueued(stale)).thenReturn(Mono.error(new OptimisticLockingFailureException("moved")));
+        Instant now = stale.survey().sentAt().plusSeconds(60);
+
+        StepVerifier.create(service(Clock.fixed(now, ZONE)).surveyPass(BATCH))
+                .expectNext(false)
+                .verifyComplete();
+
+        verify(callbacks).saveSurveyQueued(fresh);
+        assertThat(fresh.survey().queuedAt()).isEqualTo(now);
+        verify(surveySms).send(stale);
     }
 
     @Test
     void rendersTheSurveySmsOnlyWhenSubscribedSoAFailureIsAnErrorNotAThrow() {
         Notices notices = mock(Notices.class);
-        SurveySms sms = new SurveySms(notices);
+        SurveySms sms = new SurveySms(new WhoIsTold(notices, mock(Contacts.class), mock(Reopens.class), PROPERTIES));
         Callback withoutSurvey = Callback.open(RESOLVED, CONTACT, NOW, Duration.ofHours(24), RULES.assignee());
 
         Mono<Void> send = sms.send(withoutSurvey);
@@ -154,8 +186,8 @@ class CallbackServiceUnitTests {
     }
 
     CallbackService service(Clock clock) {
-        return new CallbackService(callbacks, relay, clock, PROPERTIES, RULES, new ReplyCodes(new Random(7), 4),
-                surveySms, QUIET);
+        return new CallbackService(callbacks, mock(Contacts.class), relay, RACE_RETRY, clock, PROPERTIES, RULES,
+                new ReplyCodes(new Random(7), 4), surveySms, QUIET);
     }
 
     /** A callback of its own resolution, opened and called in vain at {@code first}, and again 2 h later. */

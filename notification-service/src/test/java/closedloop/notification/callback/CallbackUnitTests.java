@@ -25,6 +25,7 @@ import java.time.ZoneId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 class CallbackUnitTests {
 
@@ -46,9 +47,9 @@ class CallbackUnitTests {
         assertThat(callback.status()).isEqualTo(CallbackStatus.OPEN);
         assertThat(callback.openedAt()).isEqualTo(NOW);
         assertThat(callback.dueAt()).isEqualTo(Instant.parse("2026-11-24T01:00:00Z"));
-        assertThat(callback.complaintNumber()).isEqualTo("TS-20261122-000123");
-        assertThat(callback.customerName()).isEqualTo("Wang Fang");
-        assertThat(callback.customerPhone()).isEqualTo("13800138000");
+        assertThat(callback.customer().complaintNumber()).isEqualTo("TS-20261122-000123");
+        assertThat(callback.customer().name()).isEqualTo("Wang Fang");
+        assertThat(callback.customer().phone()).isEqualTo("13800138000");
         assertThat(callback.ticketId()).isEqualTo(RESOLVED.ticketId());
         assertThat(callback.branch()).isEqualTo(RESOLVED.branch());
     }
@@ -73,11 +74,11 @@ class CallbackUnitTests {
         callback.complete(CallbackOutcome.SATISFIED, "Refund received", ANSWERS, "agent-017", NOW.plusSeconds(600));
 
         assertThat(callback.status()).isEqualTo(CallbackStatus.COMPLETED);
-        assertThat(callback.survey()).isEqualTo(ANSWERS);
-        assertThat(callback.outcome()).isEqualTo(CallbackOutcome.SATISFIED);
-        assertThat(callback.note()).isEqualTo("Refund received");
-        assertThat(callback.completedBy()).isEqualTo("agent-017");
-        assertThat(callback.completedAt()).isEqualTo(NOW.plusSeconds(600));
+        assertThat(callback.result().answers()).isEqualTo(ANSWERS);
+        assertThat(callback.result().outcome()).isEqualTo(CallbackOutcome.SATISFIED);
+        assertThat(callback.result().note()).isEqualTo("Refund received");
+        assertThat(callback.result().completedBy()).isEqualTo("agent-017");
+        assertThat(callback.result().completedAt()).isEqualTo(NOW.plusSeconds(600));
         assertThat(callback.pendingEvents()).hasSize(2);
         CallbackCompleted completed = (CallbackCompleted) read(callback.pendingEvents().get(1));
         assertThat(completed.actor()).isEqualTo("agent-017");
@@ -94,11 +95,11 @@ class CallbackUnitTests {
 
         assertThatThrownBy(() -> callback.complete(CallbackOutcome.SATISFIED, null, "agent-018", NOW))
                 .isInstanceOfSatisfying(IllegalCallbackTransition.class, illegal -> {
-                    assertThat(illegal.currentState()).isEqualTo(CallbackStatus.COMPLETED);
+                    assertThat(illegal.currentState()).isEqualTo(CallbackStatus.COMPLETED.name());
                     assertThat(illegal.allowedActions()).isEmpty();
                 });
-        assertThat(callback.outcome()).isEqualTo(CallbackOutcome.BASICALLY_SATISFIED);
-        assertThat(callback.completedBy()).isEqualTo("agent-017");
+        assertThat(callback.result().outcome()).isEqualTo(CallbackOutcome.BASICALLY_SATISFIED);
+        assertThat(callback.result().completedBy()).isEqualTo("agent-017");
         assertThat(callback.pendingEvents()).hasSize(2);
     }
 
@@ -139,7 +140,7 @@ class CallbackUnitTests {
         callback.attempt(CallbackAttemptResult.NO_ANSWER, "rang out", "agent-017", NOW, RULES, "4821", QUIET);
 
         assertThat(callback.status()).isEqualTo(CallbackStatus.OPEN);
-        assertThat(callback.attempts()).containsExactly(
+        assertThat(callback.calls().made()).containsExactly(
                 new CallbackAttempt(1, CallbackAttemptResult.NO_ANSWER, "rang out", NOW, "agent-017"));
         assertThat(callback.nextAttemptAt()).isEqualTo(NOW.plus(Duration.ofHours(2)));
         CallbackAttempted attempted = (CallbackAttempted) read(callback.pendingEvents().get(1));
@@ -155,12 +156,12 @@ class CallbackUnitTests {
                 QUIET))
                 .isInstanceOfSatisfying(AttemptTooSoon.class, soon ->
                         assertThat(soon.nextAttemptAt()).isEqualTo(NOW.plus(Duration.ofHours(2))));
-        assertThat(callback.attempts()).hasSize(1);
+        assertThat(callback.calls().made()).hasSize(1);
         assertThat(callback.pendingEvents()).hasSize(2);
 
         callback.attempt(CallbackAttemptResult.BUSY, null, "agent-018", NOW.plus(Duration.ofHours(2)), RULES, "1",
                 QUIET);
-        assertThat(callback.attempts()).extracting(CallbackAttempt::result)
+        assertThat(callback.calls().made()).extracting(CallbackAttempt::result)
                 .containsExactly(CallbackAttemptResult.NO_ANSWER, CallbackAttemptResult.BUSY);
         assertThat(callback.nextAttemptAt()).isEqualTo(NOW.plus(Duration.ofHours(4)));
     }
@@ -177,9 +178,9 @@ class CallbackUnitTests {
         callback.attempt(CallbackAttemptResult.BUSY, null, "agent-019", third, RULES, "4821", QUIET);
 
         assertThat(callback.status()).isEqualTo(CallbackStatus.SURVEY_SENT);
-        assertThat(callback.replyCode()).isEqualTo("4821");
-        assertThat(callback.surveySentAt()).isEqualTo(third);
-        assertThat(callback.replyBy()).isEqualTo(third.plus(Duration.ofHours(48)));
+        assertThat(callback.survey().replyCode()).isEqualTo("4821");
+        assertThat(callback.survey().sentAt()).isEqualTo(third);
+        assertThat(callback.survey().replyBy()).isEqualTo(third.plus(Duration.ofHours(48)));
         assertThat(callback.nextAttemptAt()).isNull();
         assertThat(callback.nextActionAt()).isNull();
         assertThat(callback.allowedActions()).containsExactly("reply", "outcome");
@@ -192,8 +193,8 @@ class CallbackUnitTests {
         assertThatThrownBy(() -> callback.attempt(CallbackAttemptResult.REACHED, null, "agent-017",
                 third.plus(Duration.ofHours(3)), RULES, "1", QUIET))
                 .isInstanceOfSatisfying(IllegalCallbackTransition.class, illegal ->
-                        assertThat(illegal.currentState()).isEqualTo(CallbackStatus.SURVEY_SENT));
-        assertThat(callback.attempts()).hasSize(3);
+                        assertThat(illegal.currentState()).isEqualTo(CallbackStatus.SURVEY_SENT.name()));
+        assertThat(callback.calls().made()).hasSize(3);
     }
 
     @Test
@@ -205,7 +206,7 @@ class CallbackUnitTests {
         callback.attempt(CallbackAttemptResult.REACHED, "talked", "agent-017", reachedAt, RULES, "2222", QUIET);
 
         assertThat(callback.status()).isEqualTo(CallbackStatus.OPEN);
-        assertThat(callback.reached()).isTrue();
+        assertThat(callback.calls().reached()).isTrue();
         assertThat(callback.nextAttemptAt()).isNull();
         assertThat(callback.nextActionAt()).isEqualTo(reachedAt);
         assertThat(callback.allowedActions()).containsExactly("outcome");
@@ -217,8 +218,8 @@ class CallbackUnitTests {
         callback.complete(CallbackOutcome.BASICALLY_SATISFIED, "ok", ANSWERS, "agent-017", reachedAt.plusSeconds(60));
 
         assertThat(callback.status()).isEqualTo(CallbackStatus.COMPLETED);
-        assertThat(callback.outcome()).isEqualTo(CallbackOutcome.BASICALLY_SATISFIED);
-        assertThat(callback.replyCode()).isNull();
+        assertThat(callback.result().outcome()).isEqualTo(CallbackOutcome.BASICALLY_SATISFIED);
+        assertThat(callback.survey()).isNull();
     }
 
     @Test
@@ -226,20 +227,20 @@ class CallbackUnitTests {
         Callback callback = surveyed();
         SurveyReply reply = SurveyReply.parse("4821 3 2 2 3 1 nobody came");
 
-        callback.answerSurvey(reply, "sms:13800138000", callback.surveySentAt().plusSeconds(60));
+        callback.answerSurvey(reply, "sms:13800138000", callback.survey().sentAt().plusSeconds(60));
 
         assertThat(callback.status()).isEqualTo(CallbackStatus.COMPLETED);
-        assertThat(callback.outcome()).isEqualTo(CallbackOutcome.UNSATISFIED);
-        assertThat(callback.survey()).isEqualTo(new SurveyAnswers(2, 2, 3, 1, "nobody came"));
-        assertThat(callback.completedBy()).isEqualTo("sms:13800138000");
-        assertThat(callback.replyCode()).isEqualTo("4821");
+        assertThat(callback.result().outcome()).isEqualTo(CallbackOutcome.UNSATISFIED);
+        assertThat(callback.result().answers()).isEqualTo(new SurveyAnswers(2, 2, 3, 1, "nobody came"));
+        assertThat(callback.result().completedBy()).isEqualTo("sms:13800138000");
+        assertThat(callback.survey().replyCode()).isEqualTo("4821");
         CallbackCompleted completed = (CallbackCompleted) read(callback.pendingEvents().get(
                 callback.pendingEvents().size() - 1));
         assertThat(completed.survey()).isEqualTo(new SurveyAnswers(2, 2, 3, 1, "nobody came"));
         assertThat(completed.actor()).isEqualTo("sms:13800138000");
-        assertThatThrownBy(() -> callback.answerSurvey(reply, "sms:13800138000", callback.completedAt()))
+        assertThatThrownBy(() -> callback.answerSurvey(reply, "sms:13800138000", callback.result().completedAt()))
                 .isInstanceOfSatisfying(IllegalCallbackTransition.class, illegal ->
-                        assertThat(illegal.currentState()).isEqualTo(CallbackStatus.COMPLETED));
+                        assertThat(illegal.currentState()).isEqualTo(CallbackStatus.COMPLETED.name()));
     }
 
     @Test
@@ -247,12 +248,12 @@ class CallbackUnitTests {
         Callback callback = surveyed();
 
         callback.complete(CallbackOutcome.SATISFIED, "called back by the customer", null, "agent-020",
-                callback.surveySentAt().plusSeconds(600));
+                callback.survey().sentAt().plusSeconds(600));
 
         assertThat(callback.status()).isEqualTo(CallbackStatus.COMPLETED);
-        assertThat(callback.completedBy()).isEqualTo("agent-020");
-        assertThat(callback.expireSurvey(callback.replyBy().plusSeconds(1))).isFalse();
-        assertThat(callback.outcome()).isEqualTo(CallbackOutcome.SATISFIED);
+        assertThat(callback.result().completedBy()).isEqualTo("agent-020");
+        assertThat(callback.expireSurvey(callback.survey().replyBy().plusSeconds(1))).isFalse();
+        assertThat(callback.result().outcome()).isEqualTo(CallbackOutcome.SATISFIED);
     }
 
     @Test
@@ -260,20 +261,20 @@ class CallbackUnitTests {
         Callback callback = surveyed();
         int events = callback.pendingEvents().size();
 
-        assertThat(callback.expireSurvey(callback.replyBy().minusSeconds(1))).isFalse();
+        assertThat(callback.expireSurvey(callback.survey().replyBy().minusSeconds(1))).isFalse();
         assertThat(callback.status()).isEqualTo(CallbackStatus.SURVEY_SENT);
         assertThat(callback.pendingEvents()).hasSize(events);
 
-        assertThat(callback.expireSurvey(callback.replyBy())).isTrue();
+        assertThat(callback.expireSurvey(callback.survey().replyBy())).isTrue();
 
         assertThat(callback.status()).isEqualTo(CallbackStatus.COMPLETED);
-        assertThat(callback.outcome()).isEqualTo(CallbackOutcome.UNREACHABLE);
-        assertThat(callback.completedBy()).isEqualTo("system");
-        assertThat(callback.completedAt()).isEqualTo(callback.replyBy());
+        assertThat(callback.result().outcome()).isEqualTo(CallbackOutcome.UNREACHABLE);
+        assertThat(callback.result().completedBy()).isEqualTo("system");
+        assertThat(callback.result().completedAt()).isEqualTo(callback.survey().replyBy());
         CallbackCompleted completed = (CallbackCompleted) read(callback.pendingEvents().get(events));
         assertThat(completed.outcome()).isEqualTo(CallbackOutcome.UNREACHABLE);
         assertThat(completed.actor()).isEqualTo("system");
-        assertThat(callback.expireSurvey(callback.replyBy().plusSeconds(60))).isFalse();
+        assertThat(callback.expireSurvey(callback.survey().replyBy().plusSeconds(60))).isFalse();
         assertThat(callback.pendingEvents()).hasSize(events + 1);
     }
 
@@ -283,10 +284,12 @@ class CallbackUnitTests {
 
         assertThatThrownBy(() -> callback.complete(CallbackOutcome.UNREACHABLE, null, "agent-017", NOW))
                 .isInstanceOfSatisfying(UnreachableTooEarly.class, tooEarly -> {
-                    assertThat(tooEarly.currentState()).isEqualTo(CallbackStatus.OPEN);
+                    assertThat(tooEarly.currentState()).isEqualTo(CallbackStatus.OPEN.name());
                     assertThat(tooEarly.allowedActions()).containsExactly("attempt", "outcome");
                     assertThat(tooEarly.attemptsMade()).isZero();
                     assertThat(tooEarly.reached()).isFalse();
+                    assertThat(tooEarly.details()).containsOnly(entry("attempts", 0), entry("reached", false));
+                    assertThat(tooEarly).hasMessageContaining("every call failed");
                 });
         callback.attempt(CallbackAttemptResult.NO_ANSWER, null, "agent-017", NOW, RULES, "1111", QUIET);
         callback.attempt(CallbackAttemptResult.WRONG_NUMBER, null, "agent-017", NOW.plus(Duration.ofHours(2)), RULES,
@@ -296,7 +299,7 @@ class CallbackUnitTests {
                 .isInstanceOfSatisfying(UnreachableTooEarly.class, tooEarly ->
                         assertThat(tooEarly.attemptsMade()).isEqualTo(2));
         assertThat(callback.status()).isEqualTo(CallbackStatus.OPEN);
-        assertThat(callback.outcome()).isNull();
+        assertThat(callback.result()).isNull();
         assertThat(callback.pendingEvents()).hasSize(3);
 
         callback.attempt(CallbackAttemptResult.BUSY, null, "agent-017", NOW.plus(Duration.ofHours(4)), RULES, "4821",
@@ -304,8 +307,8 @@ class CallbackUnitTests {
         callback.complete(CallbackOutcome.UNREACHABLE, "no reply either", "agent-018", NOW.plus(Duration.ofHours(5)));
 
         assertThat(callback.status()).isEqualTo(CallbackStatus.COMPLETED);
-        assertThat(callback.outcome()).isEqualTo(CallbackOutcome.UNREACHABLE);
-        assertThat(callback.completedBy()).isEqualTo("agent-018");
+        assertThat(callback.result().outcome()).isEqualTo(CallbackOutcome.UNREACHABLE);
+        assertThat(callback.result().completedBy()).isEqualTo("agent-018");
     }
 
     @Test
@@ -325,25 +328,24 @@ class CallbackUnitTests {
     void awaitsTheReplyUnderTheNormalizedPhoneAndCodeAndKeepsTheKeyAfterCompletion() {
         Contact spaced = new Contact(RESOLVED.complaintId(), "TS-20261122-000123", "Wang Fang", "+86 138-0013-8000");
         Callback callback = Callback.open(RESOLVED, spaced, NOW, Duration.ofHours(24), RULES.assignee());
-        assertThat(callback.replyKey()).isNull();
-        assertThat(callback.awaitingReply()).isNull();
+        assertThat(callback.survey()).isNull();
         callback.attempt(CallbackAttemptResult.NO_ANSWER, null, "agent-017", NOW, RULES, "1111", QUIET);
         callback.attempt(CallbackAttemptResult.NO_ANSWER, null, "agent-017", NOW.plus(Duration.ofHours(2)), RULES,
                 "2222", QUIET);
-        assertThat(callback.replyKey()).isNull();
+        assertThat(callback.survey()).isNull();
 
         callback.attempt(CallbackAttemptResult.NO_ANSWER, null, "agent-017", NOW.plus(Duration.ofHours(4)), RULES,
                 "4821", QUIET);
 
-        assertThat(callback.replyKey()).isEqualTo("13800138000#4821")
-                .isEqualTo(Callback.replyKey("008613800138000", "4821"));
-        assertThat(callback.awaitingReply()).isEqualTo("13800138000#4821");
+        assertThat(callback.survey().replyKey()).isEqualTo("13800138000#4821")
+                .isEqualTo(SmsSurvey.replyKey("008613800138000", "4821"));
+        assertThat(callback.survey().awaitingReply()).isEqualTo("13800138000#4821");
         callback.answerSurvey(SurveyReply.parse("4821 1"), "sms:13800138000", NOW.plus(Duration.ofHours(5)));
-        assertThat(callback.awaitingReply()).isNull();
-        assertThat(callback.replyKey()).isEqualTo("13800138000#4821");
-        assertThat(callback.replyCode()).isEqualTo("4821");
-        assertThat(Callback.replyKey("", "4821")).isNull();
-        assertThat(Callback.replyKey(null, "4821")).isNull();
+        assertThat(callback.survey().awaitingReply()).isNull();
+        assertThat(callback.survey().replyKey()).isEqualTo("13800138000#4821");
+        assertThat(callback.survey().replyCode()).isEqualTo("4821");
+        assertThat(SmsSurvey.replyKey("", "4821")).isNull();
+        assertThat(SmsSurvey.replyKey(null, "4821")).isNull();
     }
 
     @Test
@@ -353,17 +355,37 @@ class CallbackUnitTests {
         Callback callback = surveyedWithTheLastCallAt(late);
 
         Instant quietHoursEnd = LocalDateTime.of(2026, 11, 24, 8, 0).atZone(ZONE).toInstant();
-        assertThat(callback.surveySentAt()).isEqualTo(late);
-        assertThat(callback.replyBy()).isEqualTo(quietHoursEnd.plus(Duration.ofHours(48)));
+        assertThat(callback.survey().sentAt()).isEqualTo(late);
+        assertThat(callback.survey().replyBy()).isEqualTo(quietHoursEnd.plus(Duration.ofHours(48)));
         CallbackSurveySent sent = (CallbackSurveySent) read(callback.pendingEvents().get(4));
         assertThat(sent.replyBy()).isEqualTo(quietHoursEnd.plus(Duration.ofHours(48)));
 
         Instant early = LocalDateTime.of(2026, 11, 24, 7, 59).atZone(ZONE).toInstant();
-        assertThat(surveyedWithTheLastCallAt(early).replyBy()).isEqualTo(quietHoursEnd.plus(Duration.ofHours(48)));
-        Instant evening = LocalDateTime.of(2026, 11, 23, 20, 59).atZone(ZONE).toInstant();
-        assertThat(surveyedWithTheLastCallAt(evening).replyBy()).isEqualTo(evening.plus(Duration.ofHours(48)));
-        assertThat(surveyedWithTheLastCallAt(quietHoursEnd).replyBy())
+        assertThat(surveyedWithTheLastCallAt(early).survey().replyBy())
                 .isEqualTo(quietHoursEnd.plus(Duration.ofHours(48)));
+        Instant evening = LocalDateTime.of(2026, 11, 23, 20, 59).atZone(ZONE).toInstant();
+        assertThat(surveyedWithTheLastCallAt(evening).survey().replyBy()).isEqualTo(evening.plus(Duration.ofHours(48)));
+        assertThat(surveyedWithTheLastCallAt(quietHoursEnd).survey().replyBy())
+                .isEqualTo(quietHoursEnd.plus(Duration.ofHours(48)));
+    }
+
+    @Test
+    void notesTheSurveySmsQueuedOnceAndOnlyWhileTheSurveyAwaitsIt() {
+        Callback open = open();
+        Callback callback = surveyed();
+        int events = callback.pendingEvents().size();
+
+        assertThat(open.surveyQueued(NOW)).isFalse();
+        assertThat(callback.survey().isQueued()).isFalse();
+        assertThat(callback.surveyQueued(NOW.plus(Duration.ofHours(4)))).isTrue();
+        assertThat(callback.surveyQueued(NOW.plus(Duration.ofHours(5)))).isFalse();
+
+        assertThat(callback.survey().queuedAt()).isEqualTo(NOW.plus(Duration.ofHours(4)));
+        assertThat(callback.status()).isEqualTo(CallbackStatus.SURVEY_SENT);
+        assertThat(callback.pendingEvents()).hasSize(events);
+        Callback completed = surveyed();
+        completed.complete(CallbackOutcome.SATISFIED, null, "agent-017", NOW.plus(Duration.ofHours(5)));
+        assertThat(completed.surveyQueued(NOW.plus(Duration.ofHours(6)))).isFalse();
     }
 
     @Test

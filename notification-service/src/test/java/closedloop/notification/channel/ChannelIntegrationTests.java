@@ -10,7 +10,7 @@ import closedloop.notification.message.Outgoing;
 import closedloop.notification.message.Purpose;
 import closedloop.notification.message.RecipientKind;
 import closedloop.notification.message.UndeliverableMessageException;
-import closedloop.notification.messaging.LiveMessagesListener;
+import closedloop.notification.channel.messaging.LiveMessagesListener;
 import closedloop.testsupport.KafkaProbe;
 import closedloop.testsupport.KafkaProbeExtension;
 import closedloop.testsupport.MovableClockConfiguration;

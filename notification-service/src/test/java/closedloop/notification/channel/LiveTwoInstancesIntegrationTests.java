@@ -7,7 +7,7 @@ import closedloop.notification.message.Messenger;
 import closedloop.notification.message.Outgoing;
 import closedloop.notification.message.Purpose;
 import closedloop.notification.message.RecipientKind;
-import closedloop.notification.messaging.LiveMessagesListener;
+import closedloop.notification.channel.messaging.LiveMessagesListener;
 import closedloop.testsupport.EmbeddedMongo;
 import closedloop.testsupport.MovableClockConfiguration;
 import org.junit.jupiter.api.Test;

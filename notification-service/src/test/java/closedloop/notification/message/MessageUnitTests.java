@@ -60,10 +60,17 @@ class MessageUnitTests {
 
     @Test
     void leavesAMessageForTheBranchInItsInboxAndRecordsItSent() {
-        Message message = Message.pending(new Outgoing(CAUSE, Golden.COMPLAINT_ID, Purpose.SLA_WARNING,
-                RecipientKind.BRANCH, MessageChannel.LIVE, Message.branchRecipient("LIXIA-01"), null, "Reminder"), NOW);
+        Outgoing reminder = new Outgoing(CAUSE, Golden.COMPLAINT_ID, Purpose.SLA_WARNING, RecipientKind.BRANCH,
+                MessageChannel.LIVE, Message.branchRecipient("LIXIA-01"), null, "Reminder");
+        Message message = Message.pending(reminder, NOW);
 
         message.markSent(NOW);
+
+        assertThat(message.outgoing()).isEqualTo(reminder);
+        assertThat(message).extracting(Message::complaintId, Message::recipient, Message::recipientKind,
+                        Message::channel, Message::purpose, Message::subject, Message::text)
+                .containsExactly(Golden.COMPLAINT_ID, "branch:LIXIA-01", RecipientKind.BRANCH, MessageChannel.LIVE,
+                        Purpose.SLA_WARNING, null, "Reminder");
 
         assertThat(message.id()).isEqualTo(EventIds.derived(CAUSE, "SLA_WARNING/BRANCH/LIVE").toString());
         MessageSent sent = (MessageSent) EventJson.read(EventType.MESSAGE_SENT, message.pendingEvents().get(0).payload());

@@ -7,18 +7,18 @@ import closedloop.notification.callback.CallbackFilter;
 import closedloop.notification.callback.CallbackService;
 import closedloop.notification.callback.CallbackStatus;
 import closedloop.notification.callback.Callbacks;
-import closedloop.notification.callback.IllegalCallbackTransition;
+import closedloop.platform.web.Actor;
 import closedloop.platform.web.OneOf;
 import closedloop.platform.web.Problems;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -89,15 +89,15 @@ public class CallbackController {
 
     /**
      * Records one call to the customer (OPEN → OPEN, or → SURVEY_SENT after the last failed call); 409 when the
-     * callback takes no more calls or the previous call was too recent ({@code nextAttemptAt}).
+     * callback takes no more calls (answered by the platform) or the previous call was too recent
+     * ({@code nextAttemptAt}).
      */
     @PostMapping("/{id}/attempts")
     public Mono<CallbackView> recordAttempt(@PathVariable String id, @Valid @RequestBody AttemptRequest request,
-                                            @RequestHeader(name = "X-Actor", defaultValue = "anonymous") String actor) {
+                                            @Actor String actor) {
         return service.attempt(id, CallbackAttemptResult.valueOf(request.result()), request.note(), actor)
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("callback", id)))
-                .onErrorMap(IllegalCallbackTransition.class, CallbackProblems::illegal)
-                .onErrorMap(AttemptTooSoon.class, CallbackProblems::tooSoon)
+                .onErrorMap(AttemptTooSoon.class, CallbackController::tooSoon)
                 .map(callback -> CallbackView.of(callback, clock.instant()));
     }
 
@@ -107,11 +107,23 @@ public class CallbackController {
      */
     @PostMapping("/{id}/outcome")
     public Mono<CallbackView> recordOutcome(@PathVariable String id, @Valid @RequestBody OutcomeRequest request,
-                                            @RequestHeader(name = "X-Actor", defaultValue = "anonymous") String actor) {
+                                            @Actor String actor) {
         return service.complete(id, CallbackOutcome.valueOf(request.outcome()), request.note(),
                         request.survey() == null ? null : request.survey().answers(), actor)
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("callback", id)))
-                .onErrorMap(IllegalCallbackTransition.class, CallbackProblems::illegal)
                 .map(callback -> CallbackView.of(callback, clock.instant()));
+    }
+
+    /**
+     * 409: the previous call was too recent; {@code nextAttemptAt} says from when the next one is allowed. Its own
+     * title, not the platform's answer to an illegal transition: the state allows calls, only not yet.
+     */
+    private static ErrorResponseException tooSoon(AttemptTooSoon tooSoon) {
+        ErrorResponseException error = Problems.conflict("Too soon for the next call",
+                "The previous call was too recent; the next call is allowed from " + tooSoon.nextAttemptAt());
+        error.getBody().setProperty("currentState", CallbackStatus.OPEN.name());
+        error.getBody().setProperty("nextAttemptAt", tooSoon.nextAttemptAt().toString());
+        error.getBody().setProperty("allowedActions", List.of(CallbackStatus.RECORD_OUTCOME));
+        return error;
     }
 }

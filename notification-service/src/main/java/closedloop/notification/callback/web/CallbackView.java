@@ -3,7 +3,10 @@ package closedloop.notification.callback.web;
 import closedloop.contracts.CallbackOutcome;
 import closedloop.contracts.SurveyAnswers;
 import closedloop.notification.callback.Callback;
+import closedloop.notification.callback.CallbackResult;
 import closedloop.notification.callback.CallbackStatus;
+import closedloop.notification.callback.CustomerToCall;
+import closedloop.notification.callback.SmsSurvey;
 
 import java.time.Instant;
 import java.util.List;
@@ -21,13 +24,18 @@ public record CallbackView(String id, String complaintId, String complaintNumber
                            Instant surveySentAt, Instant replyBy, CallbackOutcome outcome, String note,
                            SurveyAnswers survey, Instant completedAt, String completedBy) {
 
+    private static final SmsSurvey NO_SURVEY = new SmsSurvey(null, null, null, null, null, null);
+    private static final CallbackResult NO_RESULT = new CallbackResult(null, null, null, null, null);
+
     static CallbackView of(Callback callback, Instant now) {
-        return new CallbackView(callback.id(), callback.complaintId(), callback.complaintNumber(),
-                callback.customerName(), callback.customerPhone(), callback.ticketId(), callback.branch(),
-                callback.assignee(), callback.status(), callback.allowedActions(), callback.openedAt(),
-                callback.dueAt(), callback.overdueAt(now),
-                callback.attempts().stream().map(AttemptView::of).toList(), callback.nextAttemptAt(),
-                callback.replyCode(), callback.surveySentAt(), callback.replyBy(), callback.outcome(), callback.note(),
-                callback.survey(), callback.completedAt(), callback.completedBy());
+        CustomerToCall customer = callback.customer();
+        SmsSurvey survey = callback.survey() == null ? NO_SURVEY : callback.survey();
+        CallbackResult result = callback.result() == null ? NO_RESULT : callback.result();
+        return new CallbackView(callback.id(), callback.complaintId(), customer.complaintNumber(), customer.name(),
+                customer.phone(), callback.ticketId(), callback.branch(), callback.assignee(), callback.status(),
+                callback.allowedActions(), callback.openedAt(), callback.dueAt(), callback.overdueAt(now),
+                callback.calls().made().stream().map(AttemptView::of).toList(), callback.nextAttemptAt(),
+                survey.replyCode(), survey.sentAt(), survey.replyBy(), result.outcome(), result.note(),
+                result.answers(), result.completedAt(), result.completedBy());
     }
 }

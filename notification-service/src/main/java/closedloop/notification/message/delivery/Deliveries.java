@@ -25,8 +25,9 @@ import java.util.Optional;
  * a lease on each (by wall-clock time: leases are about processes, not business time), tries it through its
  * channel's resilient sender and saves the outcome with its event in one write: SENT; PENDING again after an
  * exponential backoff (a customer SMS never into the quiet hours); or FAILED when the channel refused it for good or it
- * grew older than the maximum age, whose {@code MessageFailed} event alerts the supervisors ({@link FailureAlerts}).
- * Nothing lives only in memory, so a restarted service goes on where it stopped.
+ * grew older than the maximum age, whose published {@code MessageFailed} event alerts the supervisors (the notices
+ * act on it; delivery never depends on them). Nothing lives only in memory, so a restarted service goes on where it
+ * stopped.
  */
 @Service
 public class Deliveries {
@@ -133,7 +134,11 @@ public class Deliveries {
         return quietHours.holdUntil(message.recipientKind(), message.channel(), retryAt).orElse(retryAt);
     }
 
-    /** Saves the outcome under the lease's version and has its event published. */
+    /**
+     * Saves the outcome under the lease's version and has its event published. A lost race is not tried again, on
+     * purpose: the version changed only if this pass's lease ran out and another pass claimed the message, which now
+     * owns its outcome; saving this one over it could send or fail it twice.
+     */
     private Mono<Message> save(Message message) {
         return messages.save(message)
                 .doOnNext(saved -> relay.nudge(saved))

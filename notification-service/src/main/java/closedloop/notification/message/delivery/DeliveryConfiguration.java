@@ -11,8 +11,11 @@ import java.time.Clock;
 @Configuration(proxyBeanMethods = false)
 class DeliveryConfiguration {
 
+    /** The delivery pass's bean name, by which a test asks it how many passes it completed. */
+    static final String DELIVERY_PASS = "deliveryPass";
+
     /** Delivers due messages every poll interval (real time) and whenever a message is recorded. */
-    @Bean
+    @Bean(DELIVERY_PASS)
     PeriodicPass deliveryPass(Deliveries deliveries, DeliveryProperties properties) {
         PeriodicPass pass = new PeriodicPass("Message delivery pass", properties.pollInterval(),
                 deliveries::deliverDue);

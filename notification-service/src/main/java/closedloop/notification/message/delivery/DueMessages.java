@@ -45,7 +45,8 @@ public class DueMessages {
 
     /**
      * Takes the lease on the message until {@code leaseUntil} if it is still as it was read, still due and free;
-     * emits the leased message (with its new version), or nothing when another pass was faster.
+     * emits the leased message (with its new version), or nothing when another pass was faster. A lost race is not
+     * tried again, on purpose: the faster pass delivers the message, and a second claim would only send it twice.
      */
     public Mono<Message> claim(Message candidate, Instant now, Instant leaseNow, Instant leaseUntil) {
         Query unchanged = new Query(where("_id").is(candidate.id()).and("version").is(candidate.version())

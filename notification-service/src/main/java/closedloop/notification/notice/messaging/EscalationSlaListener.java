@@ -1,0 +1,35 @@
+package closedloop.notification.notice.messaging;
+
+import closedloop.contracts.ExtensionApproved;
+import closedloop.contracts.TicketEscalated;
+import closedloop.contracts.TicketWarned;
+import closedloop.contracts.Topics;
+import closedloop.notification.notice.WhoIsTold;
+import closedloop.platform.kafka.EventHandlers;
+import closedloop.platform.kafka.EventReceiver;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Receives the SLA engine's events ({@value Topics#ESCALATION_SLA}) and hands an approved extension (延期), a
+ * warning (催办) and an escalation (督办, 办公会) to {@link WhoIsTold}.
+ */
+@Component
+public class EscalationSlaListener {
+
+    private final EventReceiver receiver;
+    private final EventHandlers handlers;
+
+    public EscalationSlaListener(EventReceiver receiver, WhoIsTold whoIsTold) {
+        this.receiver = receiver;
+        this.handlers = EventHandlers.of(ExtensionApproved.class, whoIsTold::extensionApproved)
+                .and(TicketWarned.class, whoIsTold::warned)
+                .and(TicketEscalated.class, whoIsTold::escalated);
+    }
+
+    @KafkaListener(topics = Topics.ESCALATION_SLA)
+    void on(ConsumerRecord<String, String> record) {
+        receiver.receive(record, handlers);
+    }
+}

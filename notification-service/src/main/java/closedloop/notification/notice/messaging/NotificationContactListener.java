@@ -1,0 +1,32 @@
+package closedloop.notification.notice.messaging;
+
+import closedloop.contracts.MessageFailed;
+import closedloop.contracts.Topics;
+import closedloop.notification.notice.WhoIsTold;
+import closedloop.platform.kafka.EventHandlers;
+import closedloop.platform.kafka.EventReceiver;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Receives this service's own events ({@value Topics#NOTIFICATION_CONTACT}) and hands a message that failed for good
+ * to {@link WhoIsTold}, which alerts the supervisors. Acting on the published event, not on the failure's write, keeps
+ * an alert from being lost in a crash right after the failure.
+ */
+@Component
+public class NotificationContactListener {
+
+    private final EventReceiver receiver;
+    private final EventHandlers handlers;
+
+    public NotificationContactListener(EventReceiver receiver, WhoIsTold whoIsTold) {
+        this.receiver = receiver;
+        this.handlers = EventHandlers.of(MessageFailed.class, whoIsTold::deliveryFailed);
+    }
+
+    @KafkaListener(topics = Topics.NOTIFICATION_CONTACT)
+    void on(ConsumerRecord<String, String> record) {
+        receiver.receive(record, handlers);
+    }
+}
