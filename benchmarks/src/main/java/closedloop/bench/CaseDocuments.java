@@ -34,7 +34,7 @@ import java.util.UUID;
 /**
  * Builds {@code sla_cases} documents exactly as escalation-service stores them: a real {@link SlaCase} opened on the
  * complaint id's partition of router.ticket (Kafka's default partitioner), given a real {@link TicketAssigned} (and
- * for the held ones {@link TicketAccepted} and {@link FirstContactRecorded}) under the design brief's default policy,
+ * for the held ones {@link TicketAccepted} and {@link FirstContactRecorded}) under the default policy of docs/architecture.md §4,
  * written by Spring Data's mapping converter; then its outbox is emptied as the relay leaves it after publishing.
  * BILLING, NORMAL, HOTLINE: sign for within 2 h (warning at 75 % = 90 min), first contact 4 h, resolve 24 h.
  */

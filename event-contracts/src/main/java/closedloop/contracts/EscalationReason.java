@@ -1,6 +1,6 @@
 package closedloop.contracts;
 
-/** Why a ticket climbed a rung of the escalation ladder (design brief §5). */
+/** Why a ticket climbed a rung of the escalation ladder (docs/architecture.md §5). */
 public enum EscalationReason {
     /** Level 1: a time limit passed. */
     LIMIT_PASSED,

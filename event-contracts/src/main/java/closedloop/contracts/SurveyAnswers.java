@@ -1,7 +1,7 @@
 package closedloop.contracts;
 
 /**
- * The customer's answers to the service manual's callback survey (DESIGN §6); each score runs from 1 (poor) to 5
+ * The customer's answers to the service manual's callback survey (docs/architecture.md §6); each score runs from 1 (poor) to 5
  * (very good) and is null when the customer did not give it.
  *
  * @param easyToReach   was it easy to reach us?

@@ -1,4 +1,4 @@
-// The words every page shares: the console's frame, states, times, and the vocabulary of DESIGN §2 in both languages.
+// The words every page shares: the console's frame, states, times, and the vocabulary of docs/architecture.md §2 in both languages.
 import { addMessages } from './i18n.js';
 
 addMessages({

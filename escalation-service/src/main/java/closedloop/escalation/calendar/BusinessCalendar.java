@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Working time in one time zone (design brief §4): every working day has the same working periods (by default
+ * Working time in one time zone (docs/architecture.md §4): every working day has the same working periods (by default
  * 09:00–12:00 and 13:30–18:00); a date is a working day when it is a swapped working day (调休, a Saturday or Sunday
  * that is worked), or a Monday to Friday that is not a public holiday.
  * <p>

@@ -16,7 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
- * The versions of the time-limit policy (design brief §4), and which one is in force at a given instant: of the
+ * The versions of the time-limit policy (docs/architecture.md §4), and which one is in force at a given instant: of the
  * versions whose {@code effectiveFrom} is not after it, the highest. Versions are published, never changed.
  * <p>
  * The {@code closedloop.sla} settings seed version 1. When they change later, the next start publishes them as a new

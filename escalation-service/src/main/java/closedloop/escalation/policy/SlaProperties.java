@@ -10,7 +10,7 @@ import java.time.Duration;
  * The configured time limits (时限) per complaint category at NORMAL priority, set under
  * {@code closedloop.sla.<category>} (for example {@code closedloop.sla.installation-repair.resolve=PT48H}, or the
  * environment variable {@code CLOSEDLOOP_SLA_INSTALLATIONREPAIR_RESOLVE}). A value left out keeps its default from the
- * design brief §4. They seed the first version of the time-limit policy; later versions are published as data.
+ * docs/architecture.md §4. They seed the first version of the time-limit policy; later versions are published as data.
  * <p>
  * The sign-for limit is calendar time; {@code basis} says how first contact and resolution count: WORKING for the
  * categories whose defaults are in working days (service attitude, tariff/product, other), else CALENDAR.
@@ -28,7 +28,7 @@ public record SlaProperties(Limits billing, Limits installationRepair, Limits ne
 
     private static final Duration SIGN_FOR = Duration.ofHours(2);
 
-    /** The defaults of the design brief, §4. */
+    /** The defaults of docs/architecture.md §4. */
     public static final SlaProperties DEFAULTS = new SlaProperties(null, null, null, null, null, null);
 
     public SlaProperties {

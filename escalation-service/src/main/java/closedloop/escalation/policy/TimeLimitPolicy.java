@@ -17,7 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One version of the time-limit policy (design brief §4): for every category × priority the sign-for, first-contact
+ * One version of the time-limit policy (docs/architecture.md §4): for every category × priority the sign-for, first-contact
  * and resolve limits, and the outside limits of the channels that carry one. A complaint is measured against the
  * version in force when it was registered, that is the one with the latest {@code effectiveFrom} not after it.
  *
@@ -57,7 +57,7 @@ public record TimeLimitPolicy(@Id int version, @Indexed Instant effectiveFrom, I
     }
 
     /**
-     * The design brief's policy with the configured NORMAL limits: URGENT halves every limit; MAJOR signs for within
+     * The default policy of docs/architecture.md §4 with the configured NORMAL limits: URGENT halves every limit; MAJOR signs for within
      * 30 minutes, contacts the customer within half the normal limit and resolves within 24 hours (or the category's
      * own limit, if that is a shorter calendar limit). REGULATOR complaints are answered within 15 days, consumer
      * association (12315) ones within 7 working days.

@@ -13,7 +13,7 @@ import java.util.UUID;
 
 /**
  * The SLA cases of the partitions this instance owns, in memory, ordered by when something of theirs falls due
- * (design brief §9.6). An entry holds only the complaint id (two longs for a UUID), its partition and its due instant in
+ * (docs/architecture.md §9.6). An entry holds only the complaint id (two longs for a UUID), its partition and its due instant in
  * epoch milliseconds — about 130 bytes with its index and order nodes, so a million fit in well under 1 GiB.
  * <p>
  * <b>Invariant:</b> an entry may be earlier than its case's real {@code nextDueAt} (harmless: the case is loaded,

@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The escalation ladder (design brief §5) of one complaint's clocks: the warning (催办) when the warning share of a
+ * The escalation ladder (docs/architecture.md §5) of one complaint's clocks: the warning (催办) when the warning share of a
  * limit has passed, level 1 (督办) when a deadline passes, level 2 (办公会) when a MAJOR ticket breaches, when the
  * resolve deadline passed a further 100 % of its limit ago, or when the case reaches level 2 for another reason
  * (reopened too often, unclaimed). It works on the case's current ticket and OUTSIDE clock and tells the case what

@@ -13,8 +13,8 @@ import java.util.Optional;
 import static closedloop.escalation.sla.Deadlines.millis;
 
 /**
- * The requests for more time (延期) of one complaint's tickets and the supervisors' decisions on them (design brief
- * §4), over the case's list of extensions (changed in place) and its current ticket. It tells the case the event a
+ * The requests for more time (延期) of one complaint's tickets and the supervisors' decisions on them
+ * (docs/architecture.md §4), over the case's list of extensions (changed in place) and its current ticket. It tells the case the event a
  * decision causes; the case records it.
  * <p>
  * <b>Invariant:</b> one extension per request, whose id is the request event's; each is decided at most once,

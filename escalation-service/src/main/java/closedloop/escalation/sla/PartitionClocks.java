@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.Collection;
 
 /**
- * Hands the clocks over with the partitions of router.ticket (design brief §9.6): when this instance is assigned
+ * Hands the clocks over with the partitions of router.ticket (docs/architecture.md §9.6): when this instance is assigned
  * partitions, the cases of those partitions that have something due are streamed onto the clock board (id, partition
  * and due instant only) before any of their records is processed; when partitions are revoked, their entries are
  * dropped.

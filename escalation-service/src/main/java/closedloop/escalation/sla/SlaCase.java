@@ -42,7 +42,7 @@ import java.util.Optional;
 import static closedloop.escalation.sla.Deadlines.millis;
 
 /**
- * One complaint held against its time limits (design brief §4, §5): the ticket it is with now and that ticket's
+ * One complaint held against its time limits (docs/architecture.md §4, §5): the ticket it is with now and that ticket's
  * sign-for, first-contact and resolve clocks, the complaint's OUTSIDE clock (regulator, 12315), its reopen count, the
  * extensions its branches asked for, and the escalations that fired. Its id is the complaint id. What extensions may
  * do is {@link ExtensionDecisions}', when the ladder climbs is {@link EscalationLadder}'s; this class applies the

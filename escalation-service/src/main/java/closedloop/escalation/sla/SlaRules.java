@@ -1,7 +1,7 @@
 package closedloop.escalation.sla;
 
 /**
- * The operator's rules for the escalation ladder and extensions (design brief §4, §5), set with the
+ * The operator's rules for the escalation ladder and extensions (docs/architecture.md §4, §5), set with the
  * {@code closedloop.escalation} settings ({@link EscalationProperties}). They are plain settings, not part of the
  * versioned time-limit policy: a warning instant is fixed when its clock starts, the others are read when an event or
  * a decision applies them.
@@ -13,7 +13,7 @@ package closedloop.escalation.sla;
  */
 public record SlaRules(int warningPercent, int reopensForLevel2, int maxExtensions, int extensionWorkingDays) {
 
-    /** The design brief's rules, the settings' defaults. */
+    /** The rules of docs/architecture.md §4 and §5, the settings' defaults. */
     public static final SlaRules DEFAULTS = new SlaRules(75, 2, 2, 10);
 
     public SlaRules {

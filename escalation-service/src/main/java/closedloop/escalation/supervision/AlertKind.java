@@ -1,6 +1,6 @@
 package closedloop.escalation.supervision;
 
-/** What an alert is about, with the rung of the escalation ladder (DESIGN §5) it stands for. */
+/** What an alert is about, with the rung of the escalation ladder (docs/architecture.md §5) it stands for. */
 public enum AlertKind {
     /** 75 % of a limit passed (催办). */
     WARNING(0),

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 /**
  * What a customer texted back to the callback survey: {@code <reply code> <1|2|3> [four scores 1-5] [free text]},
  * e.g. {@code 4821 1 5 4 5 5 faster please}. 1 is SATISFIED, 2 BASICALLY_SATISFIED, 3 UNSATISFIED; the scores answer
- * DESIGN §6's questions in order (easy to reach, speed, staff skill, staff attitude); the rest is the improvement.
+ * the questions of docs/architecture.md §6 in order (easy to reach, speed, staff skill, staff attitude); the rest is the improvement.
  * Full-width digits, spaces and commas (as Chinese phones send them) count as their ASCII forms, and any run of spaces
  * or commas separates.
  *

@@ -1,4 +1,4 @@
-// The hotline agent's page (DESIGN §1): log a complaint while the customer talks, with their history beside the
+// The hotline agent's page (docs/architecture.md §1): log a complaint while the customer talks, with their history beside the
 // form, and work through the callbacks (回访) after the branches resolved them. Two tabs, both kept alive, so that
 // looking at the worklist mid-call does not lose what was typed.
 import './agent-messages.js';

@@ -11,7 +11,7 @@ import reactor.core.publisher.Mono;
 
 import java.time.Instant;
 
-/** The branch league table (§7) for supervisors; docs/league-table.md defines every figure. */
+/** The branch league table (docs/architecture.md §7) for supervisors; docs/league-table.md defines every figure. */
 @RestController
 @RequestMapping("/api/v1/branches/league")
 public class LeagueController {

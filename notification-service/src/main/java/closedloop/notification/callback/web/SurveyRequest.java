@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
 /**
- * The customer's answers to DESIGN §6's survey questions, each score 1 (poor) to 5 (very good), each optional.
+ * The customer's answers to the survey questions of docs/architecture.md §6, each score 1 (poor) to 5 (very good), each optional.
  *
  * @param easyToReach   was it easy to reach us?
  * @param responseSpeed how fast did we respond and repair?

@@ -1,5 +1,5 @@
 // The callback worklist (回访): the callbacks due now, soonest due first, overdue ones marked; choosing one shows its
-// calls so far and lets the agent record a call, then the outcome with the survey of DESIGN §6. Only the actions the
+// calls so far and lets the agent record a call, then the outcome with the survey of docs/architecture.md §6. Only the actions the
 // API lists in allowedActions are offered.
 import { api, query } from '../../api.js';
 import { formJson, h, replace } from '../../dom.js';

@@ -1,5 +1,5 @@
 // The customer's earlier complaints beside the form, looked up as the phone number is typed. A complaint of the
-// same category within 30 days makes the new one a repeat (DESIGN §2: its priority goes up one step), so those rows
+// same category within 30 days makes the new one a repeat (docs/architecture.md §2: its priority goes up one step), so those rows
 // are highlighted and the agent is told before they submit.
 import { api, query } from '../../api.js';
 import { h, replace } from '../../dom.js';

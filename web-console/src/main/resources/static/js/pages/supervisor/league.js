@@ -1,4 +1,4 @@
-// The branch league table (DESIGN §7): every figure as a table, and the five rates a supervisor compares at a glance
+// The branch league table (docs/architecture.md §7): every figure as a table, and the five rates a supervisor compares at a glance
 // as a grouped bar chart per branch. The chart stays reachable for tests as Chart.getChart(#league-chart).
 import { api, query } from '../../api.js';
 import { h, replace, showFieldErrors, clearFieldErrors } from '../../dom.js';
