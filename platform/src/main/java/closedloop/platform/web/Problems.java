@@ -53,17 +53,6 @@ public final class Problems {
         return new ErrorResponseException(HttpStatus.CONFLICT, problem, illegal);
     }
 
-    /**
-     * 409: the action is not allowed in the current state.
-     *
-     * @deprecated throw an {@link IllegalTransition} instead; the platform answers it. Goes when no service calls it.
-     */
-    @Deprecated(forRemoval = true)
-    public static ErrorResponseException illegalTransition(String what, String action, Enum<?> currentState,
-                                                           List<String> allowedActions) {
-        return illegalTransition(new IllegalTransition(what, action, currentState, allowedActions));
-    }
-
     /** 422: the request is well-formed but cannot be carried out as asked; the detail says why. */
     public static ErrorResponseException unprocessable(String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, detail);
