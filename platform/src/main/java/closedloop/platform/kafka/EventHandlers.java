@@ -1,6 +1,7 @@
 package closedloop.platform.kafka;
 
 import closedloop.contracts.ClosedLoopEvent;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import reactor.core.publisher.Mono;
 
 import java.util.LinkedHashMap;
@@ -10,9 +11,12 @@ import java.util.function.Function;
 /**
  * One handler per event type a listener acts on; an event of any other type is not its business and completes at
  * once. Built once, in the listener's constructor:
- * <pre>{@code EventHandlers.of(ComplaintRegistered.class, tickets::route).and(ComplaintReopened.class, tickets::reopen)}</pre>
+ * <pre>{@code
+ * super(receiver, EventHandlers.of(ComplaintRegistered.class, tickets::route)
+ *         .and(ComplaintReopened.class, tickets::reopen), Topics.INTAKE_COMPLAINT);
+ * }</pre>
  */
-public final class EventHandlers implements Function<ClosedLoopEvent, Mono<?>> {
+public final class EventHandlers implements EventHandler {
 
     private final Map<Class<?>, Function<ClosedLoopEvent, Mono<?>>> byType = new LinkedHashMap<>();
 
@@ -30,8 +34,13 @@ public final class EventHandlers implements Function<ClosedLoopEvent, Mono<?>> {
         return this;
     }
 
-    /** Applies the handler of the event's type (the first that fits), or completes at once when there is none. */
+    /** Applies the handler of the event's type; the record is not needed. */
     @Override
+    public Mono<?> handle(ClosedLoopEvent event, ConsumerRecord<String, String> record) {
+        return apply(event);
+    }
+
+    /** Applies the handler of the event's type (the first that fits), or completes at once when there is none. */
     public Mono<?> apply(ClosedLoopEvent event) {
         return byType.entrySet().stream()
                 .filter(entry -> entry.getKey().isInstance(event))

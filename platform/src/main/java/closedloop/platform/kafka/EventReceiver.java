@@ -1,12 +1,9 @@
 package closedloop.platform.kafka;
 
-import closedloop.contracts.ClosedLoopEvent;
 import closedloop.platform.events.CloudEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import reactor.core.publisher.Mono;
 
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 
 /**
  * The one way a listener receives an event: the record is read as a {@link ClosedLoopEvent} (a type this build does
@@ -24,8 +21,8 @@ public class EventReceiver {
     }
 
     /** Reads the record's event and applies the handler to it, returning once its writes are acknowledged. */
-    public void receive(ConsumerRecord<String, String> record, Function<ClosedLoopEvent, ? extends Mono<?>> handler) {
-        CloudEvents.fromRecord(record).ifPresent(event -> handler.apply(event).block(properties.writeTimeout()));
+    public void receive(ConsumerRecord<String, String> record, EventHandler handler) {
+        CloudEvents.fromRecord(record).ifPresent(event -> handler.handle(event, record).block(properties.writeTimeout()));
         received.incrementAndGet();
     }
 

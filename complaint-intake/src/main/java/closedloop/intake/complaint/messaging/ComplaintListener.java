@@ -4,8 +4,8 @@ import closedloop.contracts.Topics;
 import closedloop.intake.complaint.ComplaintService;
 import closedloop.platform.events.CloudEvents;
 import closedloop.platform.kafka.EventReceiver;
+import closedloop.platform.kafka.TopicListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,21 +16,13 @@ import org.springframework.stereotype.Component;
  * after the complaint was saved.
  */
 @Component
-public class ComplaintListener {
+public class ComplaintListener extends TopicListener {
 
     private static final String SOURCE_PREFIX = "/closedloop/";
 
-    private final EventReceiver receiver;
-    private final ComplaintService complaints;
-
     public ComplaintListener(EventReceiver receiver, ComplaintService complaints) {
-        this.receiver = receiver;
-        this.complaints = complaints;
-    }
-
-    @KafkaListener(topics = {Topics.ROUTER_TICKET, Topics.ESCALATION_SLA, Topics.NOTIFICATION_CONTACT})
-    void on(ConsumerRecord<String, String> record) {
-        receiver.receive(record, event -> complaints.apply(event, producer(record)));
+        super(receiver, (event, record) -> complaints.apply(event, producer(record)),
+                Topics.ROUTER_TICKET, Topics.ESCALATION_SLA, Topics.NOTIFICATION_CONTACT);
     }
 
     /** The producing service, from the CloudEvents source {@code /closedloop/<service>}; else the topic. */

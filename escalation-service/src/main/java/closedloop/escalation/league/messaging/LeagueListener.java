@@ -4,10 +4,10 @@ import closedloop.contracts.EventJson;
 import closedloop.contracts.Topics;
 import closedloop.escalation.league.LeagueFacts;
 import closedloop.platform.kafka.EventReceiver;
+import closedloop.platform.kafka.TopicListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,29 +21,23 @@ import org.springframework.stereotype.Component;
  * on the topic's {@code .DLT} already, and a second copy there would only mislead whoever replays it.
  */
 @Component
-public class LeagueListener {
+public class LeagueListener extends TopicListener {
 
     /** The league's own consumer group. */
     public static final String GROUP = "escalation-service-league";
 
     private static final Logger log = LoggerFactory.getLogger(LeagueListener.class);
 
-    private final EventReceiver receiver;
-    private final LeagueFacts facts;
-
     public LeagueListener(EventReceiver receiver, LeagueFacts facts) {
-        this.receiver = receiver;
-        this.facts = facts;
+        super(receiver, (event, record) -> facts.apply(event), Topics.ROUTER_TICKET, Topics.ESCALATION_SLA,
+                Topics.INTAKE_COMPLAINT, Topics.NOTIFICATION_CONTACT);
+        readInGroup(GROUP);
     }
 
-    @KafkaListener(groupId = GROUP, topics = {Topics.ROUTER_TICKET, Topics.ESCALATION_SLA, Topics.INTAKE_COMPLAINT,
-            Topics.NOTIFICATION_CONTACT})
-    void on(ConsumerRecord<String, String> record) {
-        try {
-            receiver.receive(record, facts::apply);
-        } catch (EventJson.MalformedEventException poison) {
-            log.warn("League skips a poison record at {}-{}@{}: {}", record.topic(), record.partition(),
-                    record.offset(), poison.getMessage());
-        }
+    /** Logged and skipped: the topic's main consumer dead-letters it already (see above). */
+    @Override
+    protected void onPoison(ConsumerRecord<String, String> record, EventJson.MalformedEventException poison) {
+        log.warn("League skips a poison record at {}-{}@{}: {}", record.topic(), record.partition(),
+                record.offset(), poison.getMessage());
     }
 }

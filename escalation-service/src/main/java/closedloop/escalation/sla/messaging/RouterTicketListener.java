@@ -4,9 +4,8 @@ import closedloop.contracts.Topics;
 import closedloop.escalation.sla.CaseUpdates;
 import closedloop.escalation.sla.PartitionClocks;
 import closedloop.platform.kafka.EventReceiver;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import closedloop.platform.kafka.TopicListener;
 import org.apache.kafka.common.TopicPartition;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
@@ -21,21 +20,13 @@ import java.util.Map;
  * the case write was acknowledged; a poison record goes to the dead-letter topic (the platform's error handler).
  */
 @Component
-public class RouterTicketListener implements ConsumerSeekAware {
+public class RouterTicketListener extends TopicListener implements ConsumerSeekAware {
 
-    private final EventReceiver receiver;
-    private final CaseUpdates updates;
     private final PartitionClocks clocks;
 
     public RouterTicketListener(EventReceiver receiver, CaseUpdates updates, PartitionClocks clocks) {
-        this.receiver = receiver;
-        this.updates = updates;
+        super(receiver, (event, record) -> updates.apply(event, record.partition()), Topics.ROUTER_TICKET);
         this.clocks = clocks;
-    }
-
-    @KafkaListener(topics = Topics.ROUTER_TICKET)
-    void on(ConsumerRecord<String, String> record) {
-        receiver.receive(record, event -> updates.apply(event, record.partition()));
     }
 
     @Override

@@ -34,7 +34,7 @@ public class LiveAlertsListener extends InstanceListener {
             properties = "auto.offset.reset=latest")
     void on(ConsumerRecord<String, String> record) {
         try {
-            receiver.receive(record, live::tellRaisedBy);
+            receiver.receive(record, (event, ignored) -> live.tellRaisedBy(event));
         } catch (RuntimeException unreadable) {
             log.debug("Live alerts skip {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
                     unreadable.toString());

@@ -3,8 +3,7 @@ package closedloop.escalation.supervision.messaging;
 import closedloop.contracts.Topics;
 import closedloop.escalation.supervision.Supervision;
 import closedloop.platform.kafka.EventReceiver;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.annotation.KafkaListener;
+import closedloop.platform.kafka.TopicListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,21 +14,13 @@ import org.springframework.stereotype.Component;
  * only after the writes were acknowledged; a record that keeps failing goes to its topic's {@code .DLT}.
  */
 @Component
-public class SupervisionListener {
+public class SupervisionListener extends TopicListener {
 
     static final String GROUP = "escalation-service-supervision";
 
-    private final EventReceiver receiver;
-    private final Supervision supervision;
-
     public SupervisionListener(EventReceiver receiver, Supervision supervision) {
-        this.receiver = receiver;
-        this.supervision = supervision;
-    }
-
-    @KafkaListener(groupId = GROUP, topics = {Topics.INTAKE_COMPLAINT, Topics.ROUTER_TICKET, Topics.ESCALATION_SLA,
-            Topics.NOTIFICATION_CONTACT})
-    void on(ConsumerRecord<String, String> record) {
-        receiver.receive(record, event -> supervision.apply(event, record.topic()));
+        super(receiver, (event, record) -> supervision.apply(event, record.topic()), Topics.INTAKE_COMPLAINT,
+                Topics.ROUTER_TICKET, Topics.ESCALATION_SLA, Topics.NOTIFICATION_CONTACT);
+        readInGroup(GROUP);
     }
 }

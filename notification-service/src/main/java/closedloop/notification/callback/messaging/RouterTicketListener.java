@@ -7,8 +7,7 @@ import closedloop.notification.callback.CallbackService;
 import closedloop.notification.notice.WhoIsTold;
 import closedloop.platform.kafka.EventHandlers;
 import closedloop.platform.kafka.EventReceiver;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.annotation.KafkaListener;
+import closedloop.platform.kafka.TopicListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,19 +17,11 @@ import org.springframework.stereotype.Component;
  * on the notices, never the other way round.
  */
 @Component
-public class RouterTicketListener {
-
-    private final EventReceiver receiver;
-    private final EventHandlers handlers;
+public class RouterTicketListener extends TopicListener {
 
     public RouterTicketListener(EventReceiver receiver, WhoIsTold whoIsTold, CallbackService callbacks) {
-        this.receiver = receiver;
-        this.handlers = EventHandlers.of(TicketAssigned.class, whoIsTold::assigned)
-                .and(TicketResolved.class, resolved -> whoIsTold.resolved(resolved).then(callbacks.open(resolved)));
-    }
-
-    @KafkaListener(topics = Topics.ROUTER_TICKET)
-    void on(ConsumerRecord<String, String> record) {
-        receiver.receive(record, handlers);
+        super(receiver, EventHandlers.of(TicketAssigned.class, whoIsTold::assigned)
+                .and(TicketResolved.class, resolved -> whoIsTold.resolved(resolved).then(callbacks.open(resolved))),
+                Topics.ROUTER_TICKET);
     }
 }

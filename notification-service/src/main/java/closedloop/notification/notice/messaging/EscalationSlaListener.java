@@ -7,8 +7,7 @@ import closedloop.contracts.Topics;
 import closedloop.notification.notice.WhoIsTold;
 import closedloop.platform.kafka.EventHandlers;
 import closedloop.platform.kafka.EventReceiver;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.annotation.KafkaListener;
+import closedloop.platform.kafka.TopicListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,20 +15,11 @@ import org.springframework.stereotype.Component;
  * warning (催办) and an escalation (督办, 办公会) to {@link WhoIsTold}.
  */
 @Component
-public class EscalationSlaListener {
-
-    private final EventReceiver receiver;
-    private final EventHandlers handlers;
+public class EscalationSlaListener extends TopicListener {
 
     public EscalationSlaListener(EventReceiver receiver, WhoIsTold whoIsTold) {
-        this.receiver = receiver;
-        this.handlers = EventHandlers.of(ExtensionApproved.class, whoIsTold::extensionApproved)
+        super(receiver, EventHandlers.of(ExtensionApproved.class, whoIsTold::extensionApproved)
                 .and(TicketWarned.class, whoIsTold::warned)
-                .and(TicketEscalated.class, whoIsTold::escalated);
-    }
-
-    @KafkaListener(topics = Topics.ESCALATION_SLA)
-    void on(ConsumerRecord<String, String> record) {
-        receiver.receive(record, handlers);
+                .and(TicketEscalated.class, whoIsTold::escalated), Topics.ESCALATION_SLA);
     }
 }

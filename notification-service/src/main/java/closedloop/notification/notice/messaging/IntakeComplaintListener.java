@@ -6,8 +6,7 @@ import closedloop.contracts.Topics;
 import closedloop.notification.notice.WhoIsTold;
 import closedloop.platform.kafka.EventHandlers;
 import closedloop.platform.kafka.EventReceiver;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.annotation.KafkaListener;
+import closedloop.platform.kafka.TopicListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,19 +14,10 @@ import org.springframework.stereotype.Component;
  * {@link WhoIsTold}. (A reopened complaint is told to its branch when its new ticket is assigned.)
  */
 @Component
-public class IntakeComplaintListener {
-
-    private final EventReceiver receiver;
-    private final EventHandlers handlers;
+public class IntakeComplaintListener extends TopicListener {
 
     public IntakeComplaintListener(EventReceiver receiver, WhoIsTold whoIsTold) {
-        this.receiver = receiver;
-        this.handlers = EventHandlers.of(ComplaintRegistered.class, whoIsTold::registered)
-                .and(ComplaintClosed.class, whoIsTold::closed);
-    }
-
-    @KafkaListener(topics = Topics.INTAKE_COMPLAINT)
-    void on(ConsumerRecord<String, String> record) {
-        receiver.receive(record, handlers);
+        super(receiver, EventHandlers.of(ComplaintRegistered.class, whoIsTold::registered)
+                .and(ComplaintClosed.class, whoIsTold::closed), Topics.INTAKE_COMPLAINT);
     }
 }

@@ -5,8 +5,7 @@ import closedloop.contracts.Topics;
 import closedloop.notification.notice.WhoIsTold;
 import closedloop.platform.kafka.EventHandlers;
 import closedloop.platform.kafka.EventReceiver;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.annotation.KafkaListener;
+import closedloop.platform.kafka.TopicListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,18 +14,9 @@ import org.springframework.stereotype.Component;
  * an alert from being lost in a crash right after the failure.
  */
 @Component
-public class NotificationContactListener {
-
-    private final EventReceiver receiver;
-    private final EventHandlers handlers;
+public class NotificationContactListener extends TopicListener {
 
     public NotificationContactListener(EventReceiver receiver, WhoIsTold whoIsTold) {
-        this.receiver = receiver;
-        this.handlers = EventHandlers.of(MessageFailed.class, whoIsTold::deliveryFailed);
-    }
-
-    @KafkaListener(topics = Topics.NOTIFICATION_CONTACT)
-    void on(ConsumerRecord<String, String> record) {
-        receiver.receive(record, handlers);
+        super(receiver, EventHandlers.of(MessageFailed.class, whoIsTold::deliveryFailed), Topics.NOTIFICATION_CONTACT);
     }
 }

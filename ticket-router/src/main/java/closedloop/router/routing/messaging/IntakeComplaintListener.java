@@ -5,9 +5,8 @@ import closedloop.contracts.ComplaintReopened;
 import closedloop.contracts.Topics;
 import closedloop.platform.kafka.EventHandlers;
 import closedloop.platform.kafka.EventReceiver;
+import closedloop.platform.kafka.TopicListener;
 import closedloop.router.routing.TicketService;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,19 +15,10 @@ import org.springframework.stereotype.Component;
  * The offset is committed only after the ticket was stored.
  */
 @Component
-public class IntakeComplaintListener {
-
-    private final EventReceiver receiver;
-    private final EventHandlers handlers;
+public class IntakeComplaintListener extends TopicListener {
 
     public IntakeComplaintListener(EventReceiver receiver, TicketService tickets) {
-        this.receiver = receiver;
-        this.handlers = EventHandlers.of(ComplaintRegistered.class, tickets::route)
-                .and(ComplaintReopened.class, tickets::reopen);
-    }
-
-    @KafkaListener(topics = Topics.INTAKE_COMPLAINT)
-    void on(ConsumerRecord<String, String> record) {
-        receiver.receive(record, handlers);
+        super(receiver, EventHandlers.of(ComplaintRegistered.class, tickets::route)
+                .and(ComplaintReopened.class, tickets::reopen), Topics.INTAKE_COMPLAINT);
     }
 }

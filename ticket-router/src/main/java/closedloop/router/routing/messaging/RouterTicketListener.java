@@ -5,9 +5,8 @@ import closedloop.contracts.TicketTransferred;
 import closedloop.contracts.Topics;
 import closedloop.platform.kafka.EventHandlers;
 import closedloop.platform.kafka.EventReceiver;
+import closedloop.platform.kafka.TopicListener;
 import closedloop.router.routing.TicketService;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,19 +16,10 @@ import org.springframework.stereotype.Component;
  * The offset is committed only after the new ticket was stored.
  */
 @Component
-public class RouterTicketListener {
-
-    private final EventReceiver receiver;
-    private final EventHandlers handlers;
+public class RouterTicketListener extends TopicListener {
 
     public RouterTicketListener(EventReceiver receiver, TicketService tickets) {
-        this.receiver = receiver;
-        this.handlers = EventHandlers.of(TicketReturned.class, tickets::reroute)
-                .and(TicketTransferred.class, tickets::openTransferred);
-    }
-
-    @KafkaListener(topics = Topics.ROUTER_TICKET)
-    void on(ConsumerRecord<String, String> record) {
-        receiver.receive(record, handlers);
+        super(receiver, EventHandlers.of(TicketReturned.class, tickets::reroute)
+                .and(TicketTransferred.class, tickets::openTransferred), Topics.ROUTER_TICKET);
     }
 }
