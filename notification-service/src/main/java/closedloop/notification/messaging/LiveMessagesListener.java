@@ -36,8 +36,7 @@ public class LiveMessagesListener extends InstanceListener {
         this.live = live;
     }
 
-    @KafkaListener(topics = Topics.NOTIFICATION_CONTACT, groupId = "#{__listener.groupId}",
-            properties = "auto.offset.reset=latest")
+    @KafkaListener(topics = Topics.NOTIFICATION_CONTACT, containerFactory = InstanceListener.CONTAINER_FACTORY)
     void on(ConsumerRecord<String, String> record) {
         try {
             CloudEvents.fromRecord(record)
