@@ -26,9 +26,10 @@ import java.util.Properties;
 /**
  * Builds the containers of the instance-wide feeds ({@link InstanceListener}). A feed's consumer is assigned every
  * partition of the topics it names, by hand, and starts at their end; it has no {@code group.id}, so it never joins a
- * consumer group and commits no offset (Spring Kafka's container takes no commit for a manual assignment without a
+ * consumer group and commits no offset (Spring Kafka's container commits nothing for a manual assignment without a
  * group): when the instance stops, nothing of the feed is left on the broker. The partitions are looked up when the
- * container is built, once the platform's topics exist. A record a feed cannot handle is logged and skipped, never
+ * container is built, once the platform's topics exist, so a service with a feed does not start while its broker does
+ * not answer (within the admin's operation timeout). A record a feed cannot handle is logged and skipped, never
  * retried or dead-lettered: a live feed has no use for an old record, and the service's own listeners handle the
  * failures that matter.
  */
