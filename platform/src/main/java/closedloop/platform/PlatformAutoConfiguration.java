@@ -5,6 +5,8 @@ import closedloop.platform.domain.RaceRetry;
 import closedloop.platform.domain.RaceRetryProperties;
 import closedloop.platform.kafka.ClosedLoopKafkaProperties;
 import closedloop.platform.kafka.EventReceiver;
+import closedloop.platform.kafka.InstanceListener;
+import closedloop.platform.kafka.InstanceListenerContainerFactory;
 import closedloop.platform.kafka.DeadLetters;
 import closedloop.platform.outbox.OutboxRelay;
 import closedloop.platform.outbox.OutboxSource;
@@ -21,6 +23,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -90,6 +93,14 @@ public class PlatformAutoConfiguration {
     DefaultErrorHandler deadLetteringErrorHandler(KafkaTemplate<String, String> template,
                                                   ClosedLoopKafkaProperties properties) {
         return DeadLetters.errorHandler(template, properties);
+    }
+
+    /** The containers of the instance-wide feeds: every partition, from the end, with no consumer group. */
+    @Bean(InstanceListener.CONTAINER_FACTORY)
+    @ConditionalOnMissingBean(name = InstanceListener.CONTAINER_FACTORY)
+    InstanceListenerContainerFactory instanceListenerContainerFactory(ConsumerFactory<?, ?> consumers,
+                                                                      KafkaAdmin admin) {
+        return new InstanceListenerContainerFactory(consumers, admin);
     }
 
     @Bean

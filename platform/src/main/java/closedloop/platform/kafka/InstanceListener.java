@@ -4,21 +4,26 @@ import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.listener.ConsumerSeekAware;
 
 import java.util.Map;
-import java.util.UUID;
 
 /**
- * A Kafka listener that every instance of a service runs for itself: a consumer group of this instance alone (the
- * given name and a random suffix), so that each instance reads every partition, e.g. to feed the live streams of the
- * consoles connected to it. A subclass names the group with {@code groupId = "#{__listener.groupId}"} and usually
- * starts at the end of the topic ({@code properties = "auto.offset.reset=latest"}).
+ * A Kafka listener that every instance of a service runs for itself, e.g. to feed the live streams of the consoles
+ * connected to it: it reads every partition of its topic, from the end, with no consumer group. Nothing of it outlives
+ * the instance: it commits no offset, neither in a group of its own nor in the service's, and leaves no group behind
+ * on the broker. A subclass listens with
+ * {@code @KafkaListener(topics = …, containerFactory = InstanceListener.CONTAINER_FACTORY)}; the
+ * {@link InstanceListenerContainerFactory} behind that name assigns it the partitions.
  */
 public abstract class InstanceListener implements ConsumerSeekAware {
 
-    private final String groupId;
+    /** The name of the container factory every instance-wide feed listens with. */
+    public static final String CONTAINER_FACTORY = "instanceListenerContainerFactory";
+
+    private final String name;
     private volatile boolean listening;
 
-    protected InstanceListener(String groupName) {
-        this.groupId = groupName + "-" + UUID.randomUUID();
+    /** @param name what the feed is, e.g. {@code notification-service-live}: its consumer's client id on the broker */
+    protected InstanceListener(String name) {
+        this.name = name;
     }
 
     /** The positions are known by now: every record published from here on reaches this listener. */
@@ -27,9 +32,9 @@ public abstract class InstanceListener implements ConsumerSeekAware {
         listening = true;
     }
 
-    /** This instance's own consumer group. */
-    public String getGroupId() {
-        return groupId;
+    /** What the feed is; its consumer's client id on the broker. */
+    public String getName() {
+        return name;
     }
 
     /** Whether the listener has its partitions and reads from a known position. */

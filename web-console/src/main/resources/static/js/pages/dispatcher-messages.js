@@ -56,8 +56,7 @@ addMessages({
     'dispatcher.field.requestedDeadline': 'New deadline asked for', 'dispatcher.field.resolution': 'What was done',
     'dispatcher.field.rootCause': 'Root cause', 'dispatcher.field.responsibleParty': 'Responsible party',
     'dispatcher.purpose.NEW_TICKET': 'New ticket', 'dispatcher.purpose.SLA_WARNING': 'Time limit warning',
-    'dispatcher.purpose.ESCALATION_LEVEL_1': 'Under supervision', 'dispatcher.purpose.ESCALATION_LEVEL_2': 'Office meeting',
-    'dispatcher.purpose.TICKET_REOPENED': 'Reopened', 'dispatcher.purpose.DELIVERY_FAILED': 'Not delivered',
+    'dispatcher.purpose.ESCALATION_LEVEL_1': 'Under supervision', 'dispatcher.purpose.TICKET_REOPENED': 'Reopened',
   },
   'zh-CN': {
     'dispatcher.branch': '所属支局',
@@ -112,7 +111,6 @@ addMessages({
     'dispatcher.field.requestedDeadline': '申请的新时限', 'dispatcher.field.resolution': '处理结果',
     'dispatcher.field.rootCause': '问题原因', 'dispatcher.field.responsibleParty': '责任方',
     'dispatcher.purpose.NEW_TICKET': '新工单', 'dispatcher.purpose.SLA_WARNING': '时限预警（催办）',
-    'dispatcher.purpose.ESCALATION_LEVEL_1': '一级督办', 'dispatcher.purpose.ESCALATION_LEVEL_2': '二级办公会',
-    'dispatcher.purpose.TICKET_REOPENED': '发回重办', 'dispatcher.purpose.DELIVERY_FAILED': '消息未送达',
+    'dispatcher.purpose.ESCALATION_LEVEL_1': '一级督办', 'dispatcher.purpose.TICKET_REOPENED': '发回重办',
   },
 });

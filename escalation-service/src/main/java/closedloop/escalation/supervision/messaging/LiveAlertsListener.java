@@ -30,8 +30,7 @@ public class LiveAlertsListener extends InstanceListener {
         this.live = live;
     }
 
-    @KafkaListener(topics = Topics.ESCALATION_SLA, groupId = "#{__listener.groupId}",
-            properties = "auto.offset.reset=latest")
+    @KafkaListener(topics = Topics.ESCALATION_SLA, containerFactory = InstanceListener.CONTAINER_FACTORY)
     void on(ConsumerRecord<String, String> record) {
         try {
             receiver.receive(record, (event, ignored) -> live.tellRaisedBy(event));

@@ -32,8 +32,7 @@ public class LiveMessagesListener extends InstanceListener {
         this.handlers = EventHandlers.of(MessageSent.class, live::delivered);
     }
 
-    @KafkaListener(topics = Topics.NOTIFICATION_CONTACT, groupId = "#{__listener.groupId}",
-            properties = "auto.offset.reset=latest")
+    @KafkaListener(topics = Topics.NOTIFICATION_CONTACT, containerFactory = InstanceListener.CONTAINER_FACTORY)
     void on(ConsumerRecord<String, String> record) {
         try {
             receiver.receive(record, handlers);

@@ -22,7 +22,11 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class DurableMongoServerTests {
+/**
+ * The embedded default's durable MongoDB-wire store on a random port, driven by the real reactive driver: it survives
+ * a crash with every acknowledged write, and answers as the library's own backend does.
+ */
+class DurableMongoServerIntegrationTests {
 
     @TempDir
     Path dataDir;

@@ -30,7 +30,7 @@ import static org.awaitility.Awaitility.await;
  * Runs the run command's entry point as its own process, kills it with SIGKILL right after a burst of registrations,
  * starts it again on the same data folder and finds every complaint that got a 201, with its ticket.
  */
-class KillNineTests {
+class KillNineEndToEndTests {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

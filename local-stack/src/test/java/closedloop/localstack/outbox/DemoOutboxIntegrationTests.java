@@ -23,7 +23,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The demo outbox on random ports, driven over HTTP and SMTP as notification-service and a user with curl do. */
-class DemoOutboxTests {
+class DemoOutboxIntegrationTests {
 
     private final MutableClock clock = MutableClock.of(Instant.parse("2026-11-23T01:00:00Z"), ZoneOffset.UTC);
     private final DemoOutbox outbox = DemoOutbox.start(0, 0, clock);
