@@ -99,8 +99,8 @@ public class PlatformAutoConfiguration {
     @Bean(InstanceListener.CONTAINER_FACTORY)
     @ConditionalOnMissingBean(name = InstanceListener.CONTAINER_FACTORY)
     InstanceListenerContainerFactory instanceListenerContainerFactory(ConsumerFactory<?, ?> consumers,
-                                                                      KafkaAdmin admin) {
-        return new InstanceListenerContainerFactory(consumers, admin);
+                                                                      ClosedLoopKafkaProperties properties) {
+        return new InstanceListenerContainerFactory(consumers, properties.partitions());
     }
 
     @Bean

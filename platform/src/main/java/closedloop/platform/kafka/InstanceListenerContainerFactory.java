@@ -1,6 +1,5 @@
 package closedloop.platform.kafka;
 
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,7 +8,6 @@ import org.springframework.kafka.config.KafkaListenerEndpoint;
 import org.springframework.kafka.config.MethodKafkaListenerEndpoint;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.ContainerProperties.AckMode;
@@ -22,14 +20,15 @@ import org.springframework.util.backoff.FixedBackOff;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.IntStream;
 
 /**
  * Builds the containers of the instance-wide feeds ({@link InstanceListener}). A feed's consumer is assigned every
  * partition of the topics it names, by hand, and starts at their end; it has no {@code group.id}, so it never joins a
  * consumer group and commits no offset (Spring Kafka's container commits nothing for a manual assignment without a
- * group): when the instance stops, nothing of the feed is left on the broker. The partitions are looked up when the
- * container is built, once the platform's topics exist, so a service with a feed does not start while its broker does
- * not answer (within the admin's operation timeout). A record a feed cannot handle is logged and skipped, never
+ * group): when the instance stops, nothing of the feed is left on the broker. The partitions are the ones the platform
+ * creates every topic with ({@code closedloop.kafka.partitions}), so building the container asks nothing of the broker
+ * and a service starts while its broker is away, as its other listeners do. A record a feed cannot handle is logged and skipped, never
  * retried or dead-lettered: a live feed has no use for an old record, and the service's own listeners handle the
  * failures that matter.
  */
@@ -37,14 +36,14 @@ public class InstanceListenerContainerFactory extends ConcurrentKafkaListenerCon
 
     private static final Logger log = LoggerFactory.getLogger(InstanceListenerContainerFactory.class);
 
-    private final KafkaAdmin admin;
+    private final int partitions;
 
     /**
-     * @param consumers the service's consumer factory, whose settings a feed takes without its consumer group
-     * @param admin     creates the platform's topics if they are missing and tells their partitions
+     * @param consumers  the service's consumer factory, whose settings a feed takes without its consumer group
+     * @param partitions how many partitions every topic has
      */
-    public InstanceListenerContainerFactory(ConsumerFactory<?, ?> consumers, KafkaAdmin admin) {
-        this.admin = admin;
+    public InstanceListenerContainerFactory(ConsumerFactory<?, ?> consumers, int partitions) {
+        this.partitions = partitions;
         setConsumerFactory(new DefaultKafkaConsumerFactory<>(withoutGroup(consumers.getConfigurationProperties())));
         // there is nothing to acknowledge: no group keeps the feed's offsets
         getContainerProperties().setAckMode(AckMode.MANUAL);
@@ -65,11 +64,9 @@ public class InstanceListenerContainerFactory extends ConcurrentKafkaListenerCon
         if (endpoint.getTopics().isEmpty()) {
             throw new IllegalStateException("An instance-wide feed names its topics: " + feed.getClass().getName());
         }
-        admin.initialize();
-        Map<String, TopicDescription> topics = admin.describeTopics(endpoint.getTopics().toArray(String[]::new));
-        TopicPartitionOffset[] fromTheEnd = topics.values().stream()
-                .flatMap(topic -> topic.partitions().stream()
-                        .map(partition -> new TopicPartitionOffset(topic.name(), partition.partition(), SeekPosition.END)))
+        TopicPartitionOffset[] fromTheEnd = endpoint.getTopics().stream()
+                .flatMap(topic -> IntStream.range(0, partitions)
+                        .mapToObj(partition -> new TopicPartitionOffset(topic, partition, SeekPosition.END)))
                 .toArray(TopicPartitionOffset[]::new);
         return new ConcurrentMessageListenerContainer<>(getConsumerFactory(), new ContainerProperties(fromTheEnd));
     }

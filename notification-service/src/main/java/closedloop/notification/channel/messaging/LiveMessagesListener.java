@@ -7,21 +7,18 @@ import closedloop.platform.kafka.EventHandlers;
 import closedloop.platform.kafka.EventReceiver;
 import closedloop.platform.kafka.InstanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Feeds the staff consoles open on this instance from every partition of {@value Topics#NOTIFICATION_CONTACT}: a
- * consumer group of this instance alone, starting at the end of the topic, so that every instance streams every live
+ * Feeds the staff consoles open on this instance from every partition of {@value Topics#NOTIFICATION_CONTACT}, from
+ * the end of the topic and with no consumer group ({@link InstanceListener}), so that every instance streams every live
  * message sent while it runs, whichever instance delivered it; it hands each {@code MessageSent} to the
- * {@link LiveSender}. It stores nothing and never dead-letters: a record it cannot read is skipped.
+ * {@link LiveSender}. It stores nothing and never dead-letters: a record it cannot read is skipped by the feed's
+ * container.
  */
 @Component
 public class LiveMessagesListener extends InstanceListener {
-
-    private static final Logger log = LoggerFactory.getLogger(LiveMessagesListener.class);
 
     private final EventReceiver receiver;
     private final EventHandlers handlers;
@@ -34,11 +31,6 @@ public class LiveMessagesListener extends InstanceListener {
 
     @KafkaListener(topics = Topics.NOTIFICATION_CONTACT, containerFactory = InstanceListener.CONTAINER_FACTORY)
     void on(ConsumerRecord<String, String> record) {
-        try {
-            receiver.receive(record, handlers);
-        } catch (RuntimeException unreadable) {
-            log.debug("Live messages skip {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
-                    unreadable.toString());
-        }
+        receiver.receive(record, handlers);
     }
 }
