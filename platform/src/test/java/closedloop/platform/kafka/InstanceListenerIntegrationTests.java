@@ -1,5 +1,8 @@
 package closedloop.platform.kafka;
 
+import closedloop.contracts.CallbackOutcome;
+import closedloop.contracts.ComplaintClosed;
+import closedloop.platform.events.CloudEvents;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
@@ -20,10 +23,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import reactor.core.publisher.Mono;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -104,9 +110,13 @@ class InstanceListenerIntegrationTests {
         assertThat(consumerGroups()).isEmpty();
     }
 
-    private void publishToEveryPartition(String value) throws Exception {
+    /** A CloudEvent on each partition, whose complaint id names the round and the partition. */
+    private void publishToEveryPartition(String round) throws Exception {
         for (int partition = 0; partition < 3; partition++) {
-            producer.send(new ProducerRecord<>(TOPIC, partition, "key", value + "-" + partition))
+            ComplaintClosed closed = new ComplaintClosed(UUID.randomUUID(), Instant.now(), round + "-" + partition,
+                    CallbackOutcome.SATISFIED, "agent-017");
+            ProducerRecord<String, String> event = CloudEvents.toRecord(closed, "/closedloop/test");
+            producer.send(new ProducerRecord<>(TOPIC, partition, event.key(), event.value(), event.headers()))
                     .get(10, TimeUnit.SECONDS);
         }
     }
@@ -128,31 +138,28 @@ class InstanceListenerIntegrationTests {
                         + "org.springframework.boot.autoconfigure.data.mongo.MongoReactiveRepositoriesAutoConfiguration");
     }
 
-    /** A feed as a service declares one, collecting what it reads. */
+    /** A feed as a service declares one, collecting the complaint ids of the events it reads. */
     static class Feed extends InstanceListener {
 
-        final List<String> received = new CopyOnWriteArrayList<>();
+        final List<String> received;
 
-        Feed() {
-            super("feed-test-service-live");
-        }
-
-        @KafkaListener(topics = TOPIC, containerFactory = InstanceListener.CONTAINER_FACTORY)
-        void on(ConsumerRecord<String, String> record) {
-            received.add(record.value());
+        Feed(EventReceiver receiver, List<String> received) {
+            super("feed-test-service-live", receiver, (event, record) -> Mono.fromRunnable(
+                    () -> received.add(event.complaintId())), TOPIC);
+            this.received = received;
         }
     }
 
-    /** A feed that asks for a consumer group of its own, as feeds did before. */
+    /** A feed that asks for a consumer group of its own besides, as feeds did before. */
     static class GroupFeed extends InstanceListener {
 
-        GroupFeed() {
-            super("feed-test-service-grouped");
+        GroupFeed(EventReceiver receiver) {
+            super("feed-test-service-grouped", receiver, (event, record) -> Mono.empty(), TOPIC);
         }
 
         @KafkaListener(topics = TOPIC, containerFactory = InstanceListener.CONTAINER_FACTORY,
                 groupId = "feed-test-service-grouped")
-        void on(ConsumerRecord<String, String> record) {
+        void onInGroup(ConsumerRecord<String, String> record) {
         }
     }
 
@@ -161,8 +168,8 @@ class InstanceListenerIntegrationTests {
     static class FeedApplication {
 
         @Bean
-        Feed feed() {
-            return new Feed();
+        Feed feed(EventReceiver receiver) {
+            return new Feed(receiver, new CopyOnWriteArrayList<>());
         }
     }
 
@@ -171,8 +178,8 @@ class InstanceListenerIntegrationTests {
     static class GroupFeedApplication {
 
         @Bean
-        GroupFeed feed() {
-            return new GroupFeed();
+        GroupFeed feed(EventReceiver receiver) {
+            return new GroupFeed(receiver);
         }
     }
 }

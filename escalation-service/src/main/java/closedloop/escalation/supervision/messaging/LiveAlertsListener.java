@@ -4,8 +4,6 @@ import closedloop.contracts.Topics;
 import closedloop.escalation.supervision.LiveAlerts;
 import closedloop.platform.kafka.EventReceiver;
 import closedloop.platform.kafka.InstanceListener;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,17 +15,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class LiveAlertsListener extends InstanceListener {
 
-    private final EventReceiver receiver;
-    private final LiveAlerts live;
-
     public LiveAlertsListener(EventReceiver receiver, LiveAlerts live) {
-        super("escalation-service-supervision-live");
-        this.receiver = receiver;
-        this.live = live;
-    }
-
-    @KafkaListener(topics = Topics.ESCALATION_SLA, containerFactory = InstanceListener.CONTAINER_FACTORY)
-    void on(ConsumerRecord<String, String> record) {
-        receiver.receive(record, (event, ignored) -> live.tellRaisedBy(event));
+        super("escalation-service-supervision-live", receiver, (event, record) -> live.tellRaisedBy(event),
+                Topics.ESCALATION_SLA);
     }
 }

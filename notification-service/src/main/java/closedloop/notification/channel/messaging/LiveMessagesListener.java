@@ -6,8 +6,6 @@ import closedloop.notification.channel.LiveSender;
 import closedloop.platform.kafka.EventHandlers;
 import closedloop.platform.kafka.EventReceiver;
 import closedloop.platform.kafka.InstanceListener;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,17 +18,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class LiveMessagesListener extends InstanceListener {
 
-    private final EventReceiver receiver;
-    private final EventHandlers handlers;
-
     public LiveMessagesListener(EventReceiver receiver, LiveSender live) {
-        super("notification-service-live");
-        this.receiver = receiver;
-        this.handlers = EventHandlers.of(MessageSent.class, live::delivered);
-    }
-
-    @KafkaListener(topics = Topics.NOTIFICATION_CONTACT, containerFactory = InstanceListener.CONTAINER_FACTORY)
-    void on(ConsumerRecord<String, String> record) {
-        receiver.receive(record, handlers);
+        super("notification-service-live", receiver, EventHandlers.of(MessageSent.class, live::delivered),
+                Topics.NOTIFICATION_CONTACT);
     }
 }
