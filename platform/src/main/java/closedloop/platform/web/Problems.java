@@ -31,16 +31,12 @@ public final class Problems {
 
     /** 404: there is no {@code what} with this id. */
     public static ErrorResponseException notFound(String what, String id) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No " + what + " with id " + id);
-        problem.setTitle(capitalised(what) + " not found");
-        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+        return problem(HttpStatus.NOT_FOUND, capitalised(what) + " not found", "No " + what + " with id " + id);
     }
 
     /** 409: the request conflicts with the current state; the detail says how. */
     public static ErrorResponseException conflict(String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail);
-        problem.setTitle(title);
-        return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+        return problem(HttpStatus.CONFLICT, title, detail);
     }
 
     /** 409 for an {@link IllegalTransition}: its state, the actions allowed instead and any further facts it has. */
@@ -55,9 +51,13 @@ public final class Problems {
 
     /** 422: the request is well-formed but cannot be carried out as asked; the detail says why. */
     public static ErrorResponseException unprocessable(String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, detail);
+        return problem(HttpStatus.UNPROCESSABLE_ENTITY, title, detail);
+    }
+
+    private static ErrorResponseException problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
-        return new ErrorResponseException(HttpStatus.UNPROCESSABLE_ENTITY, problem, null);
+        return new ErrorResponseException(status, problem, null);
     }
 
     private static String capitalised(String text) {

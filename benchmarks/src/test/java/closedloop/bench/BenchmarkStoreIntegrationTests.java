@@ -15,7 +15,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code --mongo-uri}: the benchmark measures on an external MongoDB, whose services' databases it empties first. */
-class BenchmarkStoreTests {
+class BenchmarkStoreIntegrationTests {
 
     @TempDir
     Path folder;

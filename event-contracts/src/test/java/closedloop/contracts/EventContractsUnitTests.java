@@ -10,7 +10,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class EventContractsTests {
+class EventContractsUnitTests {
 
     @ParameterizedTest
     @EnumSource(EventType.class)

@@ -17,7 +17,7 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The raw store baselines do the work the report says they do, on the embedded default's store. */
-class RawBaselinesTests {
+class RawBaselinesIntegrationTests {
 
     @TempDir
     Path folder;
