@@ -12,17 +12,7 @@ import java.util.Optional;
  * customer SMS recorded then is held until they end. Staff messages are never held. The window may span midnight;
  * its start belongs to it, its end does not; a window that starts when it ends is no window at all.
  */
-public final class QuietHours {
-
-    private final LocalTime start;
-    private final LocalTime end;
-    private final ZoneId zone;
-
-    public QuietHours(LocalTime start, LocalTime end, ZoneId zone) {
-        this.start = start;
-        this.end = end;
-        this.zone = zone;
-    }
+public record QuietHours(LocalTime start, LocalTime end, ZoneId zone) {
 
     /** Until when a message recorded at this instant is held: only a customer SMS in quiet hours is. */
     public Optional<Instant> holdUntil(RecipientKind recipientKind, MessageChannel channel, Instant recordedAt) {
