@@ -5,7 +5,7 @@ import closedloop.contracts.CallbackOutcome;
 import closedloop.contracts.SurveyAnswers;
 import closedloop.contracts.TicketResolved;
 import closedloop.notification.NotificationProperties;
-import closedloop.notification.contact.Contacts;
+import closedloop.notification.contact.Contact;
 import closedloop.notification.message.QuietHours;
 import closedloop.platform.domain.RaceRetry;
 import closedloop.platform.outbox.OutboxRelay;
@@ -30,7 +30,6 @@ public class CallbackService {
     private static final Logger log = LoggerFactory.getLogger(CallbackService.class);
 
     private final Callbacks callbacks;
-    private final Contacts contacts;
     private final OutboxRelay relay;
     private final RaceRetry raceRetry;
     private final Clock clock;
@@ -40,11 +39,10 @@ public class CallbackService {
     private final SurveySms surveySms;
     private final QuietHours quietHours;
 
-    public CallbackService(Callbacks callbacks, Contacts contacts, OutboxRelay relay, RaceRetry raceRetry, Clock clock,
+    public CallbackService(Callbacks callbacks, OutboxRelay relay, RaceRetry raceRetry, Clock clock,
                            NotificationProperties properties, CallbackProperties rules, ReplyCodes replyCodes,
                            SurveySms surveySms, QuietHours quietHours) {
         this.callbacks = callbacks;
-        this.contacts = contacts;
         this.relay = relay;
         this.raceRetry = raceRetry;
         this.clock = clock;
@@ -55,13 +53,9 @@ public class CallbackService {
         this.quietHours = quietHours;
     }
 
-    /**
-     * Opens the callback for the resolution, to the customer its complaint's registration named, unless that
-     * resolution opened it already; an error when the registration was not seen (yet).
-     */
-    public Mono<Void> open(TicketResolved resolved) {
-        return contacts.of(resolved.complaintId())
-                .map(contact -> Callback.open(resolved, contact, clock.instant(), properties.callbackDue(),
+    /** Opens the callback for the resolution, to the customer given, unless that resolution opened it already. */
+    public Mono<Void> open(TicketResolved resolved, Contact contact) {
+        return Mono.fromSupplier(() -> Callback.open(resolved, contact, clock.instant(), properties.callbackDue(),
                         rules.assignee()))
                 .flatMap(callbacks::insert)
                 .doOnNext(opened -> relay.nudge(opened))

@@ -81,9 +81,9 @@ public class WhoIsTold {
                 "priority", event.priority(), "branch", event.branch());
     }
 
-    /** A branch resolved a ticket: tells the customer (RESOLUTION_NOTICE); a callback follows. */
-    public Mono<Void> resolved(TicketResolved event) {
-        return toCustomer(event, Purpose.RESOLUTION_NOTICE);
+    /** A branch resolved a ticket: tells the customer given (RESOLUTION_NOTICE); a callback follows. */
+    public Mono<Void> resolved(TicketResolved event, Contact contact) {
+        return tell(contact, event, Purpose.RESOLUTION_NOTICE);
     }
 
     /** An extension (延期) was approved: tells the customer by when their complaint is now resolved. */
@@ -140,9 +140,13 @@ public class WhoIsTold {
      * when the registration was not seen (yet).
      */
     private Mono<Void> toCustomer(ClosedLoopEvent event, Purpose purpose, Object... namesAndValues) {
-        return contacts.of(event.complaintId())
-                .flatMap(contact -> notices.send(event.eventId(), event.complaintId(), purpose,
-                        Audience.customer(contact.phone()), Map.copyOf(variables(contact.number(), namesAndValues))));
+        return contacts.of(event.complaintId()).flatMap(contact -> tell(contact, event, purpose, namesAndValues));
+    }
+
+    /** Tells the customer given, with the variable {@code number} and the further names and values given in pairs. */
+    private Mono<Void> tell(Contact contact, ClosedLoopEvent event, Purpose purpose, Object... namesAndValues) {
+        return notices.send(event.eventId(), event.complaintId(), purpose, Audience.customer(contact.phone()),
+                Map.copyOf(variables(contact.number(), namesAndValues)));
     }
 
     /**

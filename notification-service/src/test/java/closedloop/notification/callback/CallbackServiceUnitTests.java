@@ -186,7 +186,7 @@ class CallbackServiceUnitTests {
     }
 
     CallbackService service(Clock clock) {
-        return new CallbackService(callbacks, mock(Contacts.class), relay, RACE_RETRY, clock, PROPERTIES, RULES,
+        return new CallbackService(callbacks, relay, RACE_RETRY, clock, PROPERTIES, RULES,
                 new ReplyCodes(new Random(7), 4), surveySms, QUIET);
     }
 

@@ -3,10 +3,8 @@ package closedloop.platform.kafka;
 import closedloop.platform.events.CloudEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-import java.util.concurrent.atomic.AtomicLong;
-
 /**
- * The one way a listener receives an event: the record is read as a {@link ClosedLoopEvent} (a type this build does
+ * The one way a listener receives an event: the record is read as a {@code ClosedLoopEvent} (a type this build does
  * not know is skipped, a malformed one is poison for the dead-letter topic), handed to the listener's handler, and
  * the listener thread waits until the handler's writes are acknowledged, at most {@code closedloop.kafka.write-timeout}.
  * Waiting keeps the partition's order and lets the container commit the offset only after the state is stored.
@@ -14,7 +12,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public class EventReceiver {
 
     private final ClosedLoopKafkaProperties properties;
-    private final AtomicLong received = new AtomicLong();
 
     public EventReceiver(ClosedLoopKafkaProperties properties) {
         this.properties = properties;
@@ -23,11 +20,5 @@ public class EventReceiver {
     /** Reads the record's event and applies the handler to it, returning once its writes are acknowledged. */
     public void receive(ConsumerRecord<String, String> record, EventHandler handler) {
         CloudEvents.fromRecord(record).ifPresent(event -> handler.handle(event, record).block(properties.writeTimeout()));
-        received.incrementAndGet();
-    }
-
-    /** How many records this service's listeners have received and finished with, for tests that wait on them. */
-    public long received() {
-        return received.get();
     }
 }

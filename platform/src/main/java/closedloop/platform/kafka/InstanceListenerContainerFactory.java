@@ -28,9 +28,9 @@ import java.util.stream.IntStream;
  * consumer group and commits no offset (Spring Kafka's container commits nothing for a manual assignment without a
  * group): when the instance stops, nothing of the feed is left on the broker. The partitions are the ones the platform
  * creates every topic with ({@code closedloop.kafka.partitions}), so building the container asks nothing of the broker
- * and a service starts while its broker is away, as its other listeners do. A record a feed cannot handle is logged and skipped, never
- * retried or dead-lettered: a live feed has no use for an old record, and the service's own listeners handle the
- * failures that matter.
+ * and a service starts while its broker is away, as its other listeners do. A record a feed cannot handle is logged
+ * and skipped, never retried or dead-lettered: a live feed has no use for an old record, and the service's own
+ * listeners handle the failures that matter.
  */
 public class InstanceListenerContainerFactory extends ConcurrentKafkaListenerContainerFactory<String, String> {
 
