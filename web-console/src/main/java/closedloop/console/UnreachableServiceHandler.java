@@ -1,5 +1,6 @@
 package closedloop.console;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.annotation.Order;
@@ -27,13 +28,10 @@ import java.util.concurrent.TimeoutException;
  */
 @Component
 @Order(-2)
+@RequiredArgsConstructor
 class UnreachableServiceHandler implements WebExceptionHandler {
 
     private final ObjectMapper json;
-
-    UnreachableServiceHandler(ObjectMapper json) {
-        this.json = json;
-    }
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {

@@ -2,6 +2,7 @@ package closedloop.intake.complaint;
 
 import closedloop.intake.IntakeProperties;
 import closedloop.platform.domain.RaceRetry;
+import lombok.RequiredArgsConstructor;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -21,6 +22,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * restarts or instances.
  */
 @Component
+@RequiredArgsConstructor
 public class ComplaintNumbers {
 
     static final String COLLECTION = "complaint_numbers";
@@ -29,13 +31,6 @@ public class ComplaintNumbers {
     private final RaceRetry raceRetry;
     private final Clock clock;
     private final IntakeProperties properties;
-
-    public ComplaintNumbers(ReactiveMongoTemplate mongo, RaceRetry raceRetry, Clock clock, IntakeProperties properties) {
-        this.mongo = mongo;
-        this.raceRetry = raceRetry;
-        this.clock = clock;
-        this.properties = properties;
-    }
 
     /** The next number of today, in the operator's zone. */
     public Mono<String> next() {

@@ -1,6 +1,7 @@
 package closedloop.intake.complaint;
 
 import closedloop.contracts.Category;
+import lombok.RequiredArgsConstructor;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -21,6 +22,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * on {@link Complaint} expect.
  */
 @Component
+@RequiredArgsConstructor
 public class ComplaintQueries {
 
     /** At most this many earlier complaints are named as repeated. */
@@ -29,10 +31,6 @@ public class ComplaintQueries {
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("registeredAt"), Sort.Order.desc("number"));
 
     private final ReactiveMongoTemplate mongo;
-
-    public ComplaintQueries(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
-    }
 
     /** The customer's complaints of this category registered in {@code [since, until]}, newest first. */
     public Flux<EarlierComplaint> earlier(String phone, Category category, Instant since, Instant until) {

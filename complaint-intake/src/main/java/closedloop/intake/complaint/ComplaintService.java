@@ -4,6 +4,7 @@ import closedloop.contracts.ClosedLoopEvent;
 import closedloop.intake.IntakeProperties;
 import closedloop.platform.domain.RaceRetry;
 import closedloop.platform.outbox.OutboxRelay;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -16,6 +17,7 @@ import java.util.UUID;
 
 /** What intake does with complaints: registers them and takes in what the other services tell about them. */
 @Service
+@RequiredArgsConstructor
 public class ComplaintService {
 
     private static final Logger log = LoggerFactory.getLogger(ComplaintService.class);
@@ -28,19 +30,6 @@ public class ComplaintService {
     private final RaceRetry raceRetry;
     private final Clock clock;
     private final IntakeProperties properties;
-
-    public ComplaintService(Complaints complaints, ComplaintNumbers numbers, ComplaintQueries queries,
-                            IdempotencyKeys keys, OutboxRelay relay, RaceRetry raceRetry, Clock clock,
-                            IntakeProperties properties) {
-        this.complaints = complaints;
-        this.numbers = numbers;
-        this.queries = queries;
-        this.keys = keys;
-        this.relay = relay;
-        this.raceRetry = raceRetry;
-        this.clock = clock;
-        this.properties = properties;
-    }
 
     /**
      * Numbers and stores a new complaint, with its {@code ComplaintRegistered} event, in one insert. The customer's

@@ -2,6 +2,7 @@ package closedloop.intake.complaint;
 
 import closedloop.contracts.EventIds;
 import closedloop.platform.domain.RaceRetry;
+import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -20,17 +21,12 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * the complaint's {@code _id} lets only one of them succeed.
  */
 @Component
+@RequiredArgsConstructor
 public class IdempotencyKeys {
 
     private final ReactiveMongoTemplate mongo;
     private final RaceRetry raceRetry;
     private final Clock clock;
-
-    public IdempotencyKeys(ReactiveMongoTemplate mongo, RaceRetry raceRetry, Clock clock) {
-        this.mongo = mongo;
-        this.raceRetry = raceRetry;
-        this.clock = clock;
-    }
 
     /**
      * The record of this key: a new one when the key is unused (or expired), the stored one when it was used with

@@ -15,6 +15,7 @@ import closedloop.contracts.TicketResolved;
 import closedloop.contracts.TicketReturned;
 import closedloop.contracts.TicketTransferred;
 import closedloop.platform.domain.RaceRetry;
+import lombok.RequiredArgsConstructor;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -36,15 +37,11 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * tried again, and then updates the document the winner created.
  */
 @Component
+@RequiredArgsConstructor
 public class LeagueFacts {
 
     private final ReactiveMongoTemplate mongo;
     private final RaceRetry raceRetry;
-
-    public LeagueFacts(ReactiveMongoTemplate mongo, RaceRetry raceRetry) {
-        this.mongo = mongo;
-        this.raceRetry = raceRetry;
-    }
 
     /** Records what the event tells the league; completes empty for events the league does not read. */
     public Mono<Void> apply(ClosedLoopEvent event) {

@@ -1,5 +1,6 @@
 package closedloop.escalation.league;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -9,17 +10,12 @@ import java.util.List;
 
 /** Computes league tables from the facts, with the time of the injected clock as "now". */
 @Service
+@RequiredArgsConstructor
 public class LeagueTables {
 
     private final LeagueFacts facts;
     private final LeagueProperties properties;
     private final Clock clock;
-
-    public LeagueTables(LeagueFacts facts, LeagueProperties properties, Clock clock) {
-        this.facts = facts;
-        this.properties = properties;
-        this.clock = clock;
-    }
 
     /** The table of the tickets dispatched in {@code [from, to)}, judged at {@code now}. */
     public Mono<List<BranchStanding>> standings(Instant from, Instant to, Instant now) {

@@ -1,5 +1,6 @@
 package closedloop.escalation.policy;
 
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -24,6 +25,7 @@ import java.util.Optional;
  * the settings are ignored with a warning (the published data wins over a stale environment).
  */
 @Service
+@RequiredArgsConstructor
 public class PolicyBook implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(PolicyBook.class);
@@ -33,13 +35,6 @@ public class PolicyBook implements SmartInitializingSingleton {
     private final SlaProperties settings;
     private final RaceRetry raceRetry;
     private final Clock clock;
-
-    public PolicyBook(Policies policies, SlaProperties settings, RaceRetry raceRetry, Clock clock) {
-        this.policies = policies;
-        this.settings = settings;
-        this.raceRetry = raceRetry;
-        this.clock = clock;
-    }
 
     /** The version in force at {@code registeredAt}. */
     public Mono<TimeLimitPolicy> inForceAt(Instant registeredAt) {

@@ -2,6 +2,7 @@ package closedloop.escalation.policy;
 
 import closedloop.contracts.TimeBasis;
 import closedloop.escalation.calendar.BusinessCalendar;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -14,13 +15,10 @@ import java.time.Instant;
  * package uses the calendar package, never the other way round.
  */
 @Component
+@RequiredArgsConstructor
 public final class WorkingTime {
 
     private final BusinessCalendar calendar;
-
-    public WorkingTime(BusinessCalendar calendar) {
-        this.calendar = calendar;
-    }
 
     /** When a limit that starts at {@code start} runs out. */
     public Instant deadline(Instant start, Limit limit) {

@@ -7,6 +7,7 @@ import closedloop.escalation.policy.PolicyBook;
 import closedloop.escalation.policy.TimeLimitPolicy;
 import closedloop.platform.domain.RaceRetry;
 import closedloop.platform.outbox.OutboxRelay;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -22,6 +23,7 @@ import java.util.function.Consumer;
  * Extension decisions from supervisors go the same way.
  */
 @Service
+@RequiredArgsConstructor
 public class CaseUpdates {
 
     private final SlaCases cases;
@@ -31,17 +33,6 @@ public class CaseUpdates {
     private final OutboxRelay relay;
     private final RaceRetry raceRetry;
     private final Clock clock;
-
-    public CaseUpdates(SlaCases cases, PolicyBook policies, Deadlines deadlines, Timekeeper timekeeper,
-                       OutboxRelay relay, RaceRetry raceRetry, Clock clock) {
-        this.cases = cases;
-        this.policies = policies;
-        this.deadlines = deadlines;
-        this.timekeeper = timekeeper;
-        this.relay = relay;
-        this.raceRetry = raceRetry;
-        this.clock = clock;
-    }
 
     /**
      * Applies an event that arrived on the given partition of router.ticket; emits the saved case if it changed.

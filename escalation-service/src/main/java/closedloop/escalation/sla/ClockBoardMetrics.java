@@ -3,6 +3,7 @@ package closedloop.escalation.sla;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,15 +12,12 @@ import org.springframework.stereotype.Component;
  * assignment it reaches the number of the owned partitions' cases with something due.
  */
 @Component
+@RequiredArgsConstructor
 class ClockBoardMetrics implements MeterBinder {
 
     static final String ENTRIES = "closedloop.sla.board.entries";
 
     private final ClockBoard board;
-
-    ClockBoardMetrics(ClockBoard board) {
-        this.board = board;
-    }
 
     @Override
     public void bindTo(MeterRegistry registry) {

@@ -1,5 +1,6 @@
 package closedloop.escalation.sla;
 
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -14,6 +15,7 @@ import java.util.Collection;
  * dropped.
  */
 @Service
+@RequiredArgsConstructor
 public class PartitionClocks {
 
     private static final Logger log = LoggerFactory.getLogger(PartitionClocks.class);
@@ -22,12 +24,6 @@ public class PartitionClocks {
     private final SlaCases cases;
     private final ClockBoard board;
     private final Timekeeper timekeeper;
-
-    public PartitionClocks(SlaCases cases, ClockBoard board, Timekeeper timekeeper) {
-        this.cases = cases;
-        this.board = board;
-        this.timekeeper = timekeeper;
-    }
 
     /** Loads the due cases of newly assigned partitions onto the board; blocks until they are there. */
     public void assigned(Collection<Integer> partitions) {

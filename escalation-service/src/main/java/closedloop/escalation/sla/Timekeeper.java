@@ -2,6 +2,7 @@ package closedloop.escalation.sla;
 
 import closedloop.platform.domain.RaceRetry;
 import closedloop.platform.outbox.OutboxRelay;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -21,6 +22,7 @@ import java.util.stream.Collectors;
  * the case and evaluates it again, so each alert fires exactly once: the loser finds it fired already.
  */
 @Service
+@RequiredArgsConstructor
 public class Timekeeper {
 
     /** The name of the periodic pass that fires the due cases, for tests that wait for it to run. */
@@ -35,16 +37,6 @@ public class Timekeeper {
     private final Clock clock;
     private final EscalationProperties properties;
     private volatile Runnable nudge = () -> { };
-
-    public Timekeeper(SlaCases cases, ClockBoard board, OutboxRelay relay, RaceRetry raceRetry, Clock clock,
-                      EscalationProperties properties) {
-        this.cases = cases;
-        this.board = board;
-        this.relay = relay;
-        this.raceRetry = raceRetry;
-        this.clock = clock;
-        this.properties = properties;
-    }
 
     /** One pass: fires what is due now; emits whether a full batch was taken (more may be due). */
     public Mono<Boolean> fireDue() {

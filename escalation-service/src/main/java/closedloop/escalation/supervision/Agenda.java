@@ -5,6 +5,7 @@ import closedloop.contracts.TicketEscalated;
 import closedloop.contracts.TicketResolved;
 import closedloop.platform.domain.RaceRetry;
 import closedloop.platform.outbox.OutboxRelay;
+import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Limit;
@@ -23,6 +24,7 @@ import java.util.function.Predicate;
  * closed.
  */
 @Service
+@RequiredArgsConstructor
 public class Agenda {
 
     /** The name of the periodic pass that finds overdue decisions, for tests that wait for it to run. */
@@ -36,15 +38,6 @@ public class Agenda {
     private final RaceRetry raceRetry;
     private final Clock clock;
     private final SupervisionProperties properties;
-
-    public Agenda(AgendaItems items, OutboxRelay relay, RaceRetry raceRetry, Clock clock,
-                  SupervisionProperties properties) {
-        this.items = items;
-        this.relay = relay;
-        this.raceRetry = raceRetry;
-        this.clock = clock;
-        this.properties = properties;
-    }
 
     /**
      * Puts a level 2 escalation on the agenda, once (the item's id is the escalation's); an item whose complaint the

@@ -2,6 +2,7 @@ package closedloop.escalation.supervision;
 
 import closedloop.contracts.ClosedLoopEvent;
 import closedloop.platform.domain.RaceRetry;
+import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -18,6 +19,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /** Raises, clears, acknowledges and lists the supervisors' alerts. */
 @Service
+@RequiredArgsConstructor
 public class AlertDesk {
 
     private final Alerts alerts;
@@ -25,14 +27,6 @@ public class AlertDesk {
     private final ReactiveMongoTemplate mongo;
     private final RaceRetry raceRetry;
     private final Clock clock;
-
-    public AlertDesk(Alerts alerts, AgendaItems items, ReactiveMongoTemplate mongo, RaceRetry raceRetry, Clock clock) {
-        this.alerts = alerts;
-        this.items = items;
-        this.mongo = mongo;
-        this.raceRetry = raceRetry;
-        this.clock = clock;
-    }
 
     /**
      * The alert this event raises, OPEN; a decision-overdue alert gets the branch of its office-meeting item. Empty

@@ -5,6 +5,7 @@ import closedloop.contracts.ComplaintClosed;
 import closedloop.contracts.TicketEscalated;
 import closedloop.contracts.TicketResolved;
 import closedloop.platform.domain.RaceRetry;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -14,19 +15,13 @@ import reactor.core.publisher.Mono;
  * each step runs again on redelivery in case a crash came between them.
  */
 @Service
+@RequiredArgsConstructor
 public class Supervision {
 
     private final Dossiers dossiers;
     private final AlertDesk alerts;
     private final Agenda agenda;
     private final RaceRetry raceRetry;
-
-    public Supervision(Dossiers dossiers, AlertDesk alerts, Agenda agenda, RaceRetry raceRetry) {
-        this.dossiers = dossiers;
-        this.alerts = alerts;
-        this.agenda = agenda;
-        this.raceRetry = raceRetry;
-    }
 
     /** Applies the event that came from this topic. */
     public Mono<Void> apply(ClosedLoopEvent event, String topic) {

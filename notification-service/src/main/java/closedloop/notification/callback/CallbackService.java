@@ -9,6 +9,7 @@ import closedloop.notification.contact.Contact;
 import closedloop.notification.message.QuietHours;
 import closedloop.platform.domain.RaceRetry;
 import closedloop.platform.outbox.OutboxRelay;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -25,6 +26,7 @@ import java.util.function.Consumer;
  * the last failed call, takes the customer's SMS reply and closes unanswered surveys as UNREACHABLE.
  */
 @Service
+@RequiredArgsConstructor
 public class CallbackService {
 
     private static final Logger log = LoggerFactory.getLogger(CallbackService.class);
@@ -38,20 +40,6 @@ public class CallbackService {
     private final ReplyCodes replyCodes;
     private final SurveySms surveySms;
     private final QuietHours quietHours;
-
-    public CallbackService(Callbacks callbacks, OutboxRelay relay, RaceRetry raceRetry, Clock clock,
-                           NotificationProperties properties, CallbackProperties rules, ReplyCodes replyCodes,
-                           SurveySms surveySms, QuietHours quietHours) {
-        this.callbacks = callbacks;
-        this.relay = relay;
-        this.raceRetry = raceRetry;
-        this.clock = clock;
-        this.properties = properties;
-        this.rules = rules;
-        this.replyCodes = replyCodes;
-        this.surveySms = surveySms;
-        this.quietHours = quietHours;
-    }
 
     /** Opens the callback for the resolution, to the customer given, unless that resolution opened it already. */
     public Mono<Void> open(TicketResolved resolved, Contact contact) {

@@ -1,5 +1,6 @@
 package closedloop.notification.callback;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -16,15 +17,12 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /** The callback tasks, in collection {@code callbacks}. */
 @Repository
+@RequiredArgsConstructor
 public class Callbacks {
 
     private static final Sort BY_DUE_TIME = Sort.by("dueAt", "_id");
 
     private final ReactiveMongoTemplate mongo;
-
-    public Callbacks(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
-    }
 
     /** Inserts a new callback; fails with a duplicate key when a callback with its id exists. */
     public Mono<Callback> insert(Callback callback) {

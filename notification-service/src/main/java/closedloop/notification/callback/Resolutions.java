@@ -3,6 +3,7 @@ package closedloop.notification.callback;
 import closedloop.contracts.TicketResolved;
 import closedloop.notification.contact.Contacts;
 import closedloop.notification.notice.WhoIsTold;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -12,17 +13,12 @@ import reactor.core.publisher.Mono;
  * retried.
  */
 @Component
+@RequiredArgsConstructor
 public class Resolutions {
 
     private final Contacts contacts;
     private final WhoIsTold whoIsTold;
     private final CallbackService callbacks;
-
-    public Resolutions(Contacts contacts, WhoIsTold whoIsTold, CallbackService callbacks) {
-        this.contacts = contacts;
-        this.whoIsTold = whoIsTold;
-        this.callbacks = callbacks;
-    }
 
     /** Tells the customer of the resolution (RESOLUTION_NOTICE) and opens its callback. */
     public Mono<Void> resolved(TicketResolved resolved) {

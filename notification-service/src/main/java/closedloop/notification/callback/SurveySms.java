@@ -2,6 +2,7 @@ package closedloop.notification.callback;
 
 import closedloop.notification.notice.CallbackSurvey;
 import closedloop.notification.notice.WhoIsTold;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -10,13 +11,10 @@ import reactor.core.publisher.Mono;
  * {@code CallbackSurveySent} event, so handing the same survey over again never sends a second one.
  */
 @Component
+@RequiredArgsConstructor
 public class SurveySms {
 
     private final WhoIsTold whoIsTold;
-
-    public SurveySms(WhoIsTold whoIsTold) {
-        this.whoIsTold = whoIsTold;
-    }
 
     /**
      * Sends the survey of a callback in SURVEY_SENT. Nothing happens before subscription: a survey that cannot be

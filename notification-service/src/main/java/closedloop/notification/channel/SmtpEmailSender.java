@@ -6,6 +6,7 @@ import closedloop.notification.message.MessageSender;
 import closedloop.notification.message.UndeliverableMessageException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import lombok.RequiredArgsConstructor;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailParseException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -25,15 +26,11 @@ import java.util.Arrays;
  * as a plain error, to be tried again.
  */
 @Component
+@RequiredArgsConstructor
 public class SmtpEmailSender implements MessageSender {
 
     private final JavaMailSender mail;
     private final EmailProperties properties;
-
-    public SmtpEmailSender(JavaMailSender mail, EmailProperties properties) {
-        this.mail = mail;
-        this.properties = properties;
-    }
 
     @Override
     public MessageChannel channel() {

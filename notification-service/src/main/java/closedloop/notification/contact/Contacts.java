@@ -1,18 +1,16 @@
 package closedloop.notification.contact;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 
 /** The customer contacts, one per complaint. */
 @Repository
+@RequiredArgsConstructor
 public class Contacts {
 
     private final ReactiveMongoTemplate mongo;
-
-    public Contacts(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
-    }
 
     /** Remembers the contact, replacing what was known for the complaint; doing it twice changes nothing. */
     public Mono<Contact> remember(Contact contact) {

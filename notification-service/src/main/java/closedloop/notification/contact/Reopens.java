@@ -1,5 +1,6 @@
 package closedloop.notification.contact;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -11,13 +12,10 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /** The reopened tickets, one document per complaint (collection {@code reopens}). */
 @Repository
+@RequiredArgsConstructor
 public class Reopens {
 
     private final ReactiveMongoTemplate mongo;
-
-    public Reopens(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
-    }
 
     /**
      * Remembers that the complaint was reopened with this ticket and answers how many times it was reopened so far,

@@ -1,5 +1,6 @@
 package closedloop.notification.message;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -8,16 +9,12 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-
 /** The messages, in collection {@code messages}. */
 @Repository
+@RequiredArgsConstructor
 public class Messages {
 
     private final ReactiveMongoTemplate mongo;
-
-    public Messages(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
-    }
 
     /** Inserts a new message; fails with a duplicate key when a message with its id exists. */
     public Mono<Message> insert(Message message) {

@@ -1,5 +1,6 @@
 package closedloop.notification.message;
 
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -18,6 +19,7 @@ import java.time.Instant;
  * pass's ({@code message.delivery}), which survives restarts because all it needs is in MongoDB.
  */
 @Service
+@RequiredArgsConstructor
 public class Messenger {
 
     private static final Logger log = LoggerFactory.getLogger(Messenger.class);
@@ -26,13 +28,6 @@ public class Messenger {
     private final QuietHours quietHours;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    public Messenger(Messages messages, QuietHours quietHours, ApplicationEventPublisher events, Clock clock) {
-        this.messages = messages;
-        this.quietHours = quietHours;
-        this.events = events;
-        this.clock = clock;
-    }
 
     /** Records the message for delivery, unless its causing event already caused it (then nothing happens). */
     public Mono<Void> send(Outgoing outgoing) {

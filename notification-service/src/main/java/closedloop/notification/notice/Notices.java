@@ -7,6 +7,7 @@ import closedloop.notification.message.Purpose;
 import closedloop.notification.template.MessageMatrix;
 import closedloop.notification.template.MessageTemplates;
 import closedloop.notification.template.RenderedText;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -23,6 +24,7 @@ import java.util.UUID;
  * without an address on a channel gets nothing there (logged); the others still do.
  */
 @Service
+@RequiredArgsConstructor
 public class Notices {
 
     /** The live recipient of the supervisors' messages. */
@@ -33,12 +35,6 @@ public class Notices {
     private final MessageTemplates templates;
     private final Messenger messenger;
     private final EmailAddresses addresses;
-
-    public Notices(MessageTemplates templates, Messenger messenger, EmailAddresses addresses) {
-        this.templates = templates;
-        this.messenger = messenger;
-        this.addresses = addresses;
-    }
 
     /**
      * Sends the purpose's messages about the complaint, caused by the event; a redelivered event sends none again.

@@ -17,6 +17,7 @@ import closedloop.notification.contact.Contacts;
 import closedloop.notification.contact.Reopens;
 import closedloop.notification.message.MessageChannel;
 import closedloop.notification.message.Purpose;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -34,19 +35,13 @@ import java.util.Map;
  * when the registration was seen and by its id otherwise, so that staff are told anyway.
  */
 @Service
+@RequiredArgsConstructor
 public class WhoIsTold {
 
     private final Notices notices;
     private final Contacts contacts;
     private final Reopens reopens;
     private final NotificationProperties properties;
-
-    public WhoIsTold(Notices notices, Contacts contacts, Reopens reopens, NotificationProperties properties) {
-        this.notices = notices;
-        this.contacts = contacts;
-        this.reopens = reopens;
-        this.properties = properties;
-    }
 
     /**
      * A complaint was registered: remembers how to reach its customer, then acknowledges it to them by SMS with its

@@ -9,6 +9,7 @@ import closedloop.contracts.TicketReturned;
 import closedloop.contracts.TicketTransferred;
 import closedloop.platform.domain.RaceRetry;
 import closedloop.platform.outbox.OutboxRelay;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -31,6 +32,7 @@ import java.util.function.Consumer;
  * redelivered until applied) nor opens it twice (a duplicate key means it is open already).
  */
 @Service
+@RequiredArgsConstructor
 public class TicketService {
 
     private static final Logger log = LoggerFactory.getLogger(TicketService.class);
@@ -41,16 +43,6 @@ public class TicketService {
     private final RaceRetry raceRetry;
     private final RouterProperties properties;
     private final Clock clock;
-
-    public TicketService(Tickets tickets, BranchDirectory directory, OutboxRelay relay, RaceRetry raceRetry,
-                         RouterProperties properties, Clock clock) {
-        this.tickets = tickets;
-        this.directory = directory;
-        this.relay = relay;
-        this.raceRetry = raceRetry;
-        this.properties = properties;
-        this.clock = clock;
-    }
 
     /** Opens the complaint's first ticket at the branch its district and category route to; nothing when already done. */
     public Mono<Void> route(ComplaintRegistered complaint) {

@@ -1,5 +1,6 @@
 package closedloop.router.routing;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -13,16 +14,13 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /** The stored tickets. Every query here is backed by an index declared on {@link Ticket}. */
 @Repository
+@RequiredArgsConstructor
 public class Tickets {
 
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "createdAt");
     private static final Sort CHAIN_ORDER = Sort.by(Sort.Direction.ASC, "sequence", "createdAt");
 
     private final ReactiveMongoTemplate mongo;
-
-    public Tickets(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
-    }
 
     /**
      * Inserts a new ticket; emits false when one with its id exists already (the event was applied before). A duplicate

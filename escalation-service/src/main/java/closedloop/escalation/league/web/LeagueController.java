@@ -3,6 +3,7 @@ package closedloop.escalation.league.web;
 import closedloop.escalation.league.LeagueProperties;
 import closedloop.escalation.league.LeagueTable;
 import closedloop.escalation.league.LeagueTables;
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -14,15 +15,11 @@ import java.time.Instant;
 /** The branch league table (docs/architecture.md §7) for supervisors; docs/league-table.md defines every figure. */
 @RestController
 @RequestMapping("/api/v1/branches/league")
+@RequiredArgsConstructor
 public class LeagueController {
 
     private final LeagueTables tables;
     private final LeagueProperties properties;
-
-    public LeagueController(LeagueTables tables, LeagueProperties properties) {
-        this.tables = tables;
-        this.properties = properties;
-    }
 
     /**
      * Every branch's figures over the tickets dispatched in {@code [from, to)}; {@code to} defaults to now and

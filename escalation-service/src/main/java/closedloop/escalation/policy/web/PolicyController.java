@@ -6,6 +6,7 @@ import closedloop.platform.web.Actor;
 import closedloop.platform.web.FieldError;
 import closedloop.platform.web.Problems;
 import jakarta.validation.Valid;
+import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -29,15 +30,11 @@ import java.util.List;
  * version applies to complaints registered from its {@code effectiveFrom} on; tickets already running keep theirs.
  */
 @RestController
+@RequiredArgsConstructor
 public class PolicyController {
 
     private final PolicyBook book;
     private final Clock clock;
-
-    public PolicyController(PolicyBook book, Clock clock) {
-        this.book = book;
-        this.clock = clock;
-    }
 
     /** Every version, newest first. */
     @GetMapping("/api/v1/policies")

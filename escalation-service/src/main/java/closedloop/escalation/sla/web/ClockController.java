@@ -2,6 +2,7 @@ package closedloop.escalation.sla.web;
 
 import closedloop.escalation.sla.SlaCases;
 import closedloop.platform.web.Problems;
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -11,13 +12,10 @@ import reactor.core.publisher.Mono;
 /** A complaint's clocks, for supervisors. */
 @RestController
 @RequestMapping("/api/v1/clocks")
+@RequiredArgsConstructor
 public class ClockController {
 
     private final SlaCases cases;
-
-    public ClockController(SlaCases cases) {
-        this.cases = cases;
-    }
 
     /** The clocks of the complaint; 404 when no ticket of it was dispatched yet. */
     @GetMapping("/{complaintId}")

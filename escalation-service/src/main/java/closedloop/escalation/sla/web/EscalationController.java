@@ -2,6 +2,7 @@ package closedloop.escalation.sla.web;
 
 import closedloop.escalation.sla.SlaCase;
 import closedloop.escalation.sla.SlaCases;
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -13,16 +14,13 @@ import java.util.Comparator;
 /** The escalations fired so far, newest first, for supervisors. */
 @RestController
 @RequestMapping("/api/v1/escalations")
+@RequiredArgsConstructor
 public class EscalationController {
 
     /** At most this many escalations are listed; a supervisor reads the newest. */
     static final int MAX_LISTED = 500;
 
     private final SlaCases cases;
-
-    public EscalationController(SlaCases cases) {
-        this.cases = cases;
-    }
 
     /**
      * Every escalation (the newest {@value #MAX_LISTED}), or those of one complaint. The newest escalations belong to

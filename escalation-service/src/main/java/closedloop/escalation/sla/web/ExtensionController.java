@@ -9,6 +9,7 @@ import closedloop.platform.web.Actor;
 import closedloop.platform.web.OneOf;
 import closedloop.platform.web.Problems;
 import jakarta.validation.Valid;
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,6 +31,7 @@ import java.util.Comparator;
  */
 @RestController
 @RequestMapping("/api/v1/extensions")
+@RequiredArgsConstructor
 public class ExtensionController {
 
     /** At most this many extensions are listed. */
@@ -37,11 +39,6 @@ public class ExtensionController {
 
     private final SlaCases cases;
     private final CaseUpdates updates;
-
-    public ExtensionController(SlaCases cases, CaseUpdates updates) {
-        this.cases = cases;
-        this.updates = updates;
-    }
 
     /** The extensions in this status (every one when no status is given), newest request first. */
     @GetMapping

@@ -7,6 +7,7 @@ import closedloop.escalation.supervision.Dossiers;
 import closedloop.platform.web.Actor;
 import closedloop.platform.web.Problems;
 import jakarta.validation.Valid;
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,17 +29,12 @@ import java.util.function.Function;
  */
 @RestController
 @RequestMapping("/api/v1/office-meeting")
+@RequiredArgsConstructor
 public class AgendaController {
 
     private final Agenda agenda;
     private final Dossiers dossiers;
     private final Clock clock;
-
-    public AgendaController(Agenda agenda, Dossiers dossiers, Clock clock) {
-        this.agenda = agenda;
-        this.dossiers = dossiers;
-        this.clock = clock;
-    }
 
     /** The items not yet DONE, oldest escalation first, each with its complaint's evidence. */
     @GetMapping("/agenda")

@@ -2,6 +2,7 @@ package closedloop.escalation.supervision.web;
 
 import closedloop.escalation.supervision.Dossiers;
 import closedloop.platform.web.Problems;
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -13,15 +14,11 @@ import java.time.Clock;
 /** Any complaint's evidence pack, as the office meeting would see it. */
 @RestController
 @RequestMapping("/api/v1/dossiers")
+@RequiredArgsConstructor
 public class DossierController {
 
     private final Dossiers dossiers;
     private final Clock clock;
-
-    public DossierController(Dossiers dossiers, Clock clock) {
-        this.dossiers = dossiers;
-        this.clock = clock;
-    }
 
     @GetMapping("/{complaintId}")
     public Mono<Evidence> dossier(@PathVariable String complaintId) {

@@ -13,6 +13,7 @@ import closedloop.platform.web.Problems;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,6 +35,7 @@ import java.util.List;
  */
 @RestController
 @RequestMapping("/api/v1/callbacks")
+@RequiredArgsConstructor
 public class CallbackController {
 
     /** The header that carries how many callbacks the filter lets through across all pages. */
@@ -42,12 +44,6 @@ public class CallbackController {
     private final Callbacks callbacks;
     private final CallbackService service;
     private final Clock clock;
-
-    public CallbackController(Callbacks callbacks, CallbackService service, Clock clock) {
-        this.callbacks = callbacks;
-        this.service = service;
-        this.clock = clock;
-    }
 
     /**
      * One page of the callbacks, optionally only those DUE or in a state and/or of a complaint, soonest due first;

@@ -5,6 +5,7 @@ import closedloop.notification.callback.NoSurveyAwaitingReply;
 import closedloop.notification.callback.UnreadableSurveyReply;
 import closedloop.platform.web.Problems;
 import jakarta.validation.Valid;
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -22,15 +23,11 @@ import java.time.Clock;
  */
 @RestController
 @RequestMapping("/api/v1/sms/replies")
+@RequiredArgsConstructor
 public class SmsReplyController {
 
     private final CallbackService service;
     private final Clock clock;
-
-    public SmsReplyController(CallbackService service, Clock clock) {
-        this.service = service;
-        this.clock = clock;
-    }
 
     /** Takes one forwarded SMS; answers with the callback it completed. */
     @PostMapping

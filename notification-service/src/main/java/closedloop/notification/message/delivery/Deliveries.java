@@ -7,6 +7,7 @@ import closedloop.notification.message.Messages;
 import closedloop.notification.message.QuietHours;
 import closedloop.notification.message.UndeliverableMessageException;
 import closedloop.platform.outbox.OutboxRelay;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -30,6 +31,7 @@ import java.util.Optional;
  * stopped.
  */
 @Service
+@RequiredArgsConstructor
 public class Deliveries {
 
     private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
@@ -43,17 +45,6 @@ public class Deliveries {
     private final Clock clock;
     private final Clock leaseClock = Clock.systemUTC();
     private volatile Runnable nudge = () -> { };
-
-    public Deliveries(DueMessages due, Messages messages, ResilientSenders senders, QuietHours quietHours,
-                      OutboxRelay relay, DeliveryProperties properties, Clock clock) {
-        this.due = due;
-        this.messages = messages;
-        this.senders = senders;
-        this.quietHours = quietHours;
-        this.relay = relay;
-        this.properties = properties;
-        this.clock = clock;
-    }
 
     /** How to ask the delivery pass for a pass now. */
     void nudgeWith(Runnable nudge) {

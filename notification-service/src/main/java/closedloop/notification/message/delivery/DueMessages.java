@@ -2,6 +2,7 @@ package closedloop.notification.message.delivery;
 
 import closedloop.notification.message.Message;
 import closedloop.notification.message.MessageStatus;
+import lombok.RequiredArgsConstructor;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -24,15 +25,12 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * {@code status_nextAttemptAt} of {@link Message}.
  */
 @Component
+@RequiredArgsConstructor
 public class DueMessages {
 
     private static final List<String> WAITING = List.of(MessageStatus.HELD.name(), MessageStatus.PENDING.name());
 
     private final ReactiveMongoTemplate mongo;
-
-    public DueMessages(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
-    }
 
     /**
      * Up to {@code limit} waiting messages due at {@code now} that no pass holds at {@code leaseNow}, the longest due

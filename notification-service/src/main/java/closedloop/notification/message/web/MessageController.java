@@ -7,6 +7,7 @@ import closedloop.platform.web.FieldError;
 import closedloop.platform.web.OneOf;
 import closedloop.platform.web.Problems;
 import jakarta.validation.constraints.Pattern;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.StringUtils;
@@ -26,6 +27,7 @@ import java.util.List;
  */
 @RestController
 @RequestMapping("/api/v1/messages")
+@RequiredArgsConstructor
 public class MessageController {
 
     /** The header that tells how many messages match, over all pages. */
@@ -37,10 +39,6 @@ public class MessageController {
     private static final String ONE_FILTER = "give complaintId, recipient or status";
 
     private final Messages messages;
-
-    public MessageController(Messages messages) {
-        this.messages = messages;
-    }
 
     /**
      * The messages matching every filter given (at least one of complaintId, recipient and status), oldest first, as

@@ -10,6 +10,7 @@ import closedloop.platform.web.OneOf;
 import closedloop.platform.web.Problems;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,15 +23,11 @@ import java.util.Locale;
 /** The message templates: which exist (the matrix, with each one's variables) and how each reads for a sample. */
 @RestController
 @RequestMapping("/api/v1/templates")
+@RequiredArgsConstructor
 public class TemplateController {
 
     private final MessageTemplates templates;
     private final Clock clock;
-
-    public TemplateController(MessageTemplates templates, Clock clock) {
-        this.templates = templates;
-        this.clock = clock;
-    }
 
     /** Every purpose × recipient kind × channel of the matrix with the names of its variables. */
     @GetMapping

@@ -5,6 +5,7 @@ import closedloop.platform.web.Problems;
 import closedloop.router.routing.Branch;
 import closedloop.router.routing.BranchDirectory;
 import closedloop.router.routing.InvalidBranchDirectory;
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,15 +21,12 @@ import java.util.List;
  * edited file takes effect; an invalid file answers 422 problem+json and the directory in force stays.
  */
 @RestController
+@RequiredArgsConstructor
 public class BranchDirectoryController {
 
     private static final Logger log = LoggerFactory.getLogger(BranchDirectoryController.class);
 
     private final BranchDirectory directory;
-
-    public BranchDirectoryController(BranchDirectory directory) {
-        this.directory = directory;
-    }
 
     /** The branches of the directory in force, as the file lists them. */
     @GetMapping("/api/v1/branches")

@@ -16,6 +16,7 @@ import closedloop.router.routing.TicketStatus;
 import closedloop.router.routing.UnsuitableBranch;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
+import lombok.RequiredArgsConstructor;
 import org.springframework.util.StringUtils;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,6 +41,7 @@ import java.util.List;
  */
 @RestController
 @RequestMapping("/api/v1/tickets")
+@RequiredArgsConstructor
 public class TicketController {
 
     /** 1 to 500, as text so that a non-number is reported like an out-of-range number. */
@@ -47,11 +49,6 @@ public class TicketController {
 
     private final TicketService tickets;
     private final Clock clock;
-
-    public TicketController(TicketService tickets, Clock clock) {
-        this.tickets = tickets;
-        this.clock = clock;
-    }
 
     /** The tickets of a branch or of a complaint, newest first, optionally in one status. */
     @GetMapping
