@@ -30,6 +30,8 @@ import closedloop.intake.complaint.Complaints;
 import closedloop.platform.events.CloudEvents;
 import closedloop.testsupport.KafkaProbe;
 import closedloop.testsupport.KafkaProbeExtension;
+import closedloop.testsupport.SignedInTestClient;
+import closedloop.testsupport.TestIssuer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -92,7 +94,7 @@ abstract class ComplaintIntakeIntegrationTests {
     @Test
     void registersAComplaintAndPublishesComplaintRegistered() {
         String phone = uniquePhone();
-        var response = web.post().uri("/api/v1/complaints").header("X-Actor", "agent-017")
+        var response = web.post().uri("/api/v1/complaints").headers(TestIssuer.as("agent-017"))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(request("HOTLINE", "BILLING", "Wang Fang", phone, "Lixia", "Charged twice"))
                 .exchange()
@@ -155,15 +157,16 @@ abstract class ComplaintIntakeIntegrationTests {
     }
 
     @Test
-    void takesTheActorAsAnonymousWhenNoneIsGiven() {
+    void takesTheActorFromTheSignedInCallerWhateverXActorClaims() {
         String phone = uniquePhone();
-        String id = web.post().uri("/api/v1/complaints").contentType(MediaType.APPLICATION_JSON)
+        String id = web.post().uri("/api/v1/complaints").header("X-Actor", "mallory")
+                .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(request("REGULATOR", "OTHER", "Han Mei", phone, "Lixia", "Nobody answers"))
                 .exchange().expectStatus().isCreated()
                 .expectBody(JsonNode.class).returnResult().getResponseBody().get("id").asText();
 
         ComplaintRegistered registered = probe.awaitEvent(ComplaintRegistered.class, e -> e.complaintId().equals(id));
-        assertThat(registered.actor()).isEqualTo("anonymous");
+        assertThat(registered.actor()).isEqualTo(TestIssuer.STAFF);
         assertThat(registered.priority()).isEqualTo(Priority.URGENT);
     }
 
@@ -359,7 +362,8 @@ abstract class ComplaintIntakeIntegrationTests {
 
     @Test
     void givesFiftyConcurrentRegistrationsFiftyDistinctNumbers() {
-        WebClient client = WebClient.create("http://localhost:" + port);
+        WebClient client = WebClient.builder().filter(SignedInTestClient.asStaff())
+                .baseUrl("http://localhost:" + port).build();
         List<String> numbers = Flux.range(0, 50)
                 .flatMap(i -> client.post().uri("/api/v1/complaints").contentType(MediaType.APPLICATION_JSON)
                         .bodyValue(request("ONLINE", "BILLING", "Zhao " + i, uniquePhone(), "Lixia", "Concurrent " + i))
@@ -395,7 +399,7 @@ abstract class ComplaintIntakeIntegrationTests {
         set(body, "priority", "MAJOR");
         set(body, "agent", "agent-042");
 
-        var response = web.post().uri("/api/v1/complaints").header("X-Actor", "agent-017")
+        var response = web.post().uri("/api/v1/complaints").headers(TestIssuer.as("agent-017"))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
                 .exchange().expectStatus().isCreated()
                 .expectBody(JsonNode.class).returnResult();
@@ -618,7 +622,8 @@ abstract class ComplaintIntakeIntegrationTests {
         String key = "key-" + UUID.randomUUID();
         Map<String, Object> body = fullBody(uniquePhone());
         long count = complaints.count().block();
-        WebClient client = WebClient.create("http://localhost:" + port);
+        WebClient client = WebClient.builder().filter(SignedInTestClient.asStaff())
+                .baseUrl("http://localhost:" + port).build();
 
         List<String> ids = Flux.range(0, 10)
                 .flatMap(i -> client.post().uri("/api/v1/complaints").header("Idempotency-Key", key)
@@ -980,7 +985,7 @@ abstract class ComplaintIntakeIntegrationTests {
     }
 
     String register(String channel, String phone) {
-        return web.post().uri("/api/v1/complaints").header("X-Actor", "agent-017")
+        return web.post().uri("/api/v1/complaints").headers(TestIssuer.as("agent-017"))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(request(channel, "NETWORK_QUALITY", "Li Lei", phone, "Shizhong", "No signal at home since Monday"))
                 .exchange().expectStatus().isCreated()

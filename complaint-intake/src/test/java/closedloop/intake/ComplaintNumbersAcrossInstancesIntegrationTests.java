@@ -2,8 +2,11 @@ package closedloop.intake;
 
 import closedloop.intake.complaint.ComplaintNumber;
 import closedloop.testsupport.EmbeddedMongo;
+import closedloop.testsupport.SignedInTestClient;
+import closedloop.testsupport.TestIssuerInitializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
@@ -44,7 +47,9 @@ class ComplaintNumbersAcrossInstancesIntegrationTests {
     }
 
     private static ConfigurableApplicationContext start(EmbeddedMongo mongo, EmbeddedKafkaBroker broker) {
-        return ComplaintIntakeApplication.application().run(
+        SpringApplication application = ComplaintIntakeApplication.application();
+        application.addInitializers(new TestIssuerInitializer());
+        return application.run(
                 "--server.port=0",
                 "--spring.data.mongodb.uri=" + mongo.uri(),
                 "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString());
@@ -55,7 +60,8 @@ class ComplaintNumbersAcrossInstancesIntegrationTests {
     }
 
     private static Flux<String> register(int port) {
-        WebClient client = WebClient.create("http://localhost:" + port);
+        WebClient client = WebClient.builder().filter(SignedInTestClient.asStaff())
+                .baseUrl("http://localhost:" + port).build();
         return Flux.range(0, PER_INSTANCE)
                 .flatMap(i -> client.post().uri("/api/v1/complaints").contentType(MediaType.APPLICATION_JSON)
                         .bodyValue(Map.of("channel", "ONLINE", "category", "BILLING",

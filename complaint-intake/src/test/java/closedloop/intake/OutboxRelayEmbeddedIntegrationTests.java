@@ -8,6 +8,7 @@ import closedloop.platform.outbox.OutboxRelay;
 import closedloop.testsupport.EmbeddedInfrastructure;
 import closedloop.testsupport.KafkaProbe;
 import closedloop.testsupport.KafkaProbeExtension;
+import closedloop.testsupport.TestIssuer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.bson.Document;
@@ -105,7 +106,7 @@ class OutboxRelayEmbeddedIntegrationTests {
 
     private String register() {
         String phone = "139" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
-        return web.post().uri("/api/v1/complaints").header("X-Actor", "agent-017")
+        return web.post().uri("/api/v1/complaints").headers(TestIssuer.as("agent-017"))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("channel", "HOTLINE", "category", "BILLING",
                         "customer", Map.of("name", "Wang Fang", "phone", phone),

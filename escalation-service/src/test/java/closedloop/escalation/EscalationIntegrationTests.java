@@ -37,8 +37,10 @@ import closedloop.escalation.sla.web.EscalationView;
 import closedloop.escalation.sla.web.ExtensionView;
 import closedloop.platform.PeriodicPass;
 import closedloop.platform.events.CloudEvents;
+import closedloop.platform.security.Role;
 import closedloop.testsupport.KafkaProbe;
 import closedloop.testsupport.KafkaProbeExtension;
+import closedloop.testsupport.TestIssuer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -190,6 +192,43 @@ abstract class EscalationIntegrationTests {
     }
 
     @Test
+    void letsNobodyDecideAnExtensionTheyAskedForThemselves() {
+        TicketAssigned assigned = assignment(newId(), Category.NETWORK_QUALITY, Priority.NORMAL);
+        probe.publish(assigned);
+        ClockStarted resolve = awaitPublished(ClockStarted.class, e -> e.ticketId().equals(assigned.ticketId())
+                && e.clock() == ClockKind.RESOLVE);
+        ExtensionRequested requested = requestExtension(assigned, resolve.deadline().plus(Duration.ofHours(2)));
+        awaitExtension(requested);
+
+        web.post().uri("/api/v1/extensions/{id}/approve", requested.eventId())
+                .headers(TestIssuer.as("li.ming", List.of(Role.SUPERVISOR))).exchange()
+                .expectStatus().isForbidden()
+                .expectBody().jsonPath("$.detail").isEqualTo("li.ming asked for extension " + requested.eventId()
+                        + " and so may not decide it");
+        web.post().uri("/api/v1/extensions/{id}/refuse", requested.eventId())
+                .headers(TestIssuer.as("li.ming", List.of(Role.SUPERVISOR)))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("reason", "no"))
+                .exchange()
+                .expectStatus().isForbidden();
+        assertThat(extensions("PENDING")).extracting(ExtensionView::extensionId)
+                .contains(requested.eventId().toString());
+    }
+
+    @Test
+    void showsADispatcherTheClocksOfTheirOwnBranchesOnly() {
+        TicketAssigned assigned = assignment(newId(), Category.NETWORK_QUALITY, Priority.NORMAL);
+        probe.publish(assigned);
+        awaitPublished(ClockStarted.class, e -> e.ticketId().equals(assigned.ticketId()));
+
+        web.get().uri("/api/v1/clocks/{id}", assigned.complaintId())
+                .headers(TestIssuer.as("d.own", List.of(Role.DISPATCHER), assigned.branch())).exchange()
+                .expectStatus().isOk();
+        web.get().uri("/api/v1/clocks/{id}", assigned.complaintId())
+                .headers(TestIssuer.as("d.other", List.of(Role.DISPATCHER), "NOWHERE-01")).exchange()
+                .expectStatus().isNotFound();
+    }
+
+    @Test
     void letsSupervisorsApproveAndRefuseExtensionsWithinTheirLimits() {
         TicketAssigned assigned = assignment(newId(), Category.NETWORK_QUALITY, Priority.NORMAL);
         probe.publish(assigned);
@@ -337,7 +376,7 @@ abstract class EscalationIntegrationTests {
     }
 
     private WebTestClient.ResponseSpec post(String path, Object body) {
-        var request = web.post().uri(path).header("X-Actor", "sup.liu");
+        var request = web.post().uri(path).headers(TestIssuer.as("sup.liu"));
         return body == null ? request.exchange() : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body)
                 .exchange();
     }

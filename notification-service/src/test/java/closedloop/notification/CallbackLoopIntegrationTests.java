@@ -20,6 +20,7 @@ import closedloop.notification.contact.Contact;
 import closedloop.notification.message.QuietHours;
 import closedloop.notification.callback.SurveySms;
 import closedloop.testsupport.MovableClockConfiguration;
+import closedloop.testsupport.TestIssuer;
 import com.jayway.jsonpath.JsonPath;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -260,7 +261,7 @@ abstract class CallbackLoopIntegrationTests extends NotificationScenario {
         callbacksOf(callback(callbackId).complaintId()).jsonPath("$[0].status").isEqualTo("OPEN");
 
         web.post().uri("/api/v1/callbacks/{id}/outcome", callbackId)
-                .header("X-Actor", "agent-017")
+                .headers(TestIssuer.as("agent-017"))
                 .bodyValue(Map.of("outcome", "UNSATISFIED", "note", "still leaking", "survey", Map.of(
                         "easyToReach", 4, "responseSpeed", 2, "staffSkill", 3, "staffAttitude", 4,
                         "improvement", "fix it properly")))
@@ -523,14 +524,14 @@ abstract class CallbackLoopIntegrationTests extends NotificationScenario {
 
     WebTestClient.ResponseSpec attempt(String callbackId, String result, String actor) {
         return web.post().uri("/api/v1/callbacks/{id}/attempts", callbackId)
-                .header("X-Actor", actor)
+                .headers(TestIssuer.as(actor))
                 .bodyValue(Map.of("result", result, "note", "call " + result))
                 .exchange();
     }
 
     WebTestClient.ResponseSpec outcome(String callbackId, String outcome, String actor) {
         return web.post().uri("/api/v1/callbacks/{id}/outcome", callbackId)
-                .header("X-Actor", actor)
+                .headers(TestIssuer.as(actor))
                 .bodyValue(Map.of("outcome", outcome))
                 .exchange();
     }

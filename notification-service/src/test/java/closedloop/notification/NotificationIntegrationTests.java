@@ -22,7 +22,9 @@ import closedloop.notification.message.MessageChannel;
 import closedloop.notification.message.Purpose;
 import closedloop.notification.message.RecipientKind;
 import closedloop.platform.events.CloudEvents;
+import closedloop.platform.security.Role;
 import closedloop.testsupport.MovableClockConfiguration;
+import closedloop.testsupport.TestIssuer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -172,7 +174,7 @@ abstract class NotificationIntegrationTests extends NotificationScenario {
         String callbackId = openCallback();
 
         web.post().uri("/api/v1/callbacks/{id}/outcome", callbackId)
-                .header("X-Actor", "agent-017")
+                .headers(TestIssuer.as("agent-017"))
                 .bodyValue(Map.of("outcome", "SATISFIED", "note", "Refund received", "survey", Map.of(
                         "easyToReach", 5, "responseSpeed", 4, "staffSkill", 5, "staffAttitude", 5,
                         "improvement", "Tell me the refund date on the first call")))
@@ -209,15 +211,34 @@ abstract class NotificationIntegrationTests extends NotificationScenario {
     }
 
     @Test
-    void takesTheActorAsAnonymousWithoutHeader() {
+    void letsADispatcherFollowOnlyTheMessagesToTheirOwnBranches() {
+        var liMing = TestIssuer.as("li.ming", List.of(Role.DISPATCHER), "LIXIA-01");
+
+        web.get().uri("/api/v1/live?recipient=branch:SHIZHONG-01").headers(liMing).exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        web.get().uri("/api/v1/messages?recipient=branch:SHIZHONG-01").headers(liMing).exchange()
+                .expectStatus().isForbidden();
+        web.get().uri("/api/v1/messages?recipient=supervisors").headers(liMing).exchange()
+                .expectStatus().isForbidden();
+        web.get().uri("/api/v1/messages?recipient=branch:LIXIA-01").headers(liMing).exchange()
+                .expectStatus().isOk();
+        web.get().uri("/api/v1/messages?recipient=branch:SHIZHONG-01")
+                .headers(TestIssuer.as("sup.wang", List.of(Role.SUPERVISOR))).exchange()
+                .expectStatus().isOk();
+    }
+
+    @Test
+    void takesTheActorFromTheSignedInAgentWhateverXActorClaims() {
         String callbackId = openCallback();
 
-        web.post().uri("/api/v1/callbacks/{id}/outcome", callbackId)
+        web.post().uri("/api/v1/callbacks/{id}/outcome", callbackId).header("X-Actor", "mallory")
+                .headers(TestIssuer.as("agent-017", List.of(Role.AGENT)))
                 .bodyValue(Map.of("outcome", "BASICALLY_SATISFIED"))
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody()
-                .jsonPath("$.completedBy").isEqualTo("anonymous");
+                .jsonPath("$.completedBy").isEqualTo("agent-017");
     }
 
     @Test

@@ -31,6 +31,10 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
             Map.entry("spring.codec.max-in-memory-size", "256KB"),
             Map.entry("spring.data.mongodb.auto-index-creation", "true"),
             Map.entry("spring.jackson.serialization.write-dates-as-timestamps", "false"),
+            // the embedded default's issuer; deployments set both (the key URL may use an internal host name)
+            Map.entry("spring.security.oauth2.resourceserver.jwt.issuer-uri", "http://localhost:9000"),
+            Map.entry("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", "http://localhost:9000/oauth2/jwks"),
+            Map.entry("spring.security.oauth2.resourceserver.jwt.audiences", "closedloop"),
             Map.entry("management.endpoints.web.exposure.include", "health,info,prometheus"),
             Map.entry("management.endpoint.health.probes.enabled", "true"));
 

@@ -12,7 +12,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Runs a Spring Boot test against MongoDB 7 and Apache Kafka in containers, with a movable clock. Skipped where no
+ * Runs a Spring Boot test against MongoDB 7 and Apache Kafka in containers, with a movable clock, its
+ * requests signed in by the {@link TestIssuer}. Skipped where no
  * Docker engine runs.
  */
 @Documented
@@ -20,7 +21,7 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Testcontainers(disabledWithoutDocker = true)
-@ContextConfiguration(initializers = ContainersInitializer.class)
-@Import(MovableClockConfiguration.class)
+@ContextConfiguration(initializers = {ContainersInitializer.class, TestIssuerInitializer.class})
+@Import({MovableClockConfiguration.class, SignedInTestClient.class})
 public @interface ContainerInfrastructure {
 }

@@ -25,6 +25,7 @@ import closedloop.contracts.TicketAssigned;
 import closedloop.contracts.TicketResolved;
 import closedloop.contracts.Topics;
 import closedloop.platform.events.CloudEvents;
+import closedloop.platform.security.Role;
 import closedloop.router.routing.Branch;
 import closedloop.router.routing.Holder;
 import closedloop.router.routing.Routing;
@@ -32,6 +33,8 @@ import closedloop.router.routing.TicketStatus;
 import closedloop.router.routing.web.TicketResponse;
 import closedloop.testsupport.KafkaProbe;
 import closedloop.testsupport.KafkaProbeExtension;
+import closedloop.testsupport.SignedInTestClient;
+import closedloop.testsupport.TestIssuer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -88,7 +91,8 @@ abstract class TicketRouterIntegrationTests {
 
     @BeforeEach
     void connect() {
-        http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(PATIENCE).build();
+        http = WebTestClient.bindToServer().filter(SignedInTestClient.asStaff()).baseUrl("http://localhost:" + port)
+                .responseTimeout(PATIENCE).build();
     }
 
     @Test
@@ -166,10 +170,10 @@ abstract class TicketRouterIntegrationTests {
         probe.publish(complaint);
         String id = awaitTicket(routedTicketId(complaint)).id();
 
-        TicketResponse accepted = http.post().uri("/api/v1/tickets/{id}/accept", id).header("X-Actor", "li.ming")
+        TicketResponse accepted = http.post().uri("/api/v1/tickets/{id}/accept", id).headers(TestIssuer.as("li.ming"))
                 .exchange().expectStatus().isOk().expectBody(TicketResponse.class).returnResult().getResponseBody();
         clock.add(Duration.ofHours(3));
-        TicketResponse resolved = http.post().uri("/api/v1/tickets/{id}/resolve", id).header("X-Actor", "zhang.wei")
+        TicketResponse resolved = http.post().uri("/api/v1/tickets/{id}/resolve", id).headers(TestIssuer.as("zhang.wei"))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("resolution", "Refunded the double charge", "rootCause", "BILLING_SYSTEM",
                         "responsibleParty", "billing department"))
@@ -199,15 +203,40 @@ abstract class TicketRouterIntegrationTests {
     }
 
     @Test
-    void signsForAsAnonymousWithoutAnActorHeader() {
+    void signsForAsTheSignedInDispatcherWhateverXActorClaims() {
         ComplaintRegistered complaint = registered("Tianqiao");
         probe.publish(complaint);
         String id = awaitTicket(routedTicketId(complaint)).id();
 
-        http.post().uri("/api/v1/tickets/{id}/accept", id).exchange().expectStatus().isOk();
+        http.post().uri("/api/v1/tickets/{id}/accept", id).header("X-Actor", "mallory")
+                .headers(TestIssuer.as("sun.li", List.of(Role.DISPATCHER), "TIANQIAO-01"))
+                .exchange().expectStatus().isOk();
 
         assertThat(probe.awaitEvent(TicketAccepted.class, event -> event.ticketId().equals(id)).actor())
-                .isEqualTo("anonymous");
+                .isEqualTo("sun.li");
+    }
+
+    @Test
+    void hidesAnotherBranchsTicketFromADispatcherAsIfItDidNotExist() {
+        ComplaintRegistered complaint = registered("Tianqiao");
+        probe.publish(complaint);
+        String id = awaitTicket(routedTicketId(complaint)).id();
+        var otherBranch = TestIssuer.as("zhao.lei", List.of(Role.DISPATCHER), "SHIZHONG-01");
+
+        http.get().uri("/api/v1/tickets/{id}", id).headers(otherBranch).exchange().expectStatus().isNotFound();
+        http.get().uri("/api/v1/tickets/{id}/holders", id).headers(otherBranch).exchange()
+                .expectStatus().isNotFound();
+        http.post().uri("/api/v1/tickets/{id}/accept", id).headers(otherBranch).exchange()
+                .expectStatus().isNotFound();
+        http.get().uri("/api/v1/tickets?branch=TIANQIAO-01").headers(otherBranch).exchange()
+                .expectStatus().isForbidden();
+        assertThat(http.get().uri("/api/v1/tickets?complaintId={id}", complaint.complaintId()).headers(otherBranch)
+                .exchange().expectStatus().isOk().expectBodyList(TicketResponse.class).returnResult()
+                .getResponseBody()).isEmpty();
+        assertThat(http.get().uri("/api/v1/tickets/{id}", id)
+                .headers(TestIssuer.as("sun.li", List.of(Role.DISPATCHER), "TIANQIAO-01"))
+                .exchange().expectStatus().isOk().expectBody(TicketResponse.class).returnResult()
+                .getResponseBody().status()).isEqualTo(TicketStatus.ASSIGNED);
     }
 
     @Test
@@ -238,7 +267,7 @@ abstract class TicketRouterIntegrationTests {
 
         List<CompletableFuture<Integer>> attempts = List.of("li.ming", "zhang.wei").stream()
                 .map(actor -> CompletableFuture.supplyAsync(() -> http.post()
-                        .uri("/api/v1/tickets/{id}/accept", id).header("X-Actor", actor)
+                        .uri("/api/v1/tickets/{id}/accept", id).headers(TestIssuer.as(actor))
                         .exchange().returnResult(String.class).getStatus().value()))
                 .toList();
 
@@ -722,7 +751,7 @@ abstract class TicketRouterIntegrationTests {
 
     private TicketResponse ok(String id, String action, Map<String, String> body, String actor) {
         WebTestClient.RequestBodySpec request = http.post().uri("/api/v1/tickets/{id}/" + action, id)
-                .header("X-Actor", actor);
+                .headers(TestIssuer.as(actor));
         WebTestClient.RequestHeadersSpec<?> ready = body == null ? request
                 : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
         return ready.exchange().expectStatus().isOk().expectBody(TicketResponse.class).returnResult().getResponseBody();

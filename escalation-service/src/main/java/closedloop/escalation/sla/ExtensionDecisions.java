@@ -63,10 +63,11 @@ final class ExtensionDecisions {
      *
      * @return the event that tells it
      * @throws IllegalExtensionDecision when the extension is not PENDING or not of the current, open ticket
+     * @throws OwnExtension            when {@code actor} asked for it
      * @throws ExtensionOutOfLimits     when the approval breaks a limit
      */
     ExtensionApproved approve(String extensionId, Instant deadline, String actor, Instant now, Deadlines deadlines) {
-        Extension extension = decidable(extensionId, "approve");
+        Extension extension = decidable(extensionId, "approve", actor);
         int most = deadlines.rules().maxExtensions();
         if (ticket.approvedExtensions() >= most) {
             throw new ExtensionOutOfLimits("A ticket may be extended at most " + most + " times; ticket "
@@ -105,9 +106,10 @@ final class ExtensionDecisions {
      *
      * @return the event that tells it
      * @throws IllegalExtensionDecision when the extension is not PENDING or not of the current, open ticket
+     * @throws OwnExtension            when {@code actor} asked for it
      */
     ExtensionRefused refuse(String extensionId, String reason, String actor, Instant now) {
-        Extension extension = decidable(extensionId, "refuse");
+        Extension extension = decidable(extensionId, "refuse", actor);
         replace(extension.refused(reason, actor, now));
         return new ExtensionRefused(EventIds.derived(extensionId, "refuse"), now, complaintId, ticket.ticketId(),
                 ticket.branch(), extensionId, reason, actor);
@@ -131,9 +133,12 @@ final class ExtensionDecisions {
         return extensions.stream().filter(extension -> extension.id().equals(extensionId)).findFirst();
     }
 
-    private Extension decidable(String extensionId, String action) {
+    private Extension decidable(String extensionId, String action, String actor) {
         Extension extension = find(extensionId)
                 .orElseThrow(() -> new IllegalArgumentException("No extension " + extensionId + " in " + complaintId));
+        if (extension.requestedBy().equals(actor)) {
+            throw new OwnExtension(extensionId, actor);
+        }
         if (!extension.isPending()) {
             throw new IllegalExtensionDecision(extension.status(), action);
         }

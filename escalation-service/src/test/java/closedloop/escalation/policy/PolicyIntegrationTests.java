@@ -13,6 +13,7 @@ import closedloop.escalation.policy.web.LimitBody;
 import closedloop.escalation.policy.web.OutsideBody;
 import closedloop.escalation.policy.web.PolicyView;
 import closedloop.escalation.policy.web.RuleBody;
+import closedloop.testsupport.TestIssuer;
 import org.junit.jupiter.api.Test;
 import closedloop.platform.domain.RaceRetry;
 import closedloop.testsupport.KafkaProbe;
@@ -82,7 +83,7 @@ abstract class PolicyIntegrationTests {
         Instant effective = clock.instant().plus(Duration.ofHours(1));
 
         PolicyView published = web.post().uri("/api/v1/admin/policies")
-                .header("X-Actor", "admin.wu")
+                .headers(TestIssuer.as("admin.wu"))
                 .bodyValue(publication(withBillingResolve(before.rules(), "PT12H"), before.outside(),
                         effective.toString(), "Billing errors fixed within 12 hours"))
                 .exchange()

@@ -35,6 +35,7 @@ import closedloop.platform.PeriodicPass;
 import closedloop.platform.events.CloudEvents;
 import closedloop.testsupport.KafkaProbe;
 import closedloop.testsupport.KafkaProbeExtension;
+import closedloop.testsupport.TestIssuer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -302,7 +303,7 @@ abstract class SupervisionIntegrationTests {
         Instant deadline = clock.instant().plus(Duration.ofDays(3));
 
         AgendaEntry decided = web.post().uri("/api/v1/office-meeting/items/{id}/decision", itemId)
-                .header("X-Actor", "sup.liu")
+                .headers(TestIssuer.as("sup.liu"))
                 .bodyValue(Map.of("owner", "deputy.gm.sun", "deadline", deadline.toString(),
                         "note", "Billing centre to refund and audit the rating rule"))
                 .exchange()
@@ -489,7 +490,7 @@ abstract class SupervisionIntegrationTests {
     }
 
     private AlertView acknowledge(String id, String actor) {
-        return web.post().uri("/api/v1/alerts/{id}/ack", id).header("X-Actor", actor).exchange()
+        return web.post().uri("/api/v1/alerts/{id}/ack", id).headers(TestIssuer.as(actor)).exchange()
                 .expectStatus().isOk()
                 .expectBody(AlertView.class).returnResult().getResponseBody();
     }
@@ -514,7 +515,7 @@ abstract class SupervisionIntegrationTests {
 
     private WebTestClient.ResponseSpec decide(String itemId, Instant deadline) {
         return web.post().uri("/api/v1/office-meeting/items/{id}/decision", itemId)
-                .header("X-Actor", "sup.liu")
+                .headers(TestIssuer.as("sup.liu"))
                 .bodyValue(Map.of("owner", "deputy.gm.sun", "deadline", deadline.toString(), "note", "Refund"))
                 .exchange();
     }

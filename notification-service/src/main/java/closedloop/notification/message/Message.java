@@ -4,6 +4,7 @@ import closedloop.contracts.EventIds;
 import closedloop.contracts.MessageFailed;
 import closedloop.contracts.MessageSent;
 import closedloop.platform.outbox.OutboxDocument;
+import closedloop.platform.security.Caller;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
@@ -116,6 +117,15 @@ public class Message extends OutboxDocument {
     /** The recipient of a message to the branch with this code: {@code branch:<code>}. */
     public static String branchRecipient(String branch) {
         return BRANCH_RECIPIENT_PREFIX + branch;
+    }
+
+    /**
+     * Whether {@code caller} may read the messages to {@code recipient}: a dispatcher only those to their own
+     * branches' inboxes, supervisors every recipient's.
+     */
+    public static boolean readableBy(Caller caller, String recipient) {
+        return !caller.limitedToOwnBranches() || caller.branches().stream()
+                .map(Message::branchRecipient).anyMatch(own -> own.equals(recipient));
     }
 
     /** The id of the message the event causes for the purpose, recipient kind and channel. */

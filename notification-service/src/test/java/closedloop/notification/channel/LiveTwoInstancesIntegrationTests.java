@@ -10,6 +10,8 @@ import closedloop.notification.message.RecipientKind;
 import closedloop.notification.channel.messaging.LiveMessagesListener;
 import closedloop.testsupport.EmbeddedMongo;
 import closedloop.testsupport.MovableClockConfiguration;
+import closedloop.testsupport.SignedInTestClient;
+import closedloop.testsupport.TestIssuerInitializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -50,7 +52,7 @@ class LiveTwoInstancesIntegrationTests {
                     && two.getBean(LiveMessagesListener.class).isListening());
 
             Flux<ServerSentEvent<String>> onTwo = WebTestClient
-                    .bindToServer().baseUrl("http://localhost:" + two.getEnvironment().getProperty("local.server.port"))
+                    .bindToServer().filter(SignedInTestClient.asStaff()).baseUrl("http://localhost:" + two.getEnvironment().getProperty("local.server.port"))
                     .responseTimeout(Duration.ofSeconds(30)).build()
                     .get().uri("/api/v1/live?recipient={r}", branch)
                     .accept(MediaType.TEXT_EVENT_STREAM)
@@ -74,7 +76,8 @@ class LiveTwoInstancesIntegrationTests {
 
     static ConfigurableApplicationContext start(EmbeddedMongo mongo, EmbeddedKafkaBroker broker, MutableClock clock) {
         SpringApplication application = NotificationServiceApplication.application();
-        application.addInitializers(context -> context.getBeanFactory().registerSingleton("clock", clock));
+        application.addInitializers(context -> context.getBeanFactory().registerSingleton("clock", clock),
+                new TestIssuerInitializer());
         return application.run(
                 "--server.port=0",
                 "--spring.data.mongodb.uri=" + mongo.uri(),

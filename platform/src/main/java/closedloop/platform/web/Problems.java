@@ -49,6 +49,11 @@ public final class Problems {
         return new ErrorResponseException(HttpStatus.CONFLICT, problem, illegal);
     }
 
+    /** 403: the signed-in caller may not do this; the detail says why. */
+    public static ErrorResponseException forbidden(String detail) {
+        return problem(HttpStatus.FORBIDDEN, "Forbidden", detail);
+    }
+
     /** 422: the request is well-formed but cannot be carried out as asked; the detail says why. */
     public static ErrorResponseException unprocessable(String title, String detail) {
         return problem(HttpStatus.UNPROCESSABLE_ENTITY, title, detail);

@@ -1,9 +1,12 @@
 package closedloop.platform.web;
 
 import closedloop.platform.domain.IllegalTransition;
+import closedloop.platform.security.Caller;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,21 +17,27 @@ import java.util.List;
 
 class PlatformWebUnitTests {
 
+    private static final Jwt LI_MING = Jwt.withTokenValue("token").header("alg", "RS256")
+            .claim("preferred_username", "li.ming").claim("roles", List.of("DISPATCHER", "UNKNOWN"))
+            .claim("branches", List.of("LIXIA-01")).build();
+
     private final WebTestClient client = WebTestClient.bindToController(new DoorController())
             .controllerAdvice(new ProblemDetailsAdvice())
             .argumentResolvers(resolvers -> resolvers.addCustomResolver(new ActorArgumentResolver()))
+            .webFilter((exchange, chain) -> chain.filter(exchange.mutate()
+                    .principal(Mono.just(new JwtAuthenticationToken(LI_MING, List.of(), "li.ming"))).build()))
             .build();
 
     @Test
-    void namesTheActorFromTheRequest() {
-        client.get().uri("/whoami").header(ActorArgumentResolver.HEADER, "  li.ming ").exchange()
+    void namesTheActorFromTheTokenWhateverAHeaderClaims() {
+        client.get().uri("/whoami").header("X-Actor", "mallory").exchange()
                 .expectStatus().isOk().expectBody(String.class).isEqualTo("li.ming");
     }
 
     @Test
-    void callsARequestWithoutAnActorAnonymous() {
-        client.get().uri("/whoami").exchange()
-                .expectStatus().isOk().expectBody(String.class).isEqualTo(ActorArgumentResolver.ANONYMOUS);
+    void resolvesTheCallerWithTheRolesAndBranchesOfTheToken() {
+        client.get().uri("/caller").exchange()
+                .expectStatus().isOk().expectBody(String.class).isEqualTo("li.ming [DISPATCHER] [LIXIA-01]");
     }
 
     @Test
@@ -66,6 +75,11 @@ class PlatformWebUnitTests {
         @GetMapping("/whoami")
         Mono<String> whoAmI(@Actor String actor) {
             return Mono.just(actor);
+        }
+
+        @GetMapping("/caller")
+        Mono<String> caller(Caller caller) {
+            return Mono.just(caller.name() + " " + caller.roles() + " " + caller.branches());
         }
 
         @PostMapping("/open")

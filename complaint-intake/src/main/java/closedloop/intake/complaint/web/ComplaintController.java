@@ -4,6 +4,7 @@ import closedloop.intake.complaint.Complaint;
 import closedloop.intake.complaint.ComplaintService;
 import closedloop.intake.complaint.IdempotencyKeyReused;
 import closedloop.intake.complaint.NewComplaint;
+import closedloop.platform.security.Caller;
 import closedloop.platform.web.Actor;
 import closedloop.platform.web.Problems;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -64,10 +65,14 @@ public class ComplaintController {
                         reused -> Problems.unprocessable("Idempotency-Key reused", reused.getMessage()));
     }
 
-    /** The complaint with its timeline; 404 when there is none with this id. */
+    /**
+     * The complaint with its timeline; 404 when there is none with this id or, for a dispatcher, when it is not at a
+     * branch of theirs.
+     */
     @GetMapping("/{id}")
-    public Mono<ComplaintView> complaint(@PathVariable String id) {
+    public Mono<ComplaintView> complaint(@PathVariable String id, Caller caller) {
         return complaints.find(id)
+                .filter(complaint -> caller.sees(complaint.branch()))
                 .map(ComplaintView::of)
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("complaint", id)));
     }

@@ -2,6 +2,7 @@ package closedloop.escalation.sla.web;
 
 import closedloop.escalation.sla.CaseUpdates;
 import closedloop.escalation.sla.ExtensionOutOfLimits;
+import closedloop.escalation.sla.OwnExtension;
 import closedloop.escalation.sla.ExtensionStatus;
 import closedloop.escalation.sla.SlaCase;
 import closedloop.escalation.sla.SlaCases;
@@ -27,7 +28,7 @@ import java.util.Comparator;
  * Extensions (延期) the branches asked for, for supervisors to approve or refuse. A decision on an extension that is
  * not PENDING, or whose ticket is no longer with its branch, answers 409 naming {@code currentState} and
  * {@code allowedActions}; an approval that breaks a limit (more than 2 per ticket, more than 10 working days in total,
- * past the outside deadline, not later than the current deadline) answers 422.
+ * past the outside deadline, not later than the current deadline) answers 422; deciding one's own request, 403.
  */
 @RestController
 @RequestMapping("/api/v1/extensions")
@@ -73,6 +74,7 @@ public class ExtensionController {
                 .map(slaCase -> ExtensionView.of(slaCase, slaCase.extension(id).orElseThrow()))
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("extension", id)))
                 .onErrorMap(ExtensionOutOfLimits.class, outOfLimits ->
-                        Problems.unprocessable("Extension out of limits", outOfLimits.getMessage()));
+                        Problems.unprocessable("Extension out of limits", outOfLimits.getMessage()))
+                .onErrorMap(OwnExtension.class, own -> Problems.forbidden(own.getMessage()));
     }
 }

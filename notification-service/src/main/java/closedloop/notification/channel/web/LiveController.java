@@ -2,6 +2,9 @@ package closedloop.notification.channel.web;
 
 import closedloop.notification.channel.LiveProperties;
 import closedloop.notification.channel.LiveSender;
+import closedloop.notification.message.Message;
+import closedloop.platform.security.Caller;
+import closedloop.platform.web.Problems;
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
@@ -33,7 +36,10 @@ public class LiveController {
      * what it missed from {@code GET /api/v1/messages?recipient=…}.
      */
     @GetMapping(produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    public Flux<ServerSentEvent<LiveMessageView>> stream(@RequestParam @NotBlank String recipient) {
+    public Flux<ServerSentEvent<LiveMessageView>> stream(@RequestParam @NotBlank String recipient, Caller caller) {
+        if (!Message.readableBy(caller, recipient.strip())) {
+            throw Problems.forbidden("A dispatcher follows the messages to their own branches only");
+        }
         Flux<ServerSentEvent<LiveMessageView>> delivered = live.messagesTo(recipient.strip())
                 .map(message -> ServerSentEvent.builder(LiveMessageView.of(message))
                         .id(message.id()).event("message").build());

@@ -1,8 +1,10 @@
 package closedloop.notification.message.web;
 
+import closedloop.notification.message.Message;
 import closedloop.notification.message.MessageFilter;
 import closedloop.notification.message.MessageStatus;
 import closedloop.notification.message.Messages;
+import closedloop.platform.security.Caller;
 import closedloop.platform.web.FieldError;
 import closedloop.platform.web.OneOf;
 import closedloop.platform.web.Problems;
@@ -53,7 +55,11 @@ public class MessageController {
             @RequestParam(defaultValue = "0")
             @Pattern(regexp = PAGE, message = "must be a whole number from 0 to 999999") String page,
             @RequestParam(defaultValue = "50")
-            @Pattern(regexp = SIZE, message = "must be a whole number from 1 to 200") String size) {
+            @Pattern(regexp = SIZE, message = "must be a whole number from 1 to 200") String size,
+            Caller caller) {
+        if (!Message.readableBy(caller, textOrNull(recipient))) {
+            return Mono.error(Problems.forbidden("A dispatcher reads the messages to their own branches only"));
+        }
         MessageFilter filter = new MessageFilter(textOrNull(complaintId), textOrNull(recipient),
                 status == null ? null : MessageStatus.valueOf(status));
         if (filter.isEmpty()) {

@@ -3,6 +3,7 @@ package closedloop.router.routing.web;
 import closedloop.contracts.ContactMethod;
 import closedloop.contracts.ReturnReason;
 import closedloop.contracts.RootCause;
+import closedloop.platform.security.Caller;
 import closedloop.platform.web.Actor;
 import closedloop.platform.web.FieldError;
 import closedloop.platform.web.OneOf;
@@ -32,6 +33,7 @@ import reactor.core.publisher.Mono;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A branch's ticket queue, the responsibility trace of a ticket's complaint, and the workflow actions on a ticket,
@@ -57,69 +59,75 @@ public class TicketController {
                                      @RequestParam(required = false) String complaintId,
                                      @RequestParam(defaultValue = "100")
                                      @Pattern(regexp = LIMIT, message = "must be a whole number from 1 to 500")
-                                     String limit) {
+                                     String limit,
+                                     Caller caller) {
         if (!StringUtils.hasText(branch) && !StringUtils.hasText(complaintId)) {
             throw Problems.invalidField("branch", "is required unless complaintId is given");
         }
+        if (StringUtils.hasText(branch) && !caller.sees(branch.strip())) {
+            throw Problems.forbidden("You are not a dispatcher of branch " + branch.strip());
+        }
         TicketFilter filter = new TicketFilter(textOrNull(branch), status == null ? null : TicketStatus.valueOf(status),
                 textOrNull(complaintId), Integer.parseInt(limit));
-        return tickets.search(filter).map(TicketResponse::of);
+        return tickets.search(filter).filter(ticket -> caller.sees(ticket.branch())).map(TicketResponse::of);
     }
 
+    /** The ticket; a dispatcher's answer is 404 for another branch's ticket, as if it did not exist. */
     @GetMapping("/{id}")
-    public Mono<TicketResponse> get(@PathVariable String id) {
-        return tickets.find(id).map(TicketResponse::of).switchIfEmpty(Mono.error(() -> Problems.notFound("ticket", id)));
+    public Mono<TicketResponse> get(@PathVariable String id, Caller caller) {
+        return visible(id, caller).map(TicketResponse::of);
     }
 
     /** Who held the ticket's complaint, from when to when and for how long, oldest first (the responsibility trace). */
     @GetMapping("/{id}/holders")
-    public Mono<List<Holder>> holders(@PathVariable String id) {
-        return tickets.holders(id).switchIfEmpty(Mono.error(() -> Problems.notFound("ticket", id)));
+    public Mono<List<Holder>> holders(@PathVariable String id, Caller caller) {
+        return visible(id, caller).flatMap(ticket -> tickets.holders(id));
     }
 
     /** Signs for the ticket (签收): ASSIGNED → ACCEPTED. */
     @PostMapping("/{id}/accept")
     public Mono<TicketResponse> accept(@PathVariable String id,
-                                       @Actor String actor) {
-        return answer(id, tickets.accept(id, actor));
+                                       Caller caller) {
+        return answer(id, asDispatcher(id, caller, () -> tickets.accept(id, caller.name())));
     }
 
     /** Names the person handling the ticket: ACCEPTED, IN_PROGRESS or WAITING_ON_CUSTOMER → IN_PROGRESS. */
     @PostMapping("/{id}/handler")
     public Mono<TicketResponse> handler(@PathVariable String id, @Valid @RequestBody HandlerRequest request,
-                                        @Actor String actor) {
-        return answer(id, tickets.nameHandler(id, request.handler().strip(), actor));
+                                        Caller caller) {
+        return answer(id, asDispatcher(id, caller,
+                () -> tickets.nameHandler(id, request.handler().strip(), caller.name())));
     }
 
     /** Adds a progress note in any open status; the status stays. */
     @PostMapping("/{id}/notes")
     public Mono<TicketResponse> note(@PathVariable String id, @Valid @RequestBody NoteRequest request,
-                                     @Actor String actor) {
-        return answer(id, tickets.addNote(id, request.note(), actor));
+                                     Caller caller) {
+        return answer(id, asDispatcher(id, caller, () -> tickets.addNote(id, request.note(), caller.name())));
     }
 
     /** Records the first contact with the customer (首次联系): → IN_PROGRESS. */
     @PostMapping("/{id}/first-contact")
     public Mono<TicketResponse> firstContact(@PathVariable String id, @Valid @RequestBody FirstContactRequest request,
-                                             @Actor String actor) {
+                                             Caller caller) {
         Instant contactedAt = Instant.parse(request.contactedAt());
         if (contactedAt.isAfter(clock.instant())) {
             throw Problems.invalidField("contactedAt", "must not be in the future");
         }
-        return answer(id, tickets.recordFirstContact(id, contactedAt,
-                ContactMethod.valueOf(request.method()), request.result(), actor));
+        return answer(id, asDispatcher(id, caller, () -> tickets.recordFirstContact(id, contactedAt,
+                ContactMethod.valueOf(request.method()), request.result(), caller.name())));
     }
 
     /** Gives the ticket back (退单): ASSIGNED or ACCEPTED → RETURNED; the complaint goes on to a new ticket. */
     @PostMapping("/{id}/return")
     public Mono<TicketResponse> giveBack(@PathVariable String id, @Valid @RequestBody ReturnRequest request,
-                                         @Actor String actor) {
+                                         Caller caller) {
         ReturnReason reason = ReturnReason.valueOf(request.reason());
         String text = textOrNull(request.text());
         if (reason == ReturnReason.OTHER && text == null) {
             throw Problems.invalidField("text", "is required when the reason is OTHER");
         }
-        return answer(id, tickets.giveBack(id, reason, text, actor));
+        return answer(id, asDispatcher(id, caller, () -> tickets.giveBack(id, reason, text, caller.name())));
     }
 
     /** The dispatch desk routes a ticket it holds by hand: ASSIGNED at MANUAL → TRANSFERRED; a new ticket at the branch. */
@@ -139,34 +147,49 @@ public class TicketController {
     /** Asks for more time (延期) from ACCEPTED or IN_PROGRESS; the status stays. */
     @PostMapping("/{id}/extension")
     public Mono<TicketResponse> extension(@PathVariable String id, @Valid @RequestBody ExtensionRequest request,
-                                          @Actor String actor) {
+                                          Caller caller) {
         Instant requestedDeadline = Instant.parse(request.requestedDeadline());
         if (!requestedDeadline.isAfter(clock.instant())) {
             throw Problems.invalidField("requestedDeadline", "must be in the future");
         }
-        return answer(id, tickets.requestExtension(id, request.reason(), requestedDeadline, actor));
+        return answer(id, asDispatcher(id, caller,
+                () -> tickets.requestExtension(id, request.reason(), requestedDeadline, caller.name())));
     }
 
     /** Waits on the customer: ACCEPTED or IN_PROGRESS → WAITING_ON_CUSTOMER. */
     @PostMapping("/{id}/wait")
     public Mono<TicketResponse> waitOnCustomer(@PathVariable String id, @Valid @RequestBody WaitRequest request,
-                                               @Actor String actor) {
-        return answer(id, tickets.waitOnCustomer(id, request.reason(), actor));
+                                               Caller caller) {
+        return answer(id, asDispatcher(id, caller, () -> tickets.waitOnCustomer(id, request.reason(), caller.name())));
     }
 
     /** Ends the wait on the customer: WAITING_ON_CUSTOMER → IN_PROGRESS. */
     @PostMapping("/{id}/resume")
     public Mono<TicketResponse> resume(@PathVariable String id,
-                                       @Actor String actor) {
-        return answer(id, tickets.resume(id, actor));
+                                       Caller caller) {
+        return answer(id, asDispatcher(id, caller, () -> tickets.resume(id, caller.name())));
     }
 
     /** Resolves the ticket (办结) with what was done, why and who is responsible: ACCEPTED or IN_PROGRESS → RESOLVED. */
     @PostMapping("/{id}/resolve")
     public Mono<TicketResponse> resolve(@PathVariable String id, @Valid @RequestBody ResolveRequest request,
-                                        @Actor String actor) {
-        return answer(id, tickets.resolve(id, request.resolution(), RootCause.valueOf(request.rootCause()),
-                request.responsibleParty(), actor));
+                                        Caller caller) {
+        return answer(id, asDispatcher(id, caller, () -> tickets.resolve(id, request.resolution(),
+                RootCause.valueOf(request.rootCause()), request.responsibleParty(), caller.name())));
+    }
+
+    /** The ticket, if it exists and the caller may see it; otherwise 404. */
+    private Mono<Ticket> visible(String id, Caller caller) {
+        return tickets.find(id).filter(ticket -> caller.sees(ticket.branch()))
+                .switchIfEmpty(Mono.error(() -> Problems.notFound("ticket", id)));
+    }
+
+    /**
+     * Runs a branch's action if the caller is a dispatcher of the ticket's branch; otherwise nothing (so 404). A
+     * ticket never changes branch (a transfer opens a new one), so checking before the change cannot be overtaken.
+     */
+    private Mono<Ticket> asDispatcher(String id, Caller caller, Supplier<Mono<Ticket>> action) {
+        return tickets.find(id).filter(ticket -> caller.worksFor(ticket.branch())).flatMap(ticket -> action.get());
     }
 
     private static Mono<TicketResponse> answer(String id, Mono<Ticket> changed) {

@@ -1,0 +1,41 @@
+package closedloop.escalation;
+
+import closedloop.platform.security.AccessRules;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static closedloop.platform.security.AccessRule.allow;
+import static closedloop.platform.security.Role.ADMIN;
+import static closedloop.platform.security.Role.DISPATCHER;
+import static closedloop.platform.security.Role.STAFF;
+import static closedloop.platform.security.Role.SUPERVISOR;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+/** escalation-service's one table of who may call which endpoint (docs/security.md has every service's). */
+@Configuration(proxyBeanMethods = false)
+class WhoMayDoWhat {
+
+    @Bean
+    AccessRules accessRules() {
+        return AccessRules.of(
+                allow(GET, "/api/v1/branches/league", STAFF),
+                allow(GET, "/api/v1/policies", STAFF),
+                allow(GET, "/api/v1/policies/current", STAFF),
+                allow(GET, "/api/v1/policies/{version}", STAFF),
+                allow(POST, "/api/v1/admin/policies", ADMIN),
+                allow(GET, "/api/v1/clocks/{complaintId}", DISPATCHER, SUPERVISOR),
+                allow(GET, "/api/v1/escalations", SUPERVISOR),
+                allow(GET, "/api/v1/extensions", SUPERVISOR),
+                allow(POST, "/api/v1/extensions/{id}/approve", SUPERVISOR),
+                allow(POST, "/api/v1/extensions/{id}/refuse", SUPERVISOR),
+                allow(GET, "/api/v1/office-meeting/agenda", SUPERVISOR),
+                allow(GET, "/api/v1/office-meeting/items/{id}", SUPERVISOR),
+                allow(POST, "/api/v1/office-meeting/items/{id}/decision", SUPERVISOR),
+                allow(GET, "/api/v1/alerts", SUPERVISOR),
+                allow(GET, "/api/v1/alerts/stream", SUPERVISOR),
+                allow(GET, "/api/v1/alerts/{id}", SUPERVISOR),
+                allow(POST, "/api/v1/alerts/{id}/ack", SUPERVISOR),
+                allow(GET, "/api/v1/dossiers/{complaintId}", SUPERVISOR));
+    }
+}

@@ -1,0 +1,82 @@
+package closedloop.platform.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.security.oauth2.resource.reactive.ReactiveOAuth2ResourceServerAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity.AuthorizeExchangeSpec;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+
+import java.util.Arrays;
+
+/**
+ * Every service is an OAuth 2.0 resource server: a request needs a valid access token (Boot's
+ * {@code spring.security.oauth2.resourceserver.jwt.*} settings name the issuer, its keys and the audience) and the
+ * role its service's {@link AccessRules} demand. Health, Prometheus and the API descriptions answer without a token;
+ * an endpoint without a rule answers 403 to everyone. Stateless: no session, no cookie, so no CSRF token either.
+ */
+@AutoConfiguration(before = ReactiveOAuth2ResourceServerAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@EnableWebFluxSecurity
+public class PlatformSecurityConfiguration {
+
+    /** Paths every deployment probes or reads without signing in. */
+    static final String[] OPEN_PATHS = {"/actuator/health", "/actuator/health/**", "/actuator/prometheus",
+            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
+
+    @Bean
+    @ConditionalOnMissingBean
+    AccessRules accessRules() {
+        return AccessRules.of();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    TokenAuthentication tokenAuthentication() {
+        return new TokenAuthentication();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(SecurityWebFilterChain.class)
+    SecurityWebFilterChain closedLoopSecurity(ServerHttpSecurity http, AccessRules rules,
+                                              TokenAuthentication tokens, ObjectMapper json) {
+        ProblemResponses problems = new ProblemResponses(json);
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .authorizeExchange(exchanges -> authorize(exchanges, rules))
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(tokens))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .build();
+    }
+
+    private static void authorize(AuthorizeExchangeSpec exchanges, AccessRules rules) {
+        exchanges.pathMatchers(HttpMethod.GET, OPEN_PATHS).permitAll();
+        for (AccessRule rule : rules.rules()) {
+            AuthorizeExchangeSpec.Access access = exchanges.pathMatchers(rule.method(), rule.pattern());
+            if (rule.open()) {
+                access.permitAll();
+            } else {
+                access.hasAnyRole(Arrays.stream(Role.values()).filter(rule::allows).map(Role::name)
+                        .toArray(String[]::new));
+            }
+        }
+        exchanges.anyExchange().denyAll();
+    }
+}
