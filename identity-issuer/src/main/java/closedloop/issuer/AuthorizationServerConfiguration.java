@@ -66,7 +66,8 @@ class AuthorizationServerConfiguration {
         OAuth2AuthorizationServerConfigurer server = OAuth2AuthorizationServerConfigurer.authorizationServer();
         http.securityMatcher(server.getEndpointsMatcher())
                 .with(server, endpoints -> {
-                    endpoints.oidc(oidc -> oidc.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(new ClosedLoopUserInfo())));
+                    endpoints.oidc(oidc -> oidc.userInfoEndpoint(userInfo ->
+                            userInfo.userInfoMapper(new ClosedLoopUserInfo())));
                     // always, so that a password grant request answers invalid_client when the grant is off (the
                     // command-line client is then not registered) rather than an empty 401
                     endpoints.clientAuthentication(clientAuthentication -> clientAuthentication
@@ -85,7 +86,7 @@ class AuthorizationServerConfiguration {
         return http.build();
     }
 
-    /** A browser asks for HTML by name; a script's {@code Accept: *}{@code /*} is no reason to send it to a sign-in page. */
+    /** A browser asks for HTML by name; a script's {@code Accept: *}{@code /*} is no reason to show it a sign-in page. */
     private static MediaTypeRequestMatcher browsers() {
         MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
         html.setIgnoredMediaTypes(Set.of(MediaType.ALL));
