@@ -37,8 +37,10 @@ public final class LocalStack implements AutoCloseable {
         kafka = KafkaBroker.start(settings.dataDir().resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort());
         mongo = DurableMongoServer.start(settings.dataDir().resolve("mongo").resolve("closedloop.mv"), settings.mongoPort());
         outbox = DemoOutbox.start(settings.smtpPort(), settings.smsGatewayPort(), Clock.systemUTC());
-        SERVICES.forEach((name, application) -> contexts.put(name, application.get().run(arguments(settings, name))));
-        contexts.put(WebConsoleApplication.NAME, WebConsoleApplication.application().run(consoleArguments(settings)));
+        SERVICES.forEach((name, application) ->
+                contexts.put(name, SharedClasspath.reactive(application.get()).run(arguments(settings, name))));
+        contexts.put(WebConsoleApplication.NAME,
+                SharedClasspath.reactive(WebConsoleApplication.application()).run(consoleArguments(settings)));
     }
 
     /** Starts everything; returns once every service serves HTTP. */

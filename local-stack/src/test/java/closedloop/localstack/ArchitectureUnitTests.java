@@ -26,15 +26,18 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  */
 class ArchitectureUnitTests {
 
-    /** The root packages of the services, each a Spring Boot application that knows the others only by events or HTTP. */
-    static final List<String> SERVICES = List.of("intake", "router", "escalation", "notification", "console");
+    /**
+     * The root packages of the services, each a Spring Boot application that knows the others only by events or HTTP
+     * (the console and the identity issuer included).
+     */
+    static final List<String> SERVICES = List.of("intake", "router", "escalation", "notification", "console", "issuer");
 
     /** The services whose domain packages carry {@code web} and {@code messaging} adapters. */
     static final List<String> DOMAIN_SERVICES = List.of("intake", "router", "escalation", "notification");
 
     /** The root package of every module under {@code closedloop}. */
     static final List<String> MODULES = List.of("contracts", "platform", "testsupport", "intake", "router",
-            "escalation", "notification", "console", "localstack");
+            "escalation", "notification", "console", "issuer", "localstack");
 
     /** Spring's reactive HTTP client: a way out to a gateway, not a web adapter. */
     static final String HTTP_CLIENT = "org.springframework.web.reactive.function.client..";
@@ -151,7 +154,7 @@ class ArchitectureUnitTests {
         noClasses().that().resideInAnyPackage("closedloop.contracts..", "closedloop.platform..")
                 .should().dependOnClassesThat().resideInAnyPackage("closedloop.intake..", "closedloop.router..",
                         "closedloop.escalation..", "closedloop.notification..", "closedloop.console..",
-                        "closedloop.localstack..", "closedloop.testsupport..")
+                        "closedloop.issuer..", "closedloop.localstack..", "closedloop.testsupport..")
                 .check(classes);
     }
 

@@ -2,6 +2,7 @@ package closedloop.localstack.console;
 
 import closedloop.testsupport.FreePorts;
 import closedloop.console.WebConsoleApplication;
+import closedloop.localstack.SharedClasspath;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -38,7 +39,7 @@ class ServicesDownBrowserTests {
                 Stream.of("complaint-intake", "ticket-router", "escalation-service", "notification-service")
                         .map(service -> "--closedloop.console.services." + service + "=http://127.0.0.1:" + FreePorts.next()),
                 Stream.of("--server.port=0", "--spring.main.banner-mode=off")).toArray(String[]::new);
-        SpringApplication alone = WebConsoleApplication.application();
+        SpringApplication alone = SharedClasspath.reactive(WebConsoleApplication.application());
         alone.addPrimarySources(List.of(OwnNettyResources.class));
         console = alone.run(arguments);
     }
