@@ -2,6 +2,7 @@ package closedloop.console.signin;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
@@ -54,8 +55,12 @@ import java.util.Map;
  *     the issuer, which sends the browser back to the console.</li>
  *     <li>Health, info and Prometheus answer without a sign-in, for the operators' probes.</li>
  * </ul>
+ *
+ * <p>Web security is enabled here rather than left to Spring Boot's reactive security auto-configuration, which the
+ * embedded default excludes for every WebFlux application of its shared classpath.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
 class SignInConfiguration {
 
     /** The issuer as the console's client registration names it; also the last segment of the redirect URI. */
