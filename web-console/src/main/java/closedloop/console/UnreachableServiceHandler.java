@@ -4,20 +4,14 @@ import lombok.RequiredArgsConstructor;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.net.ConnectException;
-import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.concurrent.TimeoutException;
 
@@ -31,7 +25,7 @@ import java.util.concurrent.TimeoutException;
 @RequiredArgsConstructor
 class UnreachableServiceHandler implements WebExceptionHandler {
 
-    private final ObjectMapper json;
+    private final ProblemWriter problems;
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
@@ -40,18 +34,10 @@ class UnreachableServiceHandler implements WebExceptionHandler {
         }
         Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
         String service = route == null ? "the service" : route.getId();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        ProblemDetail problem = ProblemWriter.problem(exchange, HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
                 service + " is not answering");
-        problem.setTitle("Service unavailable");
-        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
         problem.setProperty("service", service);
-        exchange.getResponse().setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
-        exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        return exchange.getResponse().writeWith(Mono.fromCallable(() -> body(exchange, problem)));
-    }
-
-    private DataBuffer body(ServerWebExchange exchange, ProblemDetail problem) throws JsonProcessingException {
-        return exchange.getResponse().bufferFactory().wrap(json.writeValueAsBytes(problem));
+        return problems.write(exchange, problem);
     }
 
     private static boolean isUnreachable(Throwable failure) {

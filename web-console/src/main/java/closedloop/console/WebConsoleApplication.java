@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * The people's console: the pages of the hotline agent, the branch dispatcher and the supervisor, served together with
- * the four services' APIs from one origin. Spring Cloud Gateway routes each API path to the service that owns it
- * ({@code web-console.yml}); the console itself holds no state.
+ * the four services' APIs from one origin. It signs people in at the identity issuer ({@code closedloop.console.signin})
+ * and Spring Cloud Gateway routes each API path to the service that owns it with the signed-in person's access token
+ * ({@code web-console.yml}); the console itself holds no data but the signed-in people's sessions.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

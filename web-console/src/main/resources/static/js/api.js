@@ -1,6 +1,8 @@
-// Talks to the four services through the console's one origin. Every failure becomes an ApiError: a problem+json
-// answer keeps its title, detail and field errors; a service that does not answer becomes "unavailable".
-import { actor } from './session.js';
+// Talks to the four services through the console's one origin, which adds the signed-in person's token on the way.
+// Every failure becomes an ApiError: a problem+json answer keeps its title, detail and field errors; a service that
+// does not answer becomes "unavailable"; the console's own 401 (the session ended) loads the page again to sign in.
+// A request that changes something carries the CSRF token: the console's cookie XSRF-TOKEN, sent back as a header.
+import { signInAgain } from './session.js';
 
 export class ApiError extends Error {
   constructor(status, title, detail, fieldErrors = {}, unavailable = false) {
@@ -14,10 +16,19 @@ export class ApiError extends Error {
 }
 
 const UNAVAILABLE = [502, 503, 504];
+const SAFE = ['GET', 'HEAD', 'OPTIONS'];
+const CSRF_COOKIE = 'XSRF-TOKEN';
+const CSRF_HEADER = 'X-XSRF-TOKEN';
+
+/** The CSRF token the console set in its cookie. */
+function csrfToken() {
+  const cookie = document.cookie.split('; ').find(entry => entry.startsWith(`${CSRF_COOKIE}=`));
+  return cookie ? decodeURIComponent(cookie.slice(CSRF_COOKIE.length + 1)) : '';
+}
 
 async function request(method, path, body) {
   const headers = { Accept: 'application/json' };
-  if (actor()) headers['X-Actor'] = actor();
+  if (!SAFE.includes(method)) headers[CSRF_HEADER] = csrfToken();
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response;
   try {
@@ -41,6 +52,8 @@ async function errorOf(response) {
   } catch (notJson) {
     // a gateway or proxy page: the status says enough
   }
+  // the console's own 401 names where to sign in; a service's 401 does not
+  if (response.status === 401 && problem.signIn) signInAgain();
   const fieldErrors = {};
   (problem.errors || []).forEach(error => {
     fieldErrors[error.field] = fieldErrors[error.field] ? `${fieldErrors[error.field]}; ${error.message}` : error.message;
@@ -52,6 +65,9 @@ async function errorOf(response) {
 export const api = {
   get: path => request('GET', path),
   post: (path, body = {}) => request('POST', path, body),
+  put: (path, body = {}) => request('PUT', path, body),
+  patch: (path, body = {}) => request('PATCH', path, body),
+  delete: path => request('DELETE', path),
 };
 
 /** A query string from the given parameters, leaving out the empty ones. */

@@ -1,10 +1,10 @@
-// The console's frame: the three role pages behind #/agent, #/dispatcher and #/supervisor, the language switch and
-// the name of the person at the console. Switching language draws the page again.
+// The console's frame: the pages of the signed-in person's roles behind #/agent, #/dispatcher and #/supervisor, who
+// is signed in and as what, the language switch and the logout button. Switching language draws the page again.
 import './messages.js';
 import { h, replace } from './dom.js';
-import { LANGUAGES, language, setLanguage, t } from './i18n.js';
+import { LANGUAGES, language, setLanguage, t, term } from './i18n.js';
 import { ZONE } from './format.js';
-import { actor, setActor } from './session.js';
+import { allowedPages, signIn, signedIn } from './session.js';
 import agent from './pages/agent.js';
 import dispatcher from './pages/dispatcher.js';
 import supervisor from './pages/supervisor.js';
@@ -14,52 +14,65 @@ const main = document.getElementById('view');
 const header = document.getElementById('frame');
 let unmount = () => {};
 
+/** The page in the address if this person may open it, else their first. */
 function pageName() {
   const name = location.hash.replace(/^#\/?/, '').split('/')[0];
-  return PAGES[name] ? name : 'agent';
+  const allowed = allowedPages();
+  return allowed.includes(name) ? name : allowed[0];
 }
 
 function drawFrame() {
   document.title = t('app.title');
-  const actorInput = h('input', { id: 'actor', name: 'actor', value: actor(), autocomplete: 'username', size: 14,
-    pattern: STAFF_ID.source, title: t('session.actor.hint'), 'aria-describedby': 'actor-hint',
-    onchange: event => rememberActor(event.target) });
+  const person = signedIn();
   const languageSelect = h('select', { id: 'language', onchange: event => { setLanguage(event.target.value); draw(); } },
     LANGUAGES.map(code => h('option', { value: code, selected: code === language() }, code === 'zh-CN' ? '中文' : 'English')));
   replace(header,
     h('h1', {}, t('app.title')),
-    h('nav', { 'aria-label': 'roles' }, Object.keys(PAGES).map(name => h('a', {
+    h('nav', { 'aria-label': t('session.pages') }, allowedPages().map(name => h('a', {
       href: `#/${name}`, id: `nav-${name}`, 'aria-current': name === pageName() ? 'page' : null }, t(`nav.${name}`)))),
     h('div', { class: 'session' },
-      h('label', { for: 'actor' }, t('session.actor')), actorInput,
-      h('span', { id: 'actor-hint', class: 'actor-hint', role: 'alert' }),
+      h('span', { class: 'signed-in', title: t('session.signedIn') },
+        h('strong', { id: 'user' }, person.username), ' ',
+        h('span', { id: 'roles' }, person.roles.map(role => term('role', role)).join(' · '))),
+      logoutForm(person.logout),
       h('label', { for: 'language' }, t('session.language')), languageSelect,
       h('small', {}, t('session.zone', { zone: ZONE }))));
 }
 
 /**
- * The staff ID goes out as the X-Actor header of every request, and a browser sends only Latin-1 in a header: an
- * ID such as "li.ming" or "agent-017" is what the audit trail records (a login replaces this later).
+ * Logout is a form posted by the browser, not a script's request: the console answers with a redirect to the issuer,
+ * which ends its own session and sends the browser back here. The form carries the CSRF token the console gave out.
  */
-const STAFF_ID = /[A-Za-z0-9._@-]{1,50}/;
-
-function rememberActor(input) {
-  const value = input.value.trim();
-  const valid = value === '' || new RegExp(`^${STAFF_ID.source}$`).test(value);
-  if (valid) input.removeAttribute('aria-invalid');
-  else input.setAttribute('aria-invalid', 'true');
-  document.getElementById('actor-hint').textContent = valid ? '' : t('session.actor.hint');
-  if (valid) setActor(value);
+function logoutForm(logout) {
+  return h('form', { method: 'post', action: logout.action, id: 'logout-form' },
+    h('input', { type: 'hidden', name: logout.parameter, value: logout.token }),
+    h('button', { type: 'submit', id: 'logout' }, t('session.logout')));
 }
 
 function draw() {
   unmount();
+  unmount = () => {};
   drawFrame();
   replace(main);
-  unmount = PAGES[pageName()].mount(main) || (() => {});
+  const page = pageName();
+  if (!page) {
+    replace(main, h('p', { class: 'state empty', id: 'no-pages' }, t('session.noPages')));
+    return;
+  }
+  unmount = PAGES[page].mount(main) || (() => {});
   main.focus({ preventScroll: true });
 }
 
-setLanguage(language());
-window.addEventListener('hashchange', draw);
-draw();
+async function start() {
+  setLanguage(language());
+  try {
+    if (!await signIn()) return;
+  } catch (failure) {
+    replace(main, h('p', { class: 'form-error', role: 'alert', id: 'no-session' }, t('session.failed')));
+    return;
+  }
+  window.addEventListener('hashchange', draw);
+  draw();
+}
+
+start();

@@ -1,17 +1,20 @@
 package closedloop.console;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -21,8 +24,8 @@ import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -30,13 +33,20 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The console's one origin: each API path reaches the service that owns it, with its headers, body and live stream,
- * and a service that does not answer is a 503 problem naming it. Four WireMock servers stand in for the services.
+ * The console's one origin for a signed-in person: each API path reaches the service that owns it with the person's
+ * access token as {@code Authorization: Bearer …} and nothing of the browser's own (no {@code X-Actor}, no cookies),
+ * with its body and live stream; a state-changing request needs the CSRF token. Four WireMock servers stand in for the
+ * services; the real identity issuer signs the dispatcher li.ming in through its login page, so the token a service
+ * receives is the one the issuer signed.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
         properties = "spring.config.name=" + WebConsoleApplication.NAME)
-@AutoConfigureWebTestClient
+@ContextConfiguration(initializers = OnReactorNetty.class)
 class ConsoleGatewayIntegrationTests {
+
+    static final int PORT = FreePort.next();
+    static final TestIssuer issuer = TestIssuer.forConsoleAt(PORT);
+    static Browser dispatcher;
 
     @RegisterExtension
     static WireMockExtension intake = service();
@@ -47,19 +57,32 @@ class ConsoleGatewayIntegrationTests {
     @RegisterExtension
     static WireMockExtension notification = service();
 
-    @Autowired
-    WebTestClient client;
-
     @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
+    static void consoleAndServices(DynamicPropertyRegistry registry) {
+        registry.add("server.port", () -> PORT);
         services().forEach((name, server) -> registry.add("closedloop.console.services." + name, server::baseUrl));
+        issuer.consoleProperties().forEach((name, value) -> registry.add(name, () -> value));
     }
 
-    /** Each service answers every request with its own name. */
+    @BeforeAll
+    static void startTheIssuer() {
+        issuer.start();
+    }
+
+    @AfterAll
+    static void stopTheIssuer() {
+        issuer.close();
+    }
+
+    /** Each service answers every request with its own name; li.ming is signed in once for the whole class. */
     @BeforeEach
     void eachServiceNamesItself() {
         services().forEach((name, server) -> server.stubFor(any(anyUrl()).willReturn(aResponse()
                 .withHeader("Content-Type", "application/json").withBody("{\"service\":\"" + name + "\"}"))));
+        if (dispatcher == null) {
+            dispatcher = new Browser("http://localhost:" + PORT);
+            dispatcher.signIn("li.ming");
+        }
     }
 
     private static Map<String, WireMockExtension> services() {
@@ -71,7 +94,7 @@ class ConsoleGatewayIntegrationTests {
     @CsvSource({
             "/api/v1/complaints?page=0, complaint-intake",
             "/api/v1/complaints/c-1, complaint-intake",
-            "/api/v1/customers/13800138000/complaints, complaint-intake",
+            "/api/v1/customers/search, complaint-intake",
             "/api/v1/tickets?branch=LIXIA-01, ticket-router",
             "/api/v1/branches, ticket-router",
             "/api/v1/branches/league, escalation-service",
@@ -85,22 +108,65 @@ class ConsoleGatewayIntegrationTests {
             "/api/v1/messages?complaintId=c-1, notification-service",
             "/api/v1/templates, notification-service",
     })
-    void routesEachApiToTheServiceThatOwnsIt(String path, String service) {
-        client.get().uri(path).exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.service").isEqualTo(service);
+    void routesEachApiToTheServiceThatOwnsItWithTheSignedInPersonsToken(String path, String service) {
+        Browser.Answer answer = dispatcher.fetch(path);
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.json().get("service").asText()).isEqualTo(service);
+        LoggedRequest received = onlyRequestTo(services().get(service));
+        assertThat(received.getHeader("Authorization")).startsWith("Bearer ");
     }
 
     @Test
-    void passesTheActorAndTheBodyThrough() {
-        client.post().uri("/api/v1/tickets/t-1/resolve").header("X-Actor", "li.ming")
-                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"resolution\":\"退款\"}")
-                .exchange()
-                .expectStatus().isOk();
+    void relaysTheAccessTokenTheIssuerSignedForTheSignedInPerson() {
+        dispatcher.fetch("/api/v1/tickets?branch=LIXIA-01");
 
+        String bearer = onlyRequestTo(router).getHeader("Authorization");
+        Jwt token = issuer.decode(bearer.substring("Bearer ".length()));
+        assertThat(token.getClaimAsString("preferred_username")).isEqualTo("li.ming");
+        assertThat(token.getClaimAsStringList("roles")).containsExactly("DISPATCHER");
+        assertThat(token.getClaimAsStringList("branches")).containsExactly("LIXIA-01");
+        assertThat(token.getAudience()).containsExactly("closedloop");
+    }
+
+    @Test
+    void passesNothingOfTheBrowsersOwnAboutWhoItIs() {
+        dispatcher.fetch("POST", "/api/v1/tickets/t-1/accept", "{}", Map.of(
+                "X-XSRF-TOKEN", dispatcher.csrfToken(),
+                "X-Actor", "sup.wang",
+                "Authorization", "Bearer a-token-the-browser-made-up"));
+
+        LoggedRequest received = onlyRequestTo(router);
+        assertThat(received.containsHeader("X-Actor")).as("X-Actor").isFalse();
+        assertThat(received.containsHeader("Cookie")).as("the browser's cookies").isFalse();
+        assertThat(received.containsHeader("X-XSRF-TOKEN")).as("the CSRF token").isFalse();
+        assertThat(received.getHeaders().getHeader("Authorization").values()).singleElement()
+                .satisfies(bearer -> assertThat(issuer.decode(bearer.substring("Bearer ".length()))
+                        .getClaimAsString("preferred_username")).isEqualTo("li.ming"));
+    }
+
+    @Test
+    void passesTheBodyOfAStateChangingRequestThroughWithItsCsrfToken() {
+        Browser.Answer answer = dispatcher.fetch("POST", "/api/v1/tickets/t-1/resolve", "{\"resolution\":\"退款\"}",
+                Map.of("X-XSRF-TOKEN", dispatcher.csrfToken()));
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         router.verify(postRequestedFor(urlEqualTo("/api/v1/tickets/t-1/resolve"))
-                .withHeader("X-Actor", equalTo("li.ming"))
                 .withRequestBody(equalToJson("{\"resolution\":\"退款\"}")));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"POST, ", "POST, not-the-cookies-token", "PUT, ", "PATCH, ", "DELETE, "})
+    void refusesAStateChangingRequestWithoutTheCsrfTokenAndRoutesNothing(String method, String token) {
+        Map<String, String> headers = token == null ? Map.of() : Map.of("X-XSRF-TOKEN", token);
+
+        Browser.Answer answer = dispatcher.fetch(method, "/api/v1/tickets/t-1/resolve", "{\"resolution\":\"退款\"}",
+                headers);
+
+        assertThat(answer.status()).isEqualTo(403);
+        assertThat(answer.headers().firstValue("Content-Type")).contains(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        assertThat(answer.json().get("detail").asText()).contains("CSRF");
+        assertThat(router.getAllServeEvents()).isEmpty();
     }
 
     @Test
@@ -109,7 +175,7 @@ class ConsoleGatewayIntegrationTests {
                 .withHeader("Content-Type", MediaType.TEXT_EVENT_STREAM_VALUE)
                 .withBody("event:message\ndata:{\"purpose\":\"NEW_TICKET\"}\n\n")));
 
-        List<ServerSentEvent<String>> events = client.get().uri("/api/v1/live?recipient=branch:LIXIA-01")
+        List<ServerSentEvent<String>> events = signedInClient().get().uri("/api/v1/live?recipient=branch:LIXIA-01")
                 .accept(MediaType.TEXT_EVENT_STREAM).exchange()
                 .expectStatus().isOk()
                 .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_EVENT_STREAM)
@@ -120,22 +186,65 @@ class ConsoleGatewayIntegrationTests {
             assertThat(event.event()).isEqualTo("message");
             assertThat(event.data()).contains("NEW_TICKET");
         });
+        assertThat(onlyRequestTo(notification).getHeader("Authorization")).startsWith("Bearer ");
     }
 
     @Test
     void servesTheConsoleAndItsChartLibraryFromTheJar() {
-        client.get().uri("/").exchange()
+        signedInClient().get().uri("/").exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).value(html -> assertThat(html).contains("js/app.js", "chart.umd.js"));
-        client.get().uri("/webjars/chart.js/dist/chart.umd.js").exchange()
+        signedInClient().get().uri("/webjars/chart.js/dist/chart.umd.js").exchange()
                 .expectStatus().isOk();
     }
 
     @Test
     void keepsTheAdminApisOutOfReach() {
-        client.post().uri("/api/v1/admin/branch-directory/reload").exchange()
-                .expectStatus().isNotFound();
-        assertThat(router.getAllServeEvents()).noneMatch(event -> event.getRequest().getUrl().contains("admin"));
+        Browser.Answer answer = dispatcher.fetch("POST", "/api/v1/admin/branch-directory/reload", null,
+                Map.of("X-XSRF-TOKEN", dispatcher.csrfToken()));
+
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(router.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void answersAScriptThatHasNotSignedInWithAProblemInsteadOfARedirect() {
+        Browser stranger = new Browser("http://localhost:" + PORT);
+
+        Browser.Answer answer = stranger.fetch("/api/v1/tickets?branch=LIXIA-01");
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.headers().firstValue("Content-Type")).contains(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        assertThat(answer.json().get("title").asText()).isEqualTo("Sign-in required");
+        assertThat(answer.json().get("signIn").asText()).isEqualTo("/");
+        assertThat(answer.json().get("instance").asText()).isEqualTo("/api/v1/tickets");
+        assertThat(router.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void answersAStateChangingScriptThatHasNotSignedInWithAProblemToo() {
+        Browser stranger = new Browser("http://localhost:" + PORT);
+        stranger.fetch("/api/v1/tickets");
+
+        Browser.Answer answer = stranger.fetch("POST", "/api/v1/tickets/t-1/accept", "{}",
+                Map.of("X-XSRF-TOKEN", stranger.csrfToken()));
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.headers().firstValue("Content-Type")).contains(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        assertThat(router.getAllServeEvents()).isEmpty();
+    }
+
+    /** A WebTestClient that sends the signed-in browser's cookies. */
+    private static WebTestClient signedInClient() {
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + PORT)
+                .defaultCookies(cookies -> dispatcher.cookies().forEach(cookies::add))
+                .build();
+    }
+
+    private static LoggedRequest onlyRequestTo(WireMockExtension service) {
+        List<LoggedRequest> requests = service.findAll(anyRequestedFor(anyUrl()));
+        assertThat(requests).hasSize(1);
+        return requests.get(0);
     }
 
     private static WireMockExtension service() {

@@ -1,63 +1,78 @@
 package closedloop.console;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
-import java.io.IOException;
-import java.net.ServerSocket;
+import static org.assertj.core.api.Assertions.assertThat;
 
-/** Services that are down: the console answers a 503 problem that names them, so the page can say so plainly. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+/**
+ * Services that are down, for a signed-in person: the console answers a 503 problem that names them, so the page can
+ * say so plainly.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
         properties = "spring.config.name=" + WebConsoleApplication.NAME)
-@AutoConfigureWebTestClient
+@ContextConfiguration(initializers = OnReactorNetty.class)
 class ServiceDownIntegrationTests {
 
-    @Autowired
-    WebTestClient client;
+    static final int PORT = FreePort.next();
+    static final TestIssuer issuer = TestIssuer.forConsoleAt(PORT);
+    static Browser agent;
 
     @DynamicPropertySource
     static void aServiceNobodyListensFor(DynamicPropertyRegistry registry) {
-        registry.add("closedloop.console.services.notification-service", () -> "http://127.0.0.1:" + closedPort());
+        registry.add("server.port", () -> PORT);
+        issuer.consoleProperties().forEach((name, value) -> registry.add(name, () -> value));
+        registry.add("closedloop.console.services.notification-service", () -> "http://127.0.0.1:" + FreePort.next());
         registry.add("closedloop.console.services.ticket-router", () -> "http://ticket-router.invalid:8082");
+    }
+
+    @BeforeAll
+    static void startTheIssuer() {
+        issuer.start();
+    }
+
+    @AfterAll
+    static void stopTheIssuer() {
+        issuer.close();
+    }
+
+    @BeforeEach
+    void signIn() {
+        if (agent == null) {
+            agent = new Browser("http://localhost:" + PORT);
+            agent.signIn("agent-017");
+        }
     }
 
     @Test
     void answersUnavailableNamingTheServiceThatDoesNotAnswer() {
-        client.get().uri("/api/v1/callbacks?status=DUE").exchange()
-                .expectStatus().isEqualTo(503)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody()
-                .jsonPath("$.title").isEqualTo("Service unavailable")
-                .jsonPath("$.service").isEqualTo("notification-service")
-                .jsonPath("$.detail").isEqualTo("notification-service is not answering");
+        Browser.Answer answer = agent.fetch("/api/v1/callbacks?status=DUE");
+
+        assertThat(answer.status()).isEqualTo(503);
+        assertThat(answer.headers().firstValue("Content-Type")).contains(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        assertThat(answer.json().get("title").asText()).isEqualTo("Service unavailable");
+        assertThat(answer.json().get("service").asText()).isEqualTo("notification-service");
+        assertThat(answer.json().get("detail").asText()).isEqualTo("notification-service is not answering");
     }
 
     @Test
     void answersUnavailableWhenTheServicesNameDoesNotResolve() {
-        client.get().uri("/api/v1/tickets?branch=LIXIA-01").exchange()
-                .expectStatus().isEqualTo(503)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.service").isEqualTo("ticket-router");
+        Browser.Answer answer = agent.fetch("/api/v1/tickets?branch=LIXIA-01");
+
+        assertThat(answer.status()).isEqualTo(503);
+        assertThat(answer.headers().firstValue("Content-Type")).contains(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        assertThat(answer.json().get("service").asText()).isEqualTo("ticket-router");
     }
 
     @Test
     void leavesOtherErrorsToSpringBoot() {
-        client.get().uri("/no-such-page").exchange()
-                .expectStatus().isNotFound();
-    }
-
-    /** A port that was free a moment ago: nobody accepts connections on it. */
-    private static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        assertThat(agent.fetch("/no-such-page").status()).isEqualTo(404);
     }
 }

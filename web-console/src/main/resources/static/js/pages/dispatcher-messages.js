@@ -6,6 +6,8 @@ addMessages({
   en: {
     'dispatcher.branch': 'Your branch',
     'dispatcher.chooseBranch': 'Choose your branch to see its queue.',
+    'dispatcher.noBranches': 'No branch is assigned to you yet: ask an administrator to add it to your account.',
+    'dispatcher.deskQueue': 'Dispatch desk',
     'dispatcher.refresh': 'Refresh',
     'dispatcher.queue': 'Open tickets',
     'dispatcher.queueCount': '{count} open',
@@ -61,6 +63,8 @@ addMessages({
   'zh-CN': {
     'dispatcher.branch': '所属支局',
     'dispatcher.chooseBranch': '请选择您的支局以查看工单队列。',
+    'dispatcher.noBranches': '您的账号尚未分配支局，请联系管理员添加。',
+    'dispatcher.deskQueue': '派单台',
     'dispatcher.refresh': '刷新',
     'dispatcher.queue': '待处理工单',
     'dispatcher.queueCount': '{count} 张未办结',

@@ -1,5 +1,6 @@
-// The branch dispatcher's page: choose the branch (remembered on this computer until login comes), then its live
-// queue, the chosen ticket with the actions it allows, and the latest messages to the branch.
+// The branch dispatcher's page: one of the branches the signed-in dispatcher works (their token's branches; the
+// dispatch desk's queue MANUAL for the desk; remembered on this computer), then its live queue, the chosen ticket with
+// the actions it allows, and the latest messages to the branch.
 //
 // The queue is read again whenever a live message arrives (messages are only sent once notification-service has
 // processed an event, so the page also reads again after the dispatcher's own actions), every half minute in case a
@@ -10,7 +11,7 @@ import { api, query } from '../api.js';
 import { h, replace } from '../dom.js';
 import { t, term } from '../i18n.js';
 import { dateTime } from '../format.js';
-import { remember, remembered } from '../session.js';
+import { DESK_QUEUE, allowedBranches, remember, remembered } from '../session.js';
 import { listen } from '../live.js';
 import { empty, failure, loading } from '../ui.js';
 import { drawQueue, fillClocks } from './dispatcher/queue.js';
@@ -75,18 +76,33 @@ class DispatcherPage {
     this.timers.add(setInterval(() => { if (!this.stopped) task(); }, ms));
   }
 
+  /**
+   * Offers only the branches this dispatcher works, named as the branch directory names them; the codes alone when
+   * the directory does not answer. One branch is chosen at once.
+   */
   async loadBranches() {
-    replace(this.body, loading());
-    try {
-      const branches = (await api.get('/api/v1/branches')).filter(branch => branch.active);
-      if (this.stopped) return;
-      replace(this.branchSelect, h('option', { value: '' }, '—'), branches.map(branch => h('option', {
-        value: branch.code, selected: branch.code === this.branch }, `${branch.name} (${branch.code})`)));
-      if (!branches.some(branch => branch.code === this.branch)) this.branch = '';
-      this.openBranch();
-    } catch (error) {
-      replace(this.body, failure(error, () => this.loadBranches()));
+    const codes = allowedBranches();
+    if (!codes.length) {
+      replace(this.body, h('p', { class: 'state empty', id: 'no-branches' }, t('dispatcher.noBranches')));
+      return;
     }
+    replace(this.body, loading());
+    const names = await this.branchNames();
+    if (this.stopped) return;
+    if (!codes.includes(this.branch)) this.branch = codes.length === 1 ? codes[0] : '';
+    replace(this.branchSelect, codes.length === 1 ? null : h('option', { value: '' }, '—'), codes.map(code => h('option', {
+      value: code, selected: code === this.branch }, names.has(code) ? `${names.get(code)} (${code})` : code)));
+    this.openBranch();
+  }
+
+  async branchNames() {
+    const names = new Map([[DESK_QUEUE, t('dispatcher.deskQueue')]]);
+    try {
+      (await api.get('/api/v1/branches')).forEach(branch => names.set(branch.code, branch.name));
+    } catch (error) {
+      // the codes say enough; the queue shows whether ticket-router answers
+    }
+    return names;
   }
 
   choose(code) {

@@ -8,7 +8,6 @@ addMessages({
     'supervisor.tab.extensions': 'Extensions',
     'supervisor.tab.league': 'League table',
     'supervisor.tab.agenda': 'Office meeting',
-    'supervisor.noActor': 'Enter your staff ID at the top: acknowledgements and decisions are recorded under it.',
     'supervisor.refresh': 'Refresh',
 
     'alerts.title': 'Live alerts',
@@ -116,7 +115,6 @@ addMessages({
     'supervisor.tab.extensions': '延期审批',
     'supervisor.tab.league': '支局排名',
     'supervisor.tab.agenda': '办公会',
-    'supervisor.noActor': '请先在页面顶部填写您的工号：确认和决议都以此工号记录。',
     'supervisor.refresh': '刷新',
 
     'alerts.title': '实时告警',

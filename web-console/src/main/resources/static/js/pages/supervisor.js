@@ -4,7 +4,6 @@
 import './supervisor-messages.js';
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
-import { actor } from '../session.js';
 import { tabs } from '../ui.js';
 import { alertsPart } from './supervisor/alerts.js';
 import { extensionsPart } from './supervisor/extensions.js';
@@ -17,14 +16,6 @@ const FACTORIES = { alerts: alertsPart, extensions: extensionsPart, league: leag
 function tabInAddress() {
   const tab = location.hash.replace(/^#\/?/, '').split('/')[1];
   return TABS.includes(tab) ? tab : 'alerts';
-}
-
-/** The hint to enter a staff ID goes as soon as the person gives theirs in the frame. */
-function hideHintOnceNamed() {
-  document.getElementById('actor')?.addEventListener('change', () => {
-    const hint = document.getElementById('no-actor');
-    if (hint) hint.hidden = Boolean(actor());
-  });
 }
 
 export default {
@@ -51,10 +42,8 @@ export default {
 
     container.append(h('div', { class: 'supervisor' },
       h('div', { class: 'supervisor-head' }, h('h2', {}, t('nav.supervisor')), view.list),
-      actor() ? null : h('p', { class: 'no-actor', id: 'no-actor' }, t('supervisor.noActor')),
       TABS.map(name => view.panels[name])));
     view.show(tabInAddress());
-    hideHintOnceNamed();
 
     return () => TABS.forEach(name => parts[name].close?.());
   },
