@@ -3,12 +3,16 @@ package closedloop.localstack;
 import closedloop.console.WebConsoleApplication;
 import closedloop.escalation.EscalationServiceApplication;
 import closedloop.intake.ComplaintIntakeApplication;
+import closedloop.issuer.IdentityIssuerApplication;
 import closedloop.localstack.outbox.DemoOutbox;
 import closedloop.notification.NotificationServiceApplication;
 import closedloop.router.TicketRouterApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,11 +36,18 @@ public final class LocalStack implements AutoCloseable {
     private final DurableMongoServer mongo;
     private final DemoOutbox outbox;
     private final Map<String, ConfigurableApplicationContext> contexts = new LinkedHashMap<>();
+    private final int issuerPort;
+    private final int consolePort;
 
     private LocalStack(LocalStackSettings settings) {
         kafka = KafkaBroker.start(settings.dataDir().resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort());
         mongo = DurableMongoServer.start(settings.dataDir().resolve("mongo").resolve("closedloop.mv"), settings.mongoPort());
         outbox = DemoOutbox.start(settings.smtpPort(), settings.smsGatewayPort(), Clock.systemUTC());
+        // the issuer names the console's address in its redirect URIs, and the console and services the issuer's
+        issuerPort = portOf(settings, IdentityIssuerApplication.NAME);
+        consolePort = portOf(settings, WebConsoleApplication.NAME);
+        contexts.put(IdentityIssuerApplication.NAME,
+                IdentityIssuerApplication.application().run(issuerArguments(settings)));
         SERVICES.forEach((name, application) ->
                 contexts.put(name, SharedClasspath.reactive(application.get()).run(arguments(settings, name))));
         contexts.put(WebConsoleApplication.NAME,
@@ -46,6 +57,11 @@ public final class LocalStack implements AutoCloseable {
     /** Starts everything; returns once every service serves HTTP. */
     public static LocalStack start(LocalStackSettings settings) {
         return new LocalStack(settings);
+    }
+
+    /** The OpenID Connect issuer's address, e.g. {@code http://localhost:9000}: where people sign in. */
+    public String issuerUrl() {
+        return "http://localhost:" + issuerPort;
     }
 
     /** The web console's address, e.g. {@code http://localhost:8080}: the one the people open. */
@@ -104,6 +120,8 @@ public final class LocalStack implements AutoCloseable {
         properties.put("server.port", settings.servicePorts().getOrDefault(service, 0));
         properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
         properties.put("spring.data.mongodb.uri", mongo.uri());
+        properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuerUrl());
+        properties.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", issuerUrl() + "/oauth2/jwks");
         properties.put("closedloop.kafka.replication-factor", 1);
         properties.put("spring.main.banner-mode", "off");
         // the stack closes the services itself, before the store and the broker they need
@@ -115,10 +133,36 @@ public final class LocalStack implements AutoCloseable {
     private String[] consoleArguments(LocalStackSettings settings) {
         Map<String, Object> properties = new HashMap<>(settings.properties());
         SERVICES.keySet().forEach(service -> properties.put("closedloop.console.services." + service, url(service)));
-        properties.put("server.port", settings.servicePorts().getOrDefault(WebConsoleApplication.NAME, 0));
+        properties.put("server.port", consolePort);
+        properties.put("closedloop.console.issuer", issuerUrl());
         properties.put("spring.main.banner-mode", "off");
         properties.put("spring.main.register-shutdown-hook", false);
         return asArguments(properties);
+    }
+
+    /** The issuer on its port, with its signing key in the data folder, sending people back to the console. */
+    private String[] issuerArguments(LocalStackSettings settings) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("server.port", issuerPort);
+        properties.put("closedloop.issuer.url", issuerUrl());
+        properties.put("closedloop.issuer.key-file", settings.dataDir().resolve("issuer").resolve("signing-key.json"));
+        properties.put("closedloop.issuer.console.url", "http://localhost:" + consolePort);
+        properties.put("spring.main.banner-mode", "off");
+        properties.put("spring.main.register-shutdown-hook", false);
+        return asArguments(properties);
+    }
+
+    /** The port the settings give an application, or a free one where they give 0. */
+    private static int portOf(LocalStackSettings settings, String application) {
+        int port = settings.servicePorts().getOrDefault(application, 0);
+        if (port != 0) {
+            return port;
+        }
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String[] asArguments(Map<String, Object> properties) {

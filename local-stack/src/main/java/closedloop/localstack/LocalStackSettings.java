@@ -12,7 +12,8 @@ import java.util.Map;
  * @param mongoPort           the MongoDB wire-protocol port
  * @param smtpPort            the demo outbox's SMTP server; 0 picks a free one
  * @param smsGatewayPort      the demo outbox's SMS gateway and mail list (HTTP); 0 picks a free one
- * @param servicePorts        HTTP port per service name and for {@code web-console}; 0 picks a free one
+ * @param servicePorts        HTTP port per service name, for {@code web-console} and {@code identity-issuer}; 0
+ *                            picks a free one
  * @param properties          further Spring properties given to every service
  */
 public record LocalStackSettings(Path dataDir, int kafkaPort, int kafkaControllerPort, int mongoPort,
@@ -28,7 +29,8 @@ public record LocalStackSettings(Path dataDir, int kafkaPort, int kafkaControlle
                 port(env, "CLOSEDLOOP_MONGO_PORT", 27017),
                 port(env, "CLOSEDLOOP_SMTP_PORT", 3025),
                 port(env, "CLOSEDLOOP_SMS_GATEWAY_PORT", 8085),
-                Map.of("web-console", port(env, "CLOSEDLOOP_CONSOLE_PORT", 8080),
+                Map.of("identity-issuer", port(env, "CLOSEDLOOP_ISSUER_PORT", 9000),
+                        "web-console", port(env, "CLOSEDLOOP_CONSOLE_PORT", 8080),
                         "complaint-intake", port(env, "CLOSEDLOOP_INTAKE_PORT", 8081),
                         "ticket-router", port(env, "CLOSEDLOOP_ROUTER_PORT", 8082),
                         "escalation-service", port(env, "CLOSEDLOOP_ESCALATION_PORT", 8083),

@@ -20,8 +20,10 @@ final class ClosedLoopApi {
     private final WebTestClient escalation;
     private final WebTestClient notification;
     private final WebTestClient outbox;
+    private final DemoTokens tokens;
 
     ClosedLoopApi(LocalStack stack) {
+        tokens = new DemoTokens(stack.issuerUrl());
         intake = client(stack.url("complaint-intake"));
         router = client(stack.url("ticket-router"));
         escalation = client(stack.url("escalation-service"));
@@ -36,7 +38,7 @@ final class ClosedLoopApi {
     /** Registers a complaint and returns its id. */
     String register(String category, String district, String phone) {
         JsonNode created = intake.post().uri("/api/v1/complaints")
-                .header("X-Actor", "agent-007")
+                .headers(tokens.as(DemoTokens.AGENT))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("channel", "HOTLINE", "category", category, "district", district,
                         "customer", Map.of("name", "Zhang Wei", "phone", phone),
@@ -49,20 +51,20 @@ final class ClosedLoopApi {
     }
 
     JsonNode complaint(String complaintId) {
-        return get(intake, "/api/v1/complaints/" + complaintId);
+        return get(intake, DemoTokens.AGENT, "/api/v1/complaints/" + complaintId);
     }
 
     JsonNode tickets(String complaintId) {
-        return get(router, "/api/v1/tickets?complaintId=" + complaintId);
+        return get(router, DemoTokens.SUPERVISOR, "/api/v1/tickets?complaintId=" + complaintId);
     }
 
     void accept(String ticketId) {
-        router.post().uri("/api/v1/tickets/{id}/accept", ticketId).header("X-Actor", "dispatcher-lixia")
+        router.post().uri("/api/v1/tickets/{id}/accept", ticketId).headers(tokens.dispatcherOf("LIXIA-01"))
                 .exchange().expectStatus().is2xxSuccessful();
     }
 
     void resolve(String ticketId) {
-        router.post().uri("/api/v1/tickets/{id}/resolve", ticketId).header("X-Actor", "dispatcher-lixia")
+        router.post().uri("/api/v1/tickets/{id}/resolve", ticketId).headers(tokens.dispatcherOf("LIXIA-01"))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("resolution", "Refunded the wrong charge", "rootCause", "BILLING_SYSTEM",
                         "responsibleParty", "billing department"))
@@ -70,31 +72,32 @@ final class ClosedLoopApi {
     }
 
     JsonNode openCallbacks(String complaintId) {
-        return get(notification, "/api/v1/callbacks?status=OPEN&complaintId=" + complaintId);
+        return get(notification, DemoTokens.AGENT, "/api/v1/callbacks?status=OPEN&complaintId=" + complaintId);
     }
 
     void recordCallback(String callbackId, String outcome) {
-        notification.post().uri("/api/v1/callbacks/{id}/outcome", callbackId).header("X-Actor", "agent-007")
+        notification.post().uri("/api/v1/callbacks/{id}/outcome", callbackId).headers(tokens.as(DemoTokens.AGENT))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("outcome", outcome, "note", "Called back"))
                 .exchange().expectStatus().is2xxSuccessful();
     }
 
     JsonNode messages(String complaintId) {
-        return get(notification, "/api/v1/messages?complaintId=" + complaintId);
+        return get(notification, DemoTokens.SUPERVISOR, "/api/v1/messages?complaintId=" + complaintId);
     }
 
     /** The SMS the demo gateway received for one phone number, newest first. */
     JsonNode smsTo(String phone) {
-        return get(outbox, "/sms/messages?to=" + phone);
+        return outbox.get().uri("/sms/messages?to=" + phone).exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
     }
 
     JsonNode escalations(String complaintId) {
-        return get(escalation, "/api/v1/escalations?complaintId=" + complaintId);
+        return get(escalation, DemoTokens.SUPERVISOR, "/api/v1/escalations?complaintId=" + complaintId);
     }
 
-    private static JsonNode get(WebTestClient client, String uri) {
-        return client.get().uri(uri).exchange().expectStatus().isOk()
+    private JsonNode get(WebTestClient client, String user, String uri) {
+        return client.get().uri(uri).headers(tokens.as(user)).exchange().expectStatus().isOk()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
     }
 }
