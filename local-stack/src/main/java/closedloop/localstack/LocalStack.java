@@ -134,7 +134,7 @@ public final class LocalStack implements AutoCloseable {
         Map<String, Object> properties = new HashMap<>(settings.properties());
         SERVICES.keySet().forEach(service -> properties.put("closedloop.console.services." + service, url(service)));
         properties.put("server.port", consolePort);
-        properties.put("closedloop.console.issuer", issuerUrl());
+        properties.put("closedloop.console.issuer.url", issuerUrl());
         properties.put("spring.main.banner-mode", "off");
         properties.put("spring.main.register-shutdown-hook", false);
         return asArguments(properties);
