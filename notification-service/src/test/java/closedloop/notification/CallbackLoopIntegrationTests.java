@@ -621,8 +621,8 @@ abstract class CallbackLoopIntegrationTests extends NotificationScenario {
     }
 
     @Test
-    void declaresTheIndexThatExpiresTheLockouts() {
-        for (String collection : List.of("survey-lockouts")) {
+    void declaresTheIndexesThatExpireTheLockoutsAndTheAcknowledgementWindows() {
+        for (String collection : List.of("survey-lockouts", "acknowledgement-windows")) {
             assertThat(mongo.indexOps(collection).getIndexInfo().collectList().block())
                     .as(collection)
                     .anySatisfy(index -> {
