@@ -41,6 +41,8 @@ public enum EventType {
     CALLBACK_ATTEMPTED("closedloop.contact.callback-attempted.v1", Topics.NOTIFICATION_CONTACT, CallbackAttempted.class),
     CALLBACK_SURVEY_SENT("closedloop.contact.callback-survey-sent.v1", Topics.NOTIFICATION_CONTACT,
             CallbackSurveySent.class),
+    CALLBACK_SURVEY_LOCKED("closedloop.contact.callback-survey-locked.v1", Topics.NOTIFICATION_CONTACT,
+            CallbackSurveyLocked.class),
     MESSAGE_FAILED("closedloop.contact.message-failed.v1", Topics.NOTIFICATION_CONTACT, MessageFailed.class);
 
     private final String id;

@@ -79,6 +79,8 @@ final class GoldenSamples {
                     CallbackAttemptResult.NO_ANSWER, "Rang 8 times", "agent-017");
             case CALLBACK_SURVEY_SENT -> new CallbackSurveySent(idOf(type), AT, COMPLAINT_ID, CALLBACK_ID,
                     AT.plus(Duration.ofHours(48)));
+            case CALLBACK_SURVEY_LOCKED -> new CallbackSurveyLocked(idOf(type), AT, COMPLAINT_ID, CALLBACK_ID, 5,
+                    AT.plus(Duration.ofHours(1)), "sms:13800138000");
             case MESSAGE_FAILED -> new MessageFailed(idOf(type), AT, COMPLAINT_ID, "6a1f3e2d-4c5b-4a69-8d7e-1f2a3b4c5d6e",
                     "13800138000", "SMS", "REGISTRATION_ACK", 12, "503 Service Unavailable from the SMS gateway");
         };

@@ -29,6 +29,11 @@ import java.util.function.Supplier;
  */
 public final class LocalStack implements AutoCloseable {
 
+    /** Where notification-service takes the customers' SMS replies the demo gateway forwards. */
+    static final String SMS_REPLIES = "/api/v1/sms/replies";
+    /** The secret notification-service checks their signatures with; the demo gateway signs with the same. */
+    static final String SMS_REPLY_SECRET = "closedloop.notification.sms-reply.secret";
+
     /** The services in start order, each with how to build its application. */
     static final Map<String, Supplier<SpringApplication>> SERVICES = services();
 
@@ -50,6 +55,8 @@ public final class LocalStack implements AutoCloseable {
                 IdentityIssuerApplication.application().run(issuerArguments(settings)));
         SERVICES.forEach((name, application) ->
                 contexts.put(name, SharedClasspath.reactive(application.get()).run(arguments(settings, name))));
+        outbox.forwardRepliesTo(url(NotificationServiceApplication.NAME) + SMS_REPLIES, contexts
+                .get(NotificationServiceApplication.NAME).getEnvironment().getRequiredProperty(SMS_REPLY_SECRET));
         contexts.put(WebConsoleApplication.NAME,
                 SharedClasspath.reactive(WebConsoleApplication.application()).run(consoleArguments(settings)));
     }

@@ -41,6 +41,7 @@ public final class LocalStackApplication {
         banner.append(String.format("  %-21s %s%n", "kafka", stack.kafkaBootstrapServers()));
         banner.append(String.format("  %-21s %s%n", "mongodb", stack.mongoUri()));
         banner.append(String.format("  %-21s %s%n", "sms gateway (demo)", stack.outbox().url() + "/sms/messages"));
+        banner.append(String.format("  %-21s POST %s%n", "customer replies", stack.outbox().url() + "/sms/replies"));
         banner.append(String.format("  %-21s %s%n", "mail (demo)", stack.outbox().url() + "/mail/messages"));
         banner.append(String.format("  %-21s %s%n", "smtp (demo)", "127.0.0.1:" + stack.outbox().smtpPort()));
         banner.append("Open ").append(stack.consoleUrl())

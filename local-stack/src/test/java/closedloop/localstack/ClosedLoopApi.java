@@ -86,6 +86,20 @@ final class ClosedLoopApi {
         return get(notification, DemoTokens.SUPERVISOR, "/api/v1/messages?complaintId=" + complaintId);
     }
 
+    /** The customer texts back: the demo gateway forwards it to notification-service, signed; its answer. */
+    WebTestClient.ResponseSpec textBack(String phone, String text) {
+        return outbox.post().uri("/sms/replies").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("from", phone, "text", text))
+                .exchange();
+    }
+
+    /** Someone posts a reply to notification-service directly, unsigned, as a forger would; its answer. */
+    WebTestClient.ResponseSpec postUnsignedReply(String phone, String text) {
+        return notification.post().uri("/api/v1/sms/replies").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("from", phone, "text", text))
+                .exchange();
+    }
+
     /** The SMS the demo gateway received for one phone number, newest first. */
     JsonNode smsTo(String phone) {
         return outbox.get().uri("/sms/messages?to=" + phone).exchange().expectStatus().isOk()

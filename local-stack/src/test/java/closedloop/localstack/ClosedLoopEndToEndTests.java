@@ -1,12 +1,22 @@
 package closedloop.localstack;
 
+import closedloop.contracts.CallbackAttemptResult;
+import closedloop.notification.NotificationServiceApplication;
+import closedloop.notification.callback.Callback;
+import closedloop.notification.callback.CallbackProperties;
+import closedloop.notification.callback.Callbacks;
+import closedloop.notification.message.QuietHours;
 import closedloop.platform.PeriodicPass;
+import closedloop.platform.outbox.OutboxRelay;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -19,7 +29,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Drives the whole loop through the four services' HTTP APIs on the embedded default, as the run command starts it:
  * a real Kafka broker, the durable MongoDB-wire store and the four Spring contexts in one process, and reads what
- * reached the demo outbox's SMS gateway.
+ * reached the demo outbox's SMS gateway; a customer's SMS reply goes back through that gateway, signed.
  */
 @ExtendWith(WholeStack.class)
 class ClosedLoopEndToEndTests {
@@ -105,6 +115,47 @@ class ClosedLoopEndToEndTests {
             assertThat(types(complaint.get("timeline"))).contains("closedloop.complaint.reopened.v1");
             assertThat(complaint.get("reopenCount").asInt()).isEqualTo(1);
         });
+    }
+
+    @Test
+    void closesAComplaintByTheCustomersSmsReplyWhichOnlyTheDemoGatewayCanForward() {
+        String phone = "13800138005";
+        String complaintId = api.register("BILLING", "Lixia", phone);
+        JsonNode ticket = awaitTickets(complaintId, 1).get(0);
+        api.accept(ticket.get("id").asText());
+        api.resolve(ticket.get("id").asText());
+        String replyCode = surveyOut(awaitOpenCallback(complaintId));
+
+        api.postUnsignedReply(phone, replyCode + " 1").expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(api.complaint(complaintId).get("status").asText()).isNotEqualTo("CLOSED");
+        api.textBack(phone, replyCode + " 1 5 4 5 5 快一点").expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("COMPLETED")
+                .jsonPath("$.completedBy").isEqualTo("sms:" + phone);
+
+        await().untilAsserted(() -> assertThat(api.complaint(complaintId).get("status").asText()).isEqualTo("CLOSED"));
+        assertThat(types(api.complaint(complaintId).get("timeline"))).contains(
+                "closedloop.contact.callback-survey-sent.v1", "closedloop.contact.callback-completed.v1");
+    }
+
+    /**
+     * Records the three failed calls that send the SMS survey, two hours apart from the callback's opening on, as the
+     * hotline would over four hours (the stack runs on the real clock), and returns the survey's reply code.
+     */
+    private static String surveyOut(String callbackId) {
+        ConfigurableApplicationContext notification = stack.context(NotificationServiceApplication.NAME);
+        Callbacks callbacks = notification.getBean(Callbacks.class);
+        CallbackProperties rules = notification.getBean(CallbackProperties.class);
+        Callback callback = callbacks.findById(callbackId).block(Duration.ofSeconds(10));
+        Instant firstCall = callback.openedAt();
+        for (int call = 0; call < rules.maxAttempts(); call++) {
+            callback.attempt(CallbackAttemptResult.NO_ANSWER, "no answer", "agent-007",
+                    firstCall.plus(rules.attemptSpacing().multipliedBy(call)), rules, "5317",
+                    notification.getBean(QuietHours.class));
+        }
+        notification.getBean(OutboxRelay.class).nudge(callbacks.save(callback).block(Duration.ofSeconds(10)));
+        return callback.survey().replyCode();
     }
 
     @Test

@@ -48,4 +48,10 @@ public class NotificationServiceApplication {
     OutboxSource callbacksOutbox() {
         return new OutboxSource("callbacks");
     }
+
+    /** A phone's survey lock carries the {@code CallbackSurveyLocked} events of the surveys it holds. */
+    @Bean
+    OutboxSource surveyLockoutsOutbox() {
+        return new OutboxSource("survey-lockouts");
+    }
 }

@@ -5,6 +5,16 @@ import closedloop.contracts.CallbackAttempted;
 import closedloop.contracts.CallbackCompleted;
 import closedloop.contracts.CallbackOutcome;
 import closedloop.contracts.CallbackSurveySent;
+import closedloop.contracts.CallbackSurveyLocked;
+import closedloop.notification.callback.SurveyLockouts;
+import closedloop.notification.callback.web.SmsReplyProperties;
+import closedloop.platform.web.WebhookSignature;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
 import closedloop.contracts.ComplaintRegistered;
 import closedloop.contracts.Customer;
 import closedloop.contracts.EventIds;
@@ -43,7 +53,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -67,6 +76,7 @@ abstract class CallbackLoopIntegrationTests extends NotificationScenario {
     static final ComplaintRegistered REGISTERED = (ComplaintRegistered) Golden.event(EventType.COMPLAINT_REGISTERED);
     static final TicketResolved RESOLVED = (TicketResolved) Golden.event(EventType.TICKET_RESOLVED);
     static final String PHONE = REGISTERED.customer().phone();
+    static final ObjectMapper JSON = new ObjectMapper();
 
 
     @MockitoSpyBean
@@ -86,6 +96,15 @@ abstract class CallbackLoopIntegrationTests extends NotificationScenario {
 
     @MockitoSpyBean
     SurveySms surveySms;
+
+    @Autowired
+    SmsReplyProperties smsReply;
+
+    @Autowired
+    SurveyLockouts lockouts;
+
+    @LocalServerPort
+    int port;
 
     @Test
     void threeUnansweredCallbackAttemptsLeadToAnSmsSurveyWhoseReplyClosesTheComplaint() {
@@ -220,8 +239,7 @@ abstract class CallbackLoopIntegrationTests extends NotificationScenario {
                 .jsonPath("$.title").isEqualTo("Unreadable survey reply")
                 .jsonPath("$.detail").value(containsString("1 (satisfied)"));
         reply(PHONE, replyCode + " 1 5 5").expectStatus().isEqualTo(422);
-        web.post().uri("/api/v1/sms/replies").bodyValue(Map.of("text", replyCode + " 1"))
-                .exchange()
+        signedReply(json(Map.of("text", replyCode + " 1")), clock.instant())
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("from");
 
@@ -473,6 +491,148 @@ abstract class CallbackLoopIntegrationTests extends NotificationScenario {
         }
     }
 
+    @Test
+    void takesOnlyRepliesTheGatewaySignedOverTheBodyAsSentWithinFiveMinutesOfNow() {
+        String phone = freshPhone();
+        String callbackId = surveyedCallback(registered(phone));
+        String replyCode = callback(callbackId).replyCode();
+        byte[] body = json(Map.of("from", phone, "text", replyCode + " 1"));
+        String now = WebhookSignature.timestamp(clock.instant());
+        String signature = WebhookSignature.sign(smsReply.secret(), now, body);
+
+        refused(postReply(body, null, null), "Unsigned SMS reply");
+        refused(postReply(body, now, null), "Unsigned SMS reply");
+        refused(postReply(body, null, signature), "Unsigned SMS reply");
+        refused(postReply(body, "yesterday", signature), "Unsigned SMS reply");
+        refused(postReply(body, now, WebhookSignature.sign("not-the-gateway-secret", now, body)), "Bad signature");
+        refused(postReply(body, now, signature.substring(1)), "Bad signature");
+        refused(postReply(json(Map.of("from", phone, "text", replyCode + " 3")), now, signature), "Bad signature");
+        Instant tooOld = clock.instant().minus(Duration.ofMinutes(5)).minusSeconds(1);
+        refused(signedReply(body, tooOld), "Stale timestamp");
+        Instant tooNew = clock.instant().plus(Duration.ofMinutes(5)).plusSeconds(1);
+        refused(signedReply(body, tooNew), "Stale timestamp");
+        web.post().uri("/api/v1/sms/replies").bodyValue(Map.of("from", phone, "text", replyCode + " 1")).exchange()
+                .expectStatus().isUnauthorized();
+        signedReply(json(Map.of("from", phone, "text", replyCode + " 1 " + "x".repeat(17 * 1024))), clock.instant())
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(callback(callbackId).status()).isEqualTo("SURVEY_SENT");
+
+        // the signature is over the bytes as sent: the same JSON laid out otherwise, signed so, is taken
+        byte[] laidOut = ("{ \"text\" : \"" + replyCode + " 1\",\n  \"from\" : \"" + phone + "\" }")
+                .getBytes(StandardCharsets.UTF_8);
+        signedReply(laidOut, clock.instant().minus(Duration.ofMinutes(5))).expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void locksAPhonesSurveyForAnHourAfterFiveWrongCodesEvenAgainstTheRightCode() {
+        String phone = freshPhone();
+        String callbackId = surveyedCallback(registered(phone));
+        CallbackSnapshot surveyed = callback(callbackId);
+        String wrong = otherCode(surveyed.replyCode());
+        for (int reply = 0; reply < 5; reply++) {
+            clock.add(Duration.ofMinutes(1));
+            reply(phone, wrong + " 1").expectStatus().isNotFound();
+        }
+        Instant lockedAt = clock.instant();
+        Instant lockedUntil = lockedAt.plus(Duration.ofHours(1));
+        clock.add(Duration.ofMinutes(1));
+
+        reply(phone, surveyed.replyCode() + " 1").expectStatus().isEqualTo(429)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, String.valueOf(Duration.ofMinutes(59).toSeconds()))
+                .expectBody()
+                .jsonPath("$.title").isEqualTo("Survey replies locked")
+                .jsonPath("$.status").isEqualTo(429)
+                .jsonPath("$.lockedUntil").isEqualTo(lockedUntil.toString());
+        reply("+86 " + phone, "not a reply at all").expectStatus().isEqualTo(429);
+        assertThat(callback(callbackId).status()).isEqualTo("SURVEY_SENT");
+        CallbackSurveyLocked locked = kafka.awaitEvent(CallbackSurveyLocked.class,
+                event -> event.callbackId().equals(callbackId));
+        assertThat(locked).isEqualTo(new CallbackSurveyLocked(EventIds.derived(callbackId, "survey-locked/" + lockedAt),
+                lockedAt, surveyed.complaintId(), callbackId, 5, lockedUntil, "sms:" + phone));
+        Golden.assertSameShape(locked);
+        assertThat(lockouts.findByPhone(phone).block()).satisfies(lockout -> {
+            assertThat(lockout.lockedAt()).isEqualTo(lockedAt);
+            assertThat(lockout.expiresAt()).isEqualTo(lockedUntil);
+        });
+
+        clock.setInstant(lockedUntil.minusSeconds(1));
+        reply(phone, surveyed.replyCode() + " 1").expectStatus().isEqualTo(429)
+                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "1");
+        clock.setInstant(lockedUntil);
+        reply(phone, surveyed.replyCode() + " 1").expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("COMPLETED")
+                .jsonPath("$.completedBy").isEqualTo("sms:" + phone);
+        assertThat(kafka.events(CallbackSurveyLocked.class)).filteredOn(event -> event.callbackId().equals(callbackId))
+                .hasSize(1);
+    }
+
+    @Test
+    void countsOnlyTheWrongCodesOfTheLastHour() {
+        String phone = freshPhone();
+        String callbackId = surveyedCallback(registered(phone));
+        String replyCode = callback(callbackId).replyCode();
+        Instant first = clock.instant();
+        for (int reply = 0; reply < 4; reply++) {
+            reply(phone, otherCode(replyCode) + " 2").expectStatus().isNotFound();
+            clock.add(Duration.ofMinutes(1));
+        }
+
+        clock.setInstant(first.plus(Duration.ofHours(1)));
+        reply(phone, otherCode(replyCode) + " 2").expectStatus().isNotFound();
+
+        reply(phone, replyCode + " 2").expectStatus().isOk()
+                .expectBody().jsonPath("$.outcome").isEqualTo("BASICALLY_SATISFIED");
+    }
+
+    @Test
+    void locksOnceWhenWrongCodesFromOnePhoneArriveAtTheSameMoment() {
+        String phone = freshPhone();
+        String callbackId = surveyedCallback(registered(phone));
+        String replyCode = callback(callbackId).replyCode();
+        WebClient client = WebClient.create("http://localhost:" + port);
+        byte[] wrong = json(Map.of("from", phone, "text", otherCode(replyCode) + " 1"));
+        String timestamp = WebhookSignature.timestamp(clock.instant());
+        String signature = WebhookSignature.sign(smsReply.secret(), timestamp, wrong);
+
+        // five at once: each lost race is someone else's write, so every reply is counted within its retries
+        List<Integer> statuses = Flux.range(0, 5)
+                .flatMap(reply -> client.post().uri("/api/v1/sms/replies")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header(WebhookSignature.TIMESTAMP, timestamp)
+                        .header(WebhookSignature.SIGNATURE, signature)
+                        .bodyValue(wrong)
+                        .exchangeToMono(response -> Mono.just(response.statusCode().value())), 5)
+                .collectList()
+                .block(Duration.ofSeconds(30));
+
+        assertThat(statuses).containsOnly(404).hasSize(5);
+        reply(phone, replyCode + " 1").expectStatus().isEqualTo(429);
+        kafka.awaitEvent(CallbackSurveyLocked.class, event -> event.callbackId().equals(callbackId));
+        assertThat(lockouts.findByPhone(phone).block()).satisfies(lockout -> {
+            assertThat(lockout.lockedAt()).isEqualTo(clock.instant());
+            assertThat(lockout.wrongCodesAt()).isEmpty();
+            assertThat(lockout.pendingEvents()).isEmpty();
+        });
+        assertThat(kafka.events(CallbackSurveyLocked.class)).filteredOn(event -> event.callbackId().equals(callbackId))
+                .hasSize(1);
+    }
+
+    @Test
+    void declaresTheIndexesThatExpireTheLockoutsAndTheAcknowledgementWindows() {
+        for (String collection : List.of("survey-lockouts", "acknowledgement-windows")) {
+            assertThat(mongo.indexOps(collection).getIndexInfo().collectList().block())
+                    .as(collection)
+                    .anySatisfy(index -> {
+                        assertThat(index.getName()).isEqualTo("expiry");
+                        assertThat(index.getExpireAfter()).contains(Duration.ZERO);
+                    });
+        }
+    }
+
     // --- fixtures
 
     /** The golden registration of a fresh complaint, published and stored as the customer's contact. */
@@ -536,10 +696,55 @@ abstract class CallbackLoopIntegrationTests extends NotificationScenario {
                 .exchange();
     }
 
+    /** The customer's SMS, forwarded by the gateway as it does: signed at the service's present time. */
     WebTestClient.ResponseSpec reply(String from, String text) {
+        return signedReply(json(Map.of("from", from, "text", text)), clock.instant());
+    }
+
+    /** A forwarded SMS with this body, signed with the service's secret at the given time. */
+    WebTestClient.ResponseSpec signedReply(byte[] body, Instant signedAt) {
+        String timestamp = WebhookSignature.timestamp(signedAt);
+        return postReply(body, timestamp, WebhookSignature.sign(smsReply.secret(), timestamp, body));
+    }
+
+    /** A forwarded SMS with this body and these signature headers, each left out when null. */
+    WebTestClient.ResponseSpec postReply(byte[] body, String timestamp, String signature) {
         return web.post().uri("/api/v1/sms/replies")
-                .bodyValue(Map.of("from", from, "text", text))
+                .contentType(MediaType.APPLICATION_JSON)
+                .headers(headers -> {
+                    if (timestamp != null) {
+                        headers.set(WebhookSignature.TIMESTAMP, timestamp);
+                    }
+                    if (signature != null) {
+                        headers.set(WebhookSignature.SIGNATURE, signature);
+                    }
+                })
+                .bodyValue(body)
                 .exchange();
+    }
+
+    static byte[] json(Map<String, String> fields) {
+        try {
+            return JSON.writeValueAsBytes(fields);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A code of the same length as the one given that is not it. */
+    static String otherCode(String replyCode) {
+        return replyCode.startsWith("9") ? "1" + replyCode.substring(1) : "9" + replyCode.substring(1);
+    }
+
+    /** Answered 401 problem+json with this title, naming how to sign. */
+    static void refused(WebTestClient.ResponseSpec response, String title) {
+        response.expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().value(HttpHeaders.WWW_AUTHENTICATE, containsString(WebhookSignature.SIGNATURE))
+                .expectBody()
+                .jsonPath("$.title").isEqualTo(title)
+                .jsonPath("$.status").isEqualTo(401)
+                .jsonPath("$.instance").isEqualTo("/api/v1/sms/replies");
     }
 
     WebTestClient.ResponseSpec worklist(String status, String complaintId, int page, int size) {
@@ -560,11 +765,6 @@ abstract class CallbackLoopIntegrationTests extends NotificationScenario {
 
     /** The fields of a callback these tests read back. */
     record CallbackSnapshot(String id, String complaintId, String status, String replyCode, Instant replyBy) {
-    }
-
-    /** A mobile number no other test uses. */
-    static String freshPhone() {
-        return "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
     }
 
     static String toFullWidth(String digits) {

@@ -5,6 +5,7 @@ import closedloop.contracts.CallbackOpened;
 import closedloop.contracts.ClosedLoopEvent;
 import closedloop.contracts.ComplaintClosed;
 import closedloop.contracts.ComplaintRegistered;
+import closedloop.contracts.Customer;
 import closedloop.contracts.EscalationReason;
 import closedloop.contracts.EventIds;
 import closedloop.contracts.EventJson;
@@ -17,10 +18,12 @@ import closedloop.contracts.TicketEscalated;
 import closedloop.contracts.TicketResolved;
 import closedloop.contracts.TicketWarned;
 import closedloop.contracts.Topics;
+import closedloop.notification.channel.LocalChannelServers;
 import closedloop.notification.message.Message;
 import closedloop.notification.message.MessageChannel;
 import closedloop.notification.message.Purpose;
 import closedloop.notification.message.RecipientKind;
+import closedloop.notification.notice.Acknowledgements;
 import closedloop.platform.events.CloudEvents;
 import closedloop.platform.security.Role;
 import closedloop.testsupport.MovableClockConfiguration;
@@ -31,15 +34,23 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Flux;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -58,6 +69,9 @@ abstract class NotificationIntegrationTests extends NotificationScenario {
     static final ComplaintClosed CLOSED = (ComplaintClosed) Golden.event(EventType.COMPLAINT_CLOSED);
     static final ObjectMapper JSON = new ObjectMapper();
 
+    @Autowired
+    Acknowledgements acknowledgements;
+
 
 
     @Test
@@ -71,7 +85,7 @@ abstract class NotificationIntegrationTests extends NotificationScenario {
                 .jsonPath("$[0].purpose").isEqualTo("REGISTRATION_ACK")
                 .jsonPath("$[0].channel").isEqualTo("SMS")
                 .jsonPath("$[0].status").isEqualTo("SENT")
-                .jsonPath("$[0].recipient").isEqualTo(REGISTERED.customer().phone())
+                .jsonPath("$[0].recipient").isEqualTo(registered.customer().phone())
                 .jsonPath("$[0].complaintId").isEqualTo(registered.complaintId())
                 .jsonPath("$[0].text").value(containsString(registered.number()))
                 .jsonPath("$[0].text").value(containsString("within 24 hours"))
@@ -81,7 +95,7 @@ abstract class NotificationIntegrationTests extends NotificationScenario {
         MessageSent sent = kafka.awaitEvent(MessageSent.class, event -> event.complaintId().equals(registered.complaintId()));
         assertThat(sent.purpose()).isEqualTo("REGISTRATION_ACK");
         assertThat(sent.channel()).isEqualTo("SMS");
-        assertThat(sent.recipient()).isEqualTo(REGISTERED.customer().phone());
+        assertThat(sent.recipient()).isEqualTo(registered.customer().phone());
         assertThat(sent.messageId()).isEqualTo(customerSms(registered.eventId(), Purpose.REGISTRATION_ACK));
         Golden.assertSameShape(sent);
         ConsumerRecord<String, String> record = recordOf(Topics.NOTIFICATION_CONTACT, sent.eventId());
@@ -135,7 +149,7 @@ abstract class NotificationIntegrationTests extends NotificationScenario {
                 .jsonPath("$[0].complaintId").isEqualTo(registered.complaintId())
                 .jsonPath("$[0].complaintNumber").isEqualTo(registered.number())
                 .jsonPath("$[0].customerName").isEqualTo(REGISTERED.customer().name())
-                .jsonPath("$[0].customerPhone").isEqualTo(REGISTERED.customer().phone())
+                .jsonPath("$[0].customerPhone").isEqualTo(registered.customer().phone())
                 .jsonPath("$[0].ticketId").isEqualTo(resolved.ticketId())
                 .jsonPath("$[0].branch").isEqualTo(RESOLVED.branch())
                 .jsonPath("$[0].openedAt").isEqualTo(resolvedAt.toString())
@@ -370,7 +384,7 @@ abstract class NotificationIntegrationTests extends NotificationScenario {
                 .jsonPath("$[1].purpose").isEqualTo("EXTENSION_NOTICE")
                 .jsonPath("$[1].channel").isEqualTo("SMS")
                 .jsonPath("$[1].status").isEqualTo("SENT")
-                .jsonPath("$[1].recipient").isEqualTo(REGISTERED.customer().phone())
+                .jsonPath("$[1].recipient").isEqualTo(registered.customer().phone())
                 .jsonPath("$[1].text").isEqualTo("Your complaint " + registered.number()
                         + " needs more time. We will resolve it by 2026-11-24 10:30.")
                 .jsonPath("$[1].sentAt").isEqualTo(clock.instant().toString()));
@@ -379,7 +393,7 @@ abstract class NotificationIntegrationTests extends NotificationScenario {
         assertThat(sent.complaintId()).isEqualTo(registered.complaintId());
         assertThat(sent.purpose()).isEqualTo("EXTENSION_NOTICE");
         assertThat(sent.channel()).isEqualTo("SMS");
-        assertThat(sent.recipient()).isEqualTo(REGISTERED.customer().phone());
+        assertThat(sent.recipient()).isEqualTo(registered.customer().phone());
         Golden.assertSameShape(sent);
         assertThat(recordOf(Topics.NOTIFICATION_CONTACT, sent.eventId()).key()).isEqualTo(registered.complaintId());
     }
@@ -588,13 +602,80 @@ abstract class NotificationIntegrationTests extends NotificationScenario {
                 .jsonPath("$[*].id").value(hasItem(branchLive(warned.eventId(), Purpose.SLA_WARNING))));
     }
 
+    @Test
+    void acknowledgesOnePhoneAtMostOnceInTenMinutesAndRecordsWhyTheOthersWereNotSent() {
+        String phone = freshPhone();
+        ComplaintRegistered first = registered(phone);
+        kafka.publish(first);
+        awaitAcknowledgement(first, "SENT");
+        clock.add(Duration.ofMinutes(10).minusSeconds(1));
+        ComplaintRegistered second = registered("+86 " + phone);
+
+        kafka.publish(second);
+
+        awaitAcknowledgement(second, "SUPPRESSED")
+                .jsonPath("$[0].recipient").isEqualTo("+86 " + phone)
+                .jsonPath("$[0].text").value(containsString(second.number()))
+                .jsonPath("$[0].attempts").isEqualTo(0)
+                .jsonPath("$[0].suppressedBecause").isEqualTo("At most one acknowledgement SMS per phone within PT10M: "
+                        + "complaint " + first.complaintId() + " was acknowledged to the same phone at "
+                        + MovableClockConfiguration.START);
+        clock.add(Duration.ofSeconds(1));
+        ComplaintRegistered third = registered(phone);
+        kafka.publish(third);
+        awaitAcknowledgement(third, "SENT");
+        assertThat(kafka.events(MessageSent.class)).filteredOn(sent -> sent.recipient().contains(phone))
+                .extracting(MessageSent::complaintId)
+                .containsExactlyInAnyOrder(first.complaintId(), third.complaintId());
+        assertThat(LocalChannelServers.smsGateway().findAll(postRequestedFor(urlEqualTo(LocalChannelServers.SMS_PATH))
+                .withRequestBody(matchingJsonPath("$.to", containing(phone))))).hasSize(2);
+        web.get().uri("/api/v1/messages?status=SUPPRESSED&recipient={r}", "+86 " + phone).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$[*].complaintId").isEqualTo(List.of(second.complaintId()));
+    }
+
+    @Test
+    void letsOneOfManyRegistrationsForOnePhoneDecidedAtTheSameMomentTakeTheAcknowledgement() {
+        String phone = freshPhone();
+
+        List<Optional<String>> decisions = Flux.range(0, 6)
+                .flatMap(registration -> acknowledgements.admit(phone, UUID.randomUUID(),
+                        UUID.randomUUID().toString()), 6)
+                .collectList()
+                .block(Duration.ofSeconds(30));
+
+        assertThat(decisions).hasSize(6).filteredOn(Optional::isEmpty).hasSize(1);
+        assertThat(decisions).filteredOn(Optional::isPresent).hasSize(5)
+                .allSatisfy(why -> assertThat(why).hasValueSatisfying(text -> assertThat(text)
+                        .startsWith("At most one acknowledgement SMS per phone within PT10M")));
+    }
+
     // --- fixtures
 
-    /** The golden registration of a fresh complaint. */
+    /** Waits until the complaint's one message is its acknowledgement in this status, and answers it. */
+    WebTestClient.BodyContentSpec awaitAcknowledgement(ComplaintRegistered registered, String status) {
+        await().untilAsserted(() -> messagesOf(registered.complaintId())
+                .jsonPath("$.length()").isEqualTo(1)
+                .jsonPath("$[0].purpose").isEqualTo("REGISTRATION_ACK")
+                .jsonPath("$[0].status").isEqualTo(status));
+        return messagesOf(registered.complaintId());
+    }
+
+    /**
+     * The golden registration of a fresh complaint by a customer with a fresh phone (a phone is acknowledged at most
+     * once in ten minutes).
+     */
     static ComplaintRegistered registered() {
+        return registered(freshPhone());
+    }
+
+    /** The golden registration of a fresh complaint by a customer with this phone. */
+    static ComplaintRegistered registered(String phone) {
+        Customer golden = REGISTERED.customer();
         return new ComplaintRegistered(UUID.randomUUID(), REGISTERED.occurredAt(), UUID.randomUUID().toString(),
                 REGISTERED.number(), REGISTERED.channel(), REGISTERED.category(), REGISTERED.priority(),
-                REGISTERED.customer(), REGISTERED.district(), REGISTERED.description(), REGISTERED.actor());
+                new Customer(golden.name(), phone, golden.accountNo(), golden.vip()), REGISTERED.district(),
+                REGISTERED.description(), REGISTERED.actor());
     }
 
     /** The golden resolution of a fresh ticket of the complaint. */

@@ -17,6 +17,7 @@ import org.threeten.extra.MutableClock;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * What the Spring Boot tests of the whole service share: the service on a real broker and database (the subclass's
@@ -60,6 +61,14 @@ abstract class NotificationScenario {
     List<Message> storedMessagesOf(String complaintId) {
         return messages.find(new MessageFilter(complaintId, null, null), 0, 200).collectList()
                 .block(Duration.ofSeconds(10));
+    }
+
+    /**
+     * A mobile number no other test uses: the service remembers per phone how often it was acknowledged and how many
+     * wrong survey codes it sent, across tests.
+     */
+    static String freshPhone() {
+        return "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
     }
 
     /** The complaint's callbacks as the API shows them, soonest due first. */

@@ -23,38 +23,44 @@ import java.util.Map;
 
 /**
  * The demo outbox's HTTP endpoints: the SMS gateway notification-service posts to ({@code POST /sms/messages}), what
- * it recorded ({@code GET /sms/messages[?to=]}), its outage switch ({@code POST}/{@code DELETE /sms/outage}) and the
- * mail the SMTP server received ({@code GET /mail/messages}).
+ * it recorded ({@code GET /sms/messages[?to=]}), its outage switch ({@code POST}/{@code DELETE /sms/outage}), a
+ * customer's reply it forwards to notification-service signed ({@code POST /sms/replies}) and the mail the SMTP server
+ * received ({@code GET /mail/messages}).
  */
 public final class DemoOutboxRoutes {
 
     private final RecordingSmsGateway gateway;
+    private final SmsReplyForwarder replies;
     private final DemoMailbox mailbox;
 
-    private DemoOutboxRoutes(RecordingSmsGateway gateway, DemoMailbox mailbox) {
+    private DemoOutboxRoutes(RecordingSmsGateway gateway, SmsReplyForwarder replies, DemoMailbox mailbox) {
         this.gateway = gateway;
+        this.replies = replies;
         this.mailbox = mailbox;
     }
 
     /** The endpoints as an HTTP handler for any reactive server, writing times as ISO-8601 as the services do. */
-    public static HttpHandler httpHandler(RecordingSmsGateway gateway, DemoMailbox mailbox) {
+    public static HttpHandler httpHandler(RecordingSmsGateway gateway, SmsReplyForwarder replies,
+                                          DemoMailbox mailbox) {
         ObjectMapper json = Jackson2ObjectMapperBuilder.json()
                 .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
         HandlerStrategies strategies = HandlerStrategies.builder().codecs(codecs -> {
             codecs.defaultCodecs().jackson2JsonEncoder(new Jackson2JsonEncoder(json));
             codecs.defaultCodecs().jackson2JsonDecoder(new Jackson2JsonDecoder(json));
         }).build();
-        return RouterFunctions.toHttpHandler(of(gateway, mailbox), strategies);
+        return RouterFunctions.toHttpHandler(of(gateway, replies, mailbox), strategies);
     }
 
-    public static RouterFunction<ServerResponse> of(RecordingSmsGateway gateway, DemoMailbox mailbox) {
-        DemoOutboxRoutes routes = new DemoOutboxRoutes(gateway, mailbox);
+    public static RouterFunction<ServerResponse> of(RecordingSmsGateway gateway, SmsReplyForwarder replies,
+                                                    DemoMailbox mailbox) {
+        DemoOutboxRoutes routes = new DemoOutboxRoutes(gateway, replies, mailbox);
         return RouterFunctions.route()
                 .POST("/sms/messages", routes::acceptSms)
                 .GET("/sms/messages", routes::listSms)
                 .GET("/sms/outage", request -> routes.outage())
                 .POST("/sms/outage", request -> routes.switchOutage(true))
                 .DELETE("/sms/outage", request -> routes.switchOutage(false))
+                .POST("/sms/replies", routes::forwardReply)
                 .GET("/mail/messages", request -> routes.listMail())
                 .build();
     }
@@ -79,6 +85,28 @@ public final class DemoOutboxRoutes {
     private Mono<ServerResponse> invalid(List<String> missing) {
         return problem(HttpStatus.BAD_REQUEST, "Invalid fields: " + String.join(", ", missing),
                 missing.stream().map(field -> Map.of("field", field, "message", "must not be blank")).toList());
+    }
+
+    /**
+     * Forwards a customer's reply to notification-service, signed, and answers what it answered; 400 naming the
+     * missing fields, 503 before notification-service runs, 502 when it does not answer.
+     */
+    private Mono<ServerResponse> forwardReply(ServerRequest request) {
+        return request.bodyToMono(CustomerReply.class)
+                .switchIfEmpty(Mono.error(() -> new ServerWebInputException("A reply needs a JSON body")))
+                .flatMap(reply -> reply.missingFields().isEmpty() ? forward(reply) : invalid(reply.missingFields()));
+    }
+
+    private Mono<ServerResponse> forward(CustomerReply reply) {
+        if (!replies.isConnected()) {
+            return problem(HttpStatus.SERVICE_UNAVAILABLE,
+                    "The demo SMS gateway forwards replies once notification-service runs", List.of());
+        }
+        return replies.forward(reply.from(), reply.text())
+                .flatMap(answer -> ServerResponse.status(answer.status()).contentType(answer.contentType())
+                        .bodyValue(answer.body()))
+                .onErrorResume(error -> problem(HttpStatus.BAD_GATEWAY,
+                        "notification-service did not answer: " + error.getMessage(), List.of()));
     }
 
     private Mono<ServerResponse> listSms(ServerRequest request) {

@@ -1,5 +1,6 @@
 package closedloop.localstack.outbox;
 
+import closedloop.platform.web.WebhookSignature;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
@@ -10,6 +11,9 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.test.web.reactive.server.StatusAssertions;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.threeten.extra.MutableClock;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,11 +23,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The demo outbox on random ports, driven over HTTP and SMTP as notification-service and a user with curl do. */
+/**
+ * The demo outbox on random ports, driven over HTTP and SMTP as notification-service and a user with curl do; the
+ * replies it forwards reach a stand-in for notification-service.
+ */
 class DemoOutboxIntegrationTests {
+
+    private static final String SECRET = "a-secret-shared-with-notification";
 
     private final MutableClock clock = MutableClock.of(Instant.parse("2026-11-23T01:00:00Z"), ZoneOffset.UTC);
     private final DemoOutbox outbox = DemoOutbox.start(0, 0, clock);
@@ -144,9 +154,67 @@ class DemoOutboxIntegrationTests {
                 .isBetween(Instant.now().minusSeconds(60), Instant.now());
     }
 
+    @Test
+    void forwardsACustomersReplySignedAsNotificationServiceChecksAndAnswersWhatItAnswered() {
+        List<ForwardedCall> calls = new CopyOnWriteArrayList<>();
+        DisposableServer notification = HttpServer.create().host("127.0.0.1").port(0)
+                .route(routes -> routes.post("/api/v1/sms/replies", (request, response) -> request.receive()
+                        .aggregate().asByteArray().defaultIfEmpty(new byte[0])
+                        .flatMap(body -> {
+                            calls.add(new ForwardedCall(request.requestHeaders().get(WebhookSignature.TIMESTAMP),
+                                    request.requestHeaders().get(WebhookSignature.SIGNATURE), body));
+                            return response.status(404).header("Content-Type", "application/problem+json")
+                                    .sendString(Mono.just("{\"title\":\"Survey not found\"}")).then();
+                        })))
+                .bindNow();
+        try {
+            outbox.forwardRepliesTo("http://127.0.0.1:" + notification.port() + "/api/v1/sms/replies", SECRET);
+
+            http.post().uri("/sms/replies").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("from", "13800138000", "text", "4821 1 满意"))
+                    .exchange()
+                    .expectStatus().isNotFound()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.title").isEqualTo("Survey not found");
+
+            assertThat(calls).singleElement().satisfies(call -> {
+                assertThat(call.timestamp()).isEqualTo(String.valueOf(clock.instant().getEpochSecond()));
+                assertThat(WebhookSignature.check(SECRET, call.timestamp(), call.signature(), call.body(),
+                        clock.instant(), Duration.ofMinutes(5))).isEqualTo(WebhookSignature.Verdict.VALID);
+                assertThat(new String(call.body(), StandardCharsets.UTF_8))
+                        .isEqualTo("{\"from\":\"13800138000\",\"text\":\"4821 1 满意\"}");
+            });
+        } finally {
+            notification.disposeNow();
+        }
+    }
+
+    @Test
+    void forwardsNoReplyBeforeNotificationServiceRunsNorOneWithoutPhoneOrText() {
+        http.post().uri("/sms/replies").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("from", "13800138000", "text", "4821 1"))
+                .exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        outbox.forwardRepliesTo("http://127.0.0.1:1/api/v1/sms/replies", SECRET);
+
+        http.post().uri("/sms/replies").contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("text", " "))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[*].field").isEqualTo(List.of("from", "text"));
+        http.post().uri("/sms/replies").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("from", "13800138000", "text", "4821 1"))
+                .exchange()
+                .expectStatus().isEqualTo(502);
+    }
+
     private static void switchOutage(WebTestClient.RequestHeadersUriSpec<?> method, boolean expected) {
         method.uri("/sms/outage").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.outage").isEqualTo(expected);
+    }
+
+    /** A call the forwarder made: its signature headers and its body as sent. */
+    private record ForwardedCall(String timestamp, String signature, byte[] body) {
     }
 
     private StatusAssertions send(Map<String, ?> sms) {

@@ -6,6 +6,7 @@ import closedloop.contracts.SurveyAnswers;
 import closedloop.contracts.TicketResolved;
 import closedloop.notification.NotificationProperties;
 import closedloop.notification.contact.Contact;
+import closedloop.notification.contact.PhoneNumbers;
 import closedloop.notification.message.QuietHours;
 import closedloop.platform.domain.RaceRetry;
 import closedloop.platform.outbox.OutboxRelay;

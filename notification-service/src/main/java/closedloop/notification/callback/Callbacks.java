@@ -78,6 +78,18 @@ public class Callbacks {
     }
 
     /**
+     * The surveys awaiting a reply from this phone (its normalized number, digits only), whatever their codes: a
+     * prefix of {@code survey.awaitingReply}, which its unique sparse index serves as a range.
+     */
+    public Flux<Callback> awaitingReplyFrom(String phone) {
+        if (phone.isEmpty() || !phone.chars().allMatch(Character::isDigit)) {
+            return Flux.error(new IllegalArgumentException("Not a normalized phone number"));
+        }
+        return mongo.find(new Query(where("survey.awaitingReply").regex("^" + phone + SmsSurvey.KEY_SEPARATOR)),
+                Callback.class);
+    }
+
+    /**
      * The latest survey sent under this key (phone and code), whether or not it still awaits a reply (index
      * {@code survey.replyKey, survey.sentAt}).
      */

@@ -1,5 +1,7 @@
 package closedloop.notification.callback;
 
+import closedloop.notification.contact.PhoneNumbers;
+
 import java.time.Instant;
 
 /**
@@ -18,6 +20,9 @@ import java.time.Instant;
 public record SmsSurvey(String replyCode, String replyKey, String awaitingReply, Instant sentAt, Instant replyBy,
                         Instant queuedAt) {
 
+    /** What separates the phone from the code in a reply key. */
+    static final String KEY_SEPARATOR = "#";
+
     /** A survey with this code to this phone, sent now and awaiting a reply until {@code replyBy}. */
     static SmsSurvey sent(String phone, String replyCode, Instant sentAt, Instant replyBy) {
         String replyKey = replyKey(phone, replyCode);
@@ -30,7 +35,7 @@ public record SmsSurvey(String replyCode, String replyKey, String awaitingReply,
      */
     public static String replyKey(String phone, String replyCode) {
         String normalized = PhoneNumbers.normalized(phone);
-        return normalized.isEmpty() ? null : normalized + "#" + replyCode;
+        return normalized.isEmpty() ? null : normalized + KEY_SEPARATOR + replyCode;
     }
 
     /** This survey with its SMS handed to the messenger at {@code at}. */

@@ -26,9 +26,10 @@ import java.util.UUID;
  * sends it twice.
  * <p>
  * Its life: recorded HELD (a customer SMS in quiet hours) or PENDING; the delivery pass tries it when it is due, and
- * each try either SENT it, or left it PENDING with a later due time, or FAILED it. Every transition is one document
- * write with the event it causes; the delivery pass leases a message ({@code leaseUntil}) while it tries it, and
- * every transition below ends the lease.
+ * each try either SENT it, or left it PENDING with a later due time, or FAILED it. A message a rule holds back is
+ * recorded SUPPRESSED instead, saying why, and never tried, so that the log shows why nothing went out. Every
+ * transition is one document write with the event it causes; the delivery pass leases a message ({@code leaseUntil})
+ * while it tries it, and every transition below ends the lease.
  */
 @Document("messages")
 @CompoundIndexes({
@@ -64,13 +65,15 @@ public class Message extends OutboxDocument {
     private List<DeliveryAttempt> recentAttempts;
     private Instant sentAt;
     private Instant failedAt;
+    private String suppressedBecause;
     @Version
     private Long version;
 
     @PersistenceCreator
     Message(String id, Outgoing outgoing, MessageStatus status, Instant createdAt, Instant heldUntil,
             Instant nextAttemptAt, Instant leaseUntil, int attempts, String lastError, Instant lastAttemptAt,
-            List<DeliveryAttempt> recentAttempts, Instant sentAt, Instant failedAt, Long version) {
+            List<DeliveryAttempt> recentAttempts, Instant sentAt, Instant failedAt, String suppressedBecause,
+            Long version) {
         this.id = id;
         this.outgoing = outgoing;
         this.status = status;
@@ -84,6 +87,7 @@ public class Message extends OutboxDocument {
         this.recentAttempts = recentAttempts == null ? new ArrayList<>() : new ArrayList<>(recentAttempts);
         this.sentAt = sentAt;
         this.failedAt = failedAt;
+        this.suppressedBecause = suppressedBecause;
         this.version = version;
     }
 
@@ -101,6 +105,18 @@ public class Message extends OutboxDocument {
      */
     public static Message recorded(Outgoing outgoing, Instant now, Instant heldUntil) {
         return new Message(outgoing, now, heldUntil);
+    }
+
+    /**
+     * A message recorded now and never to be sent: SUPPRESSED, because of the rule {@code because} names. Records no
+     * event: nothing left the system, and nothing failed.
+     */
+    public static Message suppressed(Outgoing outgoing, Instant now, String because) {
+        Message message = new Message(outgoing, now, null);
+        message.status = MessageStatus.SUPPRESSED;
+        message.nextAttemptAt = null;
+        message.suppressedBecause = because;
+        return message;
     }
 
     /** A message just recorded, not tried yet: HELD until {@code heldUntil} when given, else PENDING and due now. */
@@ -323,6 +339,11 @@ public class Message extends OutboxDocument {
 
     public Instant failedAt() {
         return failedAt;
+    }
+
+    /** Why it was never sent, when a rule held it back (SUPPRESSED); null otherwise. */
+    public String suppressedBecause() {
+        return suppressedBecause;
     }
 
     /** The version of the stored document this message was read from; null before it is first stored. */

@@ -33,13 +33,27 @@ public class Messenger {
     public Mono<Void> send(Outgoing outgoing) {
         Instant now = clock.instant();
         Instant heldUntil = quietHours.holdUntil(outgoing.recipientKind(), outgoing.channel(), now).orElse(null);
-        Message message = Message.recorded(outgoing, now, heldUntil);
-        return messages.insert(message)
+        return record(Message.recorded(outgoing, now, heldUntil))
                 .doOnNext(recorded -> events.publishEvent(new MessageRecorded(recorded.id(), recorded.status())))
+                .then();
+    }
+
+    /**
+     * Records the message as SUPPRESSED, never to be sent, for the reason given, unless its causing event already
+     * caused it (then nothing happens, whether it was sent or suppressed the first time).
+     */
+    public Mono<Void> suppress(Outgoing outgoing, String because) {
+        return record(Message.suppressed(outgoing, clock.instant(), because))
+                .doOnNext(suppressed -> log.info("Message {} ({} to the {}) suppressed: {}", suppressed.id(),
+                        suppressed.purpose(), suppressed.recipientKind(), because))
+                .then();
+    }
+
+    private Mono<Message> record(Message message) {
+        return messages.insert(message)
                 .onErrorResume(DuplicateKeyException.class, alreadyHandled -> {
                     log.debug("Message {} exists already; not sending it again", message.id());
                     return Mono.empty();
-                })
-                .then();
+                });
     }
 }

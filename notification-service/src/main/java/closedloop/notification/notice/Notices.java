@@ -42,11 +42,28 @@ public class Notices {
      */
     public Mono<Void> send(UUID causeEventId, String complaintId, Purpose purpose, Audience audience,
                            Map<String, ?> variables) {
-        return Flux.fromIterable(MessageMatrix.cellsOf(purpose))
-                .concatMap(cell -> Mono.justOrEmpty(addressOf(cell, audience))
-                        .map(recipient -> outgoing(causeEventId, complaintId, cell, recipient, variables)))
+        return outgoings(causeEventId, complaintId, purpose, audience, variables)
                 .concatMapDelayError(messenger::send)
                 .then();
+    }
+
+    /**
+     * Records the purpose's messages about the complaint as SUPPRESSED, never sent, for the reason given, so that the
+     * message log shows what was held back and why; a redelivered event records none again.
+     */
+    public Mono<Void> suppress(UUID causeEventId, String complaintId, Purpose purpose, Audience audience,
+                               Map<String, ?> variables, String because) {
+        return outgoings(causeEventId, complaintId, purpose, audience, variables)
+                .concatMapDelayError(outgoing -> messenger.suppress(outgoing, because))
+                .then();
+    }
+
+    /** The purpose's messages, one per cell of its matrix row whose recipient has an address. */
+    private Flux<Outgoing> outgoings(UUID causeEventId, String complaintId, Purpose purpose, Audience audience,
+                                     Map<String, ?> variables) {
+        return Flux.fromIterable(MessageMatrix.cellsOf(purpose))
+                .concatMap(cell -> Mono.justOrEmpty(addressOf(cell, audience))
+                        .map(recipient -> outgoing(causeEventId, complaintId, cell, recipient, variables)));
     }
 
     private Outgoing outgoing(UUID causeEventId, String complaintId, MessageMatrix.Cell cell, String recipient,

@@ -42,18 +42,25 @@ public class WhoIsTold {
     private final Contacts contacts;
     private final Reopens reopens;
     private final NotificationProperties properties;
+    private final Acknowledgements acknowledgements;
 
     /**
      * A complaint was registered: remembers how to reach its customer, then acknowledges it to them by SMS with its
-     * number and the promised reply time (REGISTRATION_ACK).
+     * number and the promised reply time (REGISTRATION_ACK), unless their phone was sent an acknowledgement within
+     * the per-phone interval: then the acknowledgement is recorded SUPPRESSED, saying so, and not sent.
      */
     public Mono<Void> registered(ComplaintRegistered event) {
         Contact contact = new Contact(event.complaintId(), event.number(), event.customer().name(),
                 event.customer().phone());
+        Audience customer = Audience.customer(contact.phone());
+        Map<String, Object> variables = Map.of("number", contact.number(), "replyWithin", properties.replyWithin());
         return contacts.remember(contact)
-                .then(notices.send(event.eventId(), event.complaintId(), Purpose.REGISTRATION_ACK,
-                        Audience.customer(contact.phone()),
-                        Map.of("number", contact.number(), "replyWithin", properties.replyWithin())));
+                .then(acknowledgements.admit(contact.phone(), event.eventId(), event.complaintId()))
+                .flatMap(suppressed -> suppressed
+                        .map(because -> notices.suppress(event.eventId(), event.complaintId(),
+                                Purpose.REGISTRATION_ACK, customer, variables, because))
+                        .orElseGet(() -> notices.send(event.eventId(), event.complaintId(), Purpose.REGISTRATION_ACK,
+                                customer, variables)));
     }
 
     /** A complaint was closed: tells the customer, with the outcome (CLOSURE_NOTICE). */

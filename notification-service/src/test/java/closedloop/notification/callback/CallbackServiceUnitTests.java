@@ -6,6 +6,7 @@ import closedloop.contracts.TicketResolved;
 import closedloop.notification.NotificationProperties;
 import closedloop.notification.contact.Contacts;
 import closedloop.notification.contact.Reopens;
+import closedloop.notification.notice.Acknowledgements;
 import closedloop.notification.notice.Notices;
 import closedloop.notification.notice.WhoIsTold;
 import closedloop.platform.domain.RaceRetry;
@@ -176,7 +177,8 @@ class CallbackServiceUnitTests {
     @Test
     void rendersTheSurveySmsOnlyWhenSubscribedSoAFailureIsAnErrorNotAThrow() {
         Notices notices = mock(Notices.class);
-        SurveySms sms = new SurveySms(new WhoIsTold(notices, mock(Contacts.class), mock(Reopens.class), PROPERTIES));
+        SurveySms sms = new SurveySms(new WhoIsTold(notices, mock(Contacts.class), mock(Reopens.class), PROPERTIES,
+                mock(Acknowledgements.class)));
         Callback withoutSurvey = Callback.open(RESOLVED, CONTACT, NOW, Duration.ofHours(24), RULES.assignee());
 
         Mono<Void> send = sms.send(withoutSurvey);

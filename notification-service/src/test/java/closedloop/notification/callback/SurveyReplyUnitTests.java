@@ -2,6 +2,7 @@ package closedloop.notification.callback;
 
 import closedloop.contracts.CallbackOutcome;
 import closedloop.contracts.SurveyAnswers;
+import closedloop.notification.contact.PhoneNumbers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

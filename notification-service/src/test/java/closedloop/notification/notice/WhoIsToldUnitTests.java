@@ -23,6 +23,7 @@ import reactor.core.publisher.Mono;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +32,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -44,10 +46,13 @@ class WhoIsToldUnitTests {
     final Notices notices = mock(Notices.class);
     final Contacts contacts = mock(Contacts.class);
     final Reopens reopens = mock(Reopens.class);
-    final WhoIsTold whoIsTold = new WhoIsTold(notices, contacts, reopens, PROPERTIES);
+    final Acknowledgements acknowledgements = mock(Acknowledgements.class);
+    final WhoIsTold whoIsTold = new WhoIsTold(notices, contacts, reopens, PROPERTIES, acknowledgements);
 
     WhoIsToldUnitTests() {
         when(notices.send(any(), any(), any(), any(), any())).thenReturn(Mono.empty());
+        when(notices.suppress(any(), any(), any(), any(), any(), any())).thenReturn(Mono.empty());
+        when(acknowledgements.admit(any(), any(), any())).thenReturn(Mono.just(Optional.empty()));
         when(contacts.remember(any())).thenAnswer(remember -> Mono.just(remember.getArgument(0)));
         when(contacts.find(any())).thenReturn(Mono.empty());
     }
@@ -58,12 +63,27 @@ class WhoIsToldUnitTests {
 
         whoIsTold.registered(registered).block();
 
-        InOrder order = inOrder(contacts, notices);
+        InOrder order = inOrder(contacts, acknowledgements, notices);
         order.verify(contacts).remember(new Contact(registered.complaintId(), registered.number(),
                 registered.customer().name(), registered.customer().phone()));
+        order.verify(acknowledgements).admit(registered.customer().phone(), registered.eventId(),
+                registered.complaintId());
         order.verify(notices).send(registered.eventId(), registered.complaintId(), Purpose.REGISTRATION_ACK,
                 Audience.customer(registered.customer().phone()),
                 Map.of("number", registered.number(), "replyWithin", Duration.ofHours(24)));
+    }
+
+    @Test
+    void recordsTheAcknowledgementSuppressedWithTheReasonWhenThePhoneWasAcknowledgedLately() {
+        ComplaintRegistered registered = (ComplaintRegistered) Golden.event(EventType.COMPLAINT_REGISTERED);
+        when(acknowledgements.admit(any(), any(), any())).thenReturn(Mono.just(Optional.of("too soon")));
+
+        whoIsTold.registered(registered).block();
+
+        verify(notices).suppress(registered.eventId(), registered.complaintId(), Purpose.REGISTRATION_ACK,
+                Audience.customer(registered.customer().phone()),
+                Map.of("number", registered.number(), "replyWithin", Duration.ofHours(24)), "too soon");
+        verify(notices, never()).send(any(), any(), any(), any(), any());
     }
 
     @Test

@@ -1,10 +1,12 @@
 package closedloop.platform.web;
 
 import closedloop.platform.domain.IllegalTransition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -57,6 +59,27 @@ public final class Problems {
     /** 422: the request is well-formed but cannot be carried out as asked; the detail says why. */
     public static ErrorResponseException unprocessable(String title, String detail) {
         return problem(HttpStatus.UNPROCESSABLE_ENTITY, title, detail);
+    }
+
+    /**
+     * 401: the request does not show it comes from whom it must (no signature, a wrong one, a timestamp too old); the
+     * detail says which, and {@code WWW-Authenticate} names the scheme that would be accepted.
+     */
+    public static ErrorResponseException unauthorized(String title, String detail, String wwwAuthenticate) {
+        ErrorResponseException error = problem(HttpStatus.UNAUTHORIZED, title, detail);
+        error.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, wwwAuthenticate);
+        return error;
+    }
+
+    /**
+     * 429: too many attempts; the same request may succeed after {@code retryAfter}, given in whole seconds (rounded
+     * up) in the {@code Retry-After} header.
+     */
+    public static ErrorResponseException tooManyRequests(String title, String detail, Duration retryAfter) {
+        ErrorResponseException error = problem(HttpStatus.TOO_MANY_REQUESTS, title, detail);
+        long seconds = Math.max(1, retryAfter.plusNanos(999_999_999).getSeconds());
+        error.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        return error;
     }
 
     private static ErrorResponseException problem(HttpStatus status, String title, String detail) {

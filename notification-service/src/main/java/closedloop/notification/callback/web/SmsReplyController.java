@@ -1,7 +1,8 @@
 package closedloop.notification.callback.web;
 
-import closedloop.notification.callback.CallbackService;
 import closedloop.notification.callback.NoSurveyAwaitingReply;
+import closedloop.notification.callback.SurveyLocked;
+import closedloop.notification.callback.SurveyReplies;
 import closedloop.notification.callback.UnreadableSurveyReply;
 import closedloop.platform.web.Problems;
 import jakarta.validation.Valid;
@@ -14,29 +15,41 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /**
- * The SMS gateway forwards what customers text back: a reply to the callback survey completes that callback.
- * 422 when the text is not a survey reply, 404 when no survey awaits its code from that phone (the same answer
- * whether the code is unknown or belongs to another phone), 409 when the survey was answered already (answered by the
- * platform, as every illegal transition); nothing changes then.
+ * The SMS gateway forwards what customers text back: a reply to the callback survey completes that callback. Only
+ * calls the gateway signed get here ({@link SmsReplySignatureFilter}: 401 otherwise). 429 with {@code Retry-After}
+ * while the phone's survey is locked after too many wrong reply codes, whatever the reply says; 422 when the text is
+ * not a survey reply, 404 when no survey awaits its code from that phone (the same answer whether the code is unknown
+ * or belongs to another phone; it counts towards the lock), 409 when the survey was answered already (answered by the
+ * platform, as every illegal transition); nothing else changes then.
  */
 @RestController
-@RequestMapping("/api/v1/sms/replies")
+@RequestMapping(SmsReplySignatureFilter.PATH)
 @RequiredArgsConstructor
 public class SmsReplyController {
 
-    private final CallbackService service;
+    private final SurveyReplies replies;
     private final Clock clock;
 
     /** Takes one forwarded SMS; answers with the callback it completed. */
     @PostMapping
     public Mono<CallbackView> receive(@Valid @RequestBody SmsReplyRequest request) {
-        return service.answerSurvey(request.from(), request.text())
+        return replies.take(request.from(), request.text())
+                .onErrorMap(SurveyLocked.class, this::locked)
                 .onErrorMap(UnreadableSurveyReply.class,
                         unreadable -> Problems.unprocessable("Unreadable survey reply", unreadable.getMessage()))
                 .onErrorMap(NoSurveyAwaitingReply.class, SmsReplyController::noSurvey)
                 .map(callback -> CallbackView.of(callback, clock.instant()));
+    }
+
+    /** 429: the phone's survey is locked; {@code Retry-After} and {@code lockedUntil} say until when. */
+    private ErrorResponseException locked(SurveyLocked locked) {
+        ErrorResponseException error = Problems.tooManyRequests("Survey replies locked", locked.getMessage(),
+                Duration.between(clock.instant(), locked.lockedUntil()));
+        error.getBody().setProperty("lockedUntil", locked.lockedUntil().toString());
+        return error;
     }
 
     /** 404: no survey awaits this reply code from this phone; says nothing of surveys to other phones. */

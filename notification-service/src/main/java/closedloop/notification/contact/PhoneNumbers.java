@@ -1,7 +1,10 @@
-package closedloop.notification.callback;
+package closedloop.notification.contact;
 
-/** Compares the phone numbers customers gave with the ones an SMS gateway reports, which may carry +86. */
-final class PhoneNumbers {
+/**
+ * Compares the phone numbers customers gave with the ones an SMS gateway reports, which may carry +86, and gives the
+ * one form by which a phone is remembered (the survey's reply key, the lockout of its replies, its acknowledgements).
+ */
+public final class PhoneNumbers {
 
     private static final int MAINLAND_MOBILE_DIGITS = 11;
 
@@ -9,7 +12,7 @@ final class PhoneNumbers {
     }
 
     /** The number's digits without separators and without a +86/0086/86 prefix before an 11-digit mobile number. */
-    static String normalized(String phone) {
+    public static String normalized(String phone) {
         String digits = phone == null ? "" : phone.replaceAll("\\D", "");
         for (String prefix : new String[]{"0086", "86"}) {
             if (digits.startsWith(prefix) && digits.length() == prefix.length() + MAINLAND_MOBILE_DIGITS) {
@@ -20,7 +23,7 @@ final class PhoneNumbers {
     }
 
     /** Whether both are the same number. */
-    static boolean same(String one, String other) {
+    public static boolean same(String one, String other) {
         String normal = normalized(one);
         return !normal.isEmpty() && normal.equals(normalized(other));
     }
