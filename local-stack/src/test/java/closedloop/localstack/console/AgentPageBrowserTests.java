@@ -50,7 +50,7 @@ class AgentPageBrowserTests {
 
     @Test
     void registersAComplaintAndShowsItsNumberAndPromisedReplyTime() {
-        browser.visit("#/agent").language("en").actor("agent-wang");
+        browser.signInAs("agent-017").visit("#/agent").language("en");
         browser.choose(By.name("category"), "BILLING")
                 .type(By.name("customer.phone"), "13900001001")
                 .type(By.name("customer.name"), "Liu Yang")
@@ -70,7 +70,7 @@ class AgentPageBrowserTests {
         assertThat(earlier.get("total").asInt()).isEqualTo(1);
         JsonNode complaint = calls.complaint(earlier.get("items").get(0).get("id").asText());
         assertThat(complaint.get("number").asText()).isEqualTo(number);
-        assertThat(complaint.get("agent").asText()).isEqualTo("agent-wang");
+        assertThat(complaint.get("agent").asText()).isEqualTo("agent-017");
         assertThat(complaint.get("district").asText()).isEqualTo("Lixia");
         assertThat(complaint.get("promises").get(0).get("text").asText())
                 .isEqualTo("The billing team calls back about the refund");
@@ -86,7 +86,7 @@ class AgentPageBrowserTests {
 
     @Test
     void showsEachBadFieldsErrorNextToItAndStoresNothing() {
-        browser.visit("#/agent").language("zh-CN").actor("xiaowang");
+        browser.signInAs("agent-017").visit("#/agent").language("zh-CN");
         browser.type(By.name("customer.phone"), "13900001002");
         // the second promise row has a due time but no text: its error must land on that row, not the first
         browser.script("arguments[0].value = '2030-05-01T10:00'", browser.find(By.name("promises[1].dueAt")));
@@ -123,7 +123,7 @@ class AgentPageBrowserTests {
         String billing = register("BILLING", "Huaiyin", "13900001003");
         String attitude = register("SERVICE_ATTITUDE", "Huaiyin", "13900001003");
 
-        browser.visit("#/agent").language("en");
+        browser.signInAs("agent-017").visit("#/agent").language("en");
         browser.choose(By.name("category"), "BILLING");
         browser.type(By.name("customer.phone"), "13900001003");
         browser.waitUntil(driver -> driver.findElements(By.cssSelector("#customer-history-table tbody tr")).size() == 2);
@@ -149,7 +149,7 @@ class AgentPageBrowserTests {
 
     @Test
     void registersAComplaintWithTheKeyboardAlone() {
-        browser.visit("#/agent").language("en").actor("agent-keys");
+        browser.signInAs("agent-017").visit("#/agent").language("en");
         browser.script("document.getElementById('channel').focus()");
 
         // the fields come in the order of the call, each one Tab further; Enter in a text field submits
@@ -186,7 +186,7 @@ class AgentPageBrowserTests {
     void recordsACallbackWithTheSurveyAndTheComplaintCloses() {
         String complaintId = resolvedWithACallback("13900001004");
 
-        browser.visit("#/agent").language("zh-CN").actor("xiaoli");
+        browser.signInAs("agent-017").visit("#/agent").language("zh-CN");
         browser.click(By.id("tab-callbacks"));
         By row = By.cssSelector("#callback-table tr[data-complaint-id='" + complaintId + "']");
         assertThat(browser.find(row).getText()).contains("13900001004");
@@ -195,7 +195,7 @@ class AgentPageBrowserTests {
 
         browser.choose(By.id("attempt-result"), "REACHED").type(By.id("attempt-note"), "客户接听");
         browser.click(By.id("save-attempt"));
-        assertThat(browser.waitForText(By.id("callback-attempts"), "已接通").getText()).contains("xiaoli");
+        assertThat(browser.waitForText(By.id("callback-attempts"), "已接通").getText()).contains("agent-017");
         assertThat(browser.findAll(By.id("attempt-form"))).as("after REACHED only the outcome is allowed").isEmpty();
 
         browser.choose(By.id("outcome-choice"), "SATISFIED");
@@ -213,7 +213,7 @@ class AgentPageBrowserTests {
         JsonNode callback = list(get(calls.notification, "/api/v1/callbacks?complaintId=" + complaintId)).get(0);
         assertThat(callback.get("survey").get("responseSpeed").asInt()).isEqualTo(4);
         assertThat(callback.get("survey").get("improvement").asText()).isEqualTo("希望退款更快到账");
-        assertThat(callback.get("completedBy").asText()).isEqualTo("xiaoli");
+        assertThat(callback.get("completedBy").asText()).isEqualTo("agent-017");
         browser.waitUntil(driver -> driver.findElements(row).isEmpty()); // no longer due
     }
 
@@ -221,7 +221,7 @@ class AgentPageBrowserTests {
     void refusesACallTooSoonAndAnUnreachableOutcomeWhileCallsAreLeft() {
         String complaintId = resolvedWithACallback("13900001005");
 
-        browser.visit("#/agent").language("en").actor("agent-zhou");
+        browser.signInAs("agent-017").visit("#/agent").language("en");
         browser.click(By.id("tab-callbacks")).choose(By.id("callback-status"), "OPEN");
         By row = By.cssSelector("#callback-table tr[data-complaint-id='" + complaintId + "']");
         browser.find(row).findElement(By.cssSelector("button.work")).click();

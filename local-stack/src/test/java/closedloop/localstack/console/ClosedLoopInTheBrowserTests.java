@@ -45,7 +45,7 @@ class ClosedLoopInTheBrowserTests {
 
     @Test
     void closesAComplaintAfterItWasRegisteredDispatchedResolvedAndCalledBackByClicking() {
-        dispatcher.visit("#/dispatcher").language("zh-CN").actor("li.ming").choose(By.id("branch"), "LIXIA-01");
+        dispatcher.signInAs("li.ming").visit("#/dispatcher").language("zh-CN").choose(By.id("branch"), "LIXIA-01");
         dispatcher.waitFor(By.cssSelector("#queue[data-branch='LIXIA-01'][data-loaded]"));
         dispatcher.script("window.__marker = 1");
 
@@ -75,7 +75,7 @@ class ClosedLoopInTheBrowserTests {
 
     /** Fills the form as the customer speaks and returns the number read out to them. */
     private String registerAsTheAgent() {
-        agent.visit("#/agent").language("zh-CN").actor("agent-017");
+        agent.signInAs("agent-017").visit("#/agent").language("zh-CN");
         agent.choose(By.name("category"), "BILLING")
                 .type(By.name("customer.phone"), PHONE)
                 .type(By.name("customer.name"), "王芳")

@@ -98,10 +98,16 @@ public final class ConsoleBrowser implements AutoCloseable {
         return this;
     }
 
-    /** Names the person at the console (sent as X-Actor). */
-    public ConsoleBrowser actor(String name) {
-        type(By.id("actor"), name);
-        find(By.id("actor")).sendKeys("\t");
+    /**
+     * Signs in as a demo user (password {@code demo}) through the issuer's login page, where the console sends a
+     * browser that is not signed in, and waits until the console's frame names the user.
+     */
+    public ConsoleBrowser signInAs(String username) {
+        driver.get(consoleUrl + "/");
+        waitFor(By.id("username")).sendKeys(username);
+        find(By.id("password")).sendKeys("demo");
+        find(By.cssSelector("button[type=submit]")).click();
+        waitForText(By.id("user"), username);
         return this;
     }
 

@@ -30,7 +30,7 @@ class ConsoleFrameBrowserTests {
 
     @Test
     void offersEachRoleItsPageInEitherLanguage() {
-        browser.visit("#/agent").language("en");
+        browser.signInAs("agent-017").visit("#/agent").language("en");
         assertThat(browser.find(By.id("nav-agent")).getText()).isEqualTo("Hotline agent");
         assertThat(browser.find(By.id("nav-dispatcher")).getText()).isEqualTo("Branch dispatcher");
         assertThat(browser.find(By.id("nav-supervisor")).getText()).isEqualTo("Supervisor");

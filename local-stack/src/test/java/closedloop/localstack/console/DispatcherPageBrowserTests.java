@@ -235,7 +235,7 @@ class DispatcherPageBrowserTests {
     }
 
     private void openTheQueue(String language) {
-        browser.visit("#/dispatcher").language(language).actor("dispatcher-huaiyin");
+        browser.signInAs("qian.hua").visit("#/dispatcher").language(language);
         browser.choose(By.id("branch"), BRANCH);
         browser.waitFor(By.cssSelector("#queue[data-branch='" + BRANCH + "'][data-loaded]"));
     }

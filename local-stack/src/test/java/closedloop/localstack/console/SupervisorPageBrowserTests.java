@@ -40,7 +40,7 @@ import static org.awaitility.Awaitility.await;
 class SupervisorPageBrowserTests {
 
     static final String ZONE = "Asia/Shanghai";
-    static final String SUPERVISOR = "supervisor-zhao";
+    static final String SUPERVISOR = "sup.wang";
     static final String DISTRICT = "Shizhong";
     static final String BRANCH = "SHIZHONG-01";
     /** Phones 13906xxxxxx belong to this class, so that its complaints repeat no other test's. */
@@ -63,7 +63,7 @@ class SupervisorPageBrowserTests {
 
     @Test
     void showsTheWarningAndTheBreachOfANewComplaintAsTheyAreRaisedAndAcknowledgesOne() {
-        browser.visit("#/supervisor").language("en").actor(SUPERVISOR);
+        browser.signInAs(SUPERVISOR).visit("#/supervisor").language("en");
         browser.waitFor(By.cssSelector("#panel-alerts .live-indicator.live"));
         browser.script("window.__marker = 1");
 
@@ -102,7 +102,7 @@ class SupervisorPageBrowserTests {
         await().atMost(Duration.ofSeconds(60)).until(() -> pendingExtensionTickets().containsAll(
                 List.of(approvedTicket, refusedTicket)));
 
-        browser.visit("#/supervisor/extensions").language("zh-CN").actor(SUPERVISOR);
+        browser.signInAs(SUPERVISOR).visit("#/supervisor/extensions").language("zh-CN");
         By approved = extensionCard(approvedTicket);
         By refused = extensionCard(refusedTicket);
         assertThat(browser.find(approved).getText()).contains(BRANCH, "待审批", "需要上门测试");
@@ -146,7 +146,7 @@ class SupervisorPageBrowserTests {
                     && standingOf("LIXIA-01") != null;
         });
 
-        browser.visit("#/supervisor/league").language("zh-CN");
+        browser.signInAs(SUPERVISOR).visit("#/supervisor/league").language("zh-CN");
         WebElement row = browser.find(By.cssSelector("#league-table tr[data-branch='" + BRANCH + "']"));
         browser.waitUntil(driver -> browser.script("return !!Chart.getChart(document.getElementById('league-chart'))"));
         List<String> rows = browser.findAll(By.cssSelector("#league-table tbody tr")).stream()
@@ -190,7 +190,7 @@ class SupervisorPageBrowserTests {
         await().atMost(Duration.ofSeconds(90)).until(() -> agendaItemOf(complaintId) != null);
         String itemId = agendaItemOf(complaintId).get("id").asText();
 
-        browser.visit("#/supervisor/agenda").language("en").actor(SUPERVISOR);
+        browser.signInAs(SUPERVISOR).visit("#/supervisor/agenda").language("en");
         browser.click(By.cssSelector("#agenda-items tr[data-item-id='" + itemId + "'] button"));
         browser.waitFor(By.cssSelector("#agenda-item[data-item-id='" + itemId + "'] #evidence"));
         WebElement evidence = browser.find(By.id("evidence"));
