@@ -14,6 +14,7 @@ import closedloop.platform.web.ActorArgumentResolver;
 import closedloop.platform.web.ProblemDetailsAdvice;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -47,6 +48,16 @@ public class PlatformAutoConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /**
+     * Hides credentials in {@code /actuator/env} and {@code /actuator/configprops} even where an operator lets them
+     * show values ({@code management.endpoint.env.show-values}): whatever Boot judges likely sensitive (keys ending in
+     * password, secret, key or token, holding credentials, and URIs), and every user name.
+     */
+    @Bean
+    SanitizingFunction credentialsNeverShown() {
+        return SanitizingFunction.sanitizeValue().ifLikelySensitive().ifKeyEndsWith("username");
     }
 
     @Bean
