@@ -11,6 +11,7 @@ import closedloop.platform.kafka.DeadLetters;
 import closedloop.platform.outbox.OutboxRelay;
 import closedloop.platform.outbox.OutboxSource;
 import closedloop.platform.web.ActorArgumentResolver;
+import closedloop.platform.web.MaskedAccessLog;
 import closedloop.platform.web.ProblemDetailsAdvice;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,9 +19,11 @@ import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.reactive.WebFluxAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.embedded.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.kafka.config.TopicBuilder;
@@ -58,6 +61,13 @@ public class PlatformAutoConfiguration {
     @Bean
     SanitizingFunction credentialsNeverShown() {
         return SanitizingFunction.sanitizeValue().ifLikelySensitive().ifKeyEndsWith("username");
+    }
+
+    /** The access log, when {@code closedloop.access-log} is on: a line per request, phone numbers masked. */
+    @Bean
+    @ConditionalOnProperty(name = "closedloop.access-log", havingValue = "true")
+    NettyServerCustomizer maskedAccessLog() {
+        return server -> server.accessLog(true, new MaskedAccessLog());
     }
 
     @Bean
