@@ -31,6 +31,8 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
             Map.entry("spring.codec.max-in-memory-size", "256KB"),
             Map.entry("spring.data.mongodb.auto-index-creation", "true"),
             Map.entry("spring.jackson.serialization.write-dates-as-timestamps", "false"),
+            // a line per HTTP request (reactor.netty.http.server.AccessLog), phone numbers masked
+            Map.entry("closedloop.access-log", "false"),
             Map.entry("management.endpoints.web.exposure.include", "health,info,prometheus"),
             Map.entry("management.endpoint.health.probes.enabled", "true"));
 

@@ -71,7 +71,6 @@ class ConsoleGatewayIntegrationTests {
     @CsvSource({
             "/api/v1/complaints?page=0, complaint-intake",
             "/api/v1/complaints/c-1, complaint-intake",
-            "/api/v1/customers/13800138000/complaints, complaint-intake",
             "/api/v1/tickets?branch=LIXIA-01, ticket-router",
             "/api/v1/branches, ticket-router",
             "/api/v1/branches/league, escalation-service",
@@ -89,6 +88,24 @@ class ConsoleGatewayIntegrationTests {
         client.get().uri(path).exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.service").isEqualTo(service);
+    }
+
+    @Test
+    void routesTheSearchesThatCarryAPhoneInTheirBodyAndNoMoreThePathThatCarriedItInTheUrl() {
+        client.post().uri("/api/v1/complaints/_search").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"phone\":\"13800138000\",\"page\":0,\"size\":10}")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.service").isEqualTo("complaint-intake");
+        client.post().uri("/api/v1/messages/_search").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"recipient\":\"13800138000\"}")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.service").isEqualTo("notification-service");
+
+        intake.verify(postRequestedFor(urlEqualTo("/api/v1/complaints/_search"))
+                .withRequestBody(equalToJson("{\"phone\":\"13800138000\",\"page\":0,\"size\":10}")));
+        client.get().uri("/api/v1/customers/13800138000/complaints").exchange().expectStatus().isNotFound();
     }
 
     @Test
