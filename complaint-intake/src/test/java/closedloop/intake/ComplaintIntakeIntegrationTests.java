@@ -497,9 +497,7 @@ abstract class ComplaintIntakeIntegrationTests {
         JsonNode second = created(fullBody(digits));
 
         assertThat(second.get("repeat").asBoolean()).isTrue();
-        web.get().uri("/api/v1/customers/{phone}/complaints", dashed).exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.total").isEqualTo(2);
+        assertThat(searched(Map.of("phone", dashed)).get("total").asLong()).isEqualTo(2);
     }
 
     @Test
@@ -517,8 +515,7 @@ abstract class ComplaintIntakeIntegrationTests {
         }
         created(fullBody(uniquePhone()));
 
-        JsonNode first = web.get().uri("/api/v1/customers/{phone}/complaints?size=2", phone).exchange()
-                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        JsonNode first = searched(Map.of("phone", phone, "size", 2));
         assertThat(first.get("page").asInt()).isZero();
         assertThat(first.get("size").asInt()).isEqualTo(2);
         assertThat(first.get("total").asLong()).isEqualTo(3);
@@ -531,11 +528,9 @@ abstract class ComplaintIntakeIntegrationTests {
         assertThat(newest.get("repeat").asBoolean()).isTrue();
         assertThat(newest.get("registeredAt").asText()).isEqualTo(before.plus(Duration.ofMinutes(10)).toString());
 
-        JsonNode second = web.get().uri("/api/v1/customers/{phone}/complaints?size=2&page=1", phone).exchange()
-                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        JsonNode second = searched(Map.of("phone", phone, "size", "2", "page", 1));
         assertThat(ids(second.get("items"), "id")).containsExactly(ids.get(0));
-        JsonNode defaults = web.get().uri("/api/v1/customers/{phone}/complaints", phone).exchange()
-                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        JsonNode defaults = searched(Map.of("phone", phone));
         assertThat(defaults.get("size").asInt()).isEqualTo(20);
         assertThat(defaults.get("items")).hasSize(3);
     }
@@ -568,16 +563,38 @@ abstract class ComplaintIntakeIntegrationTests {
         assertThat(search("branch=" + branch)).containsExactly(network, billing);
         assertThat(search("branch=" + branch + "&category=BILLING")).containsExactly(billing);
         assertThat(search("branch=" + branch + "&channel=MEDIA&priority=URGENT")).containsExactly(network);
-        assertThat(search("phone=" + phone + "&status=REGISTERED")).containsExactly(unassigned);
-        assertThat(search("phone=" + phone)).containsExactly(unassigned, network, billing);
+        assertThat(ids(searched(Map.of("branch", branch, "category", "BILLING")).get("items"), "id"))
+                .containsExactly(billing);
+        assertThat(ids(searched(Map.of("phone", phone, "status", "REGISTERED")).get("items"), "id"))
+                .containsExactly(unassigned);
+        assertThat(ids(searched(Map.of("phone", phone)).get("items"), "id")).containsExactly(unassigned, network, billing);
         Instant second = start.plus(Duration.ofMinutes(1));
-        assertThat(search("phone=" + phone + "&from=" + second + "&to=" + second.plus(Duration.ofMinutes(1))))
+        assertThat(ids(searched(Map.of("phone", phone, "from", second.toString(),
+                "to", second.plus(Duration.ofMinutes(1)).toString())).get("items"), "id"))
                 .as("from inclusive, to exclusive").containsExactly(network);
-        assertThat(search("phone=" + phone + "&from=" + second + "&to=" + second)).isEmpty();
-        JsonNode page = web.get().uri("/api/v1/complaints?phone={phone}&size=1&page=2", phone).exchange()
-                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(searched(Map.of("phone", phone, "from", second.toString(), "to", second.toString())).get("items"))
+                .isEmpty();
+        JsonNode page = searched(Map.of("phone", phone, "size", 1, "page", 2));
         assertThat(page.get("total").asLong()).isEqualTo(3);
         assertThat(ids(page.get("items"), "id")).containsExactly(billing);
+    }
+
+    @Test
+    void refusesAPhoneInTheUrlInsteadOfIgnoringItAndAnswersTheOldCustomerPathNoMore() {
+        String phone = uniquePhone();
+        created(fullBody(phone));
+
+        web.get().uri("/api/v1/complaints?phone={phone}&size=1", phone).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("phone")
+                .jsonPath("$.errors[0].message").isEqualTo(
+                        "must not be in the URL: POST the search to /api/v1/complaints/_search")
+                .jsonPath("$.errors.length()").isEqualTo(1);
+        web.get().uri("/api/v1/customers/{phone}/complaints", phone).exchange()
+                .expectStatus().isNotFound();
+        assertThat(searched(Map.of("phone", phone)).get("total").asLong()).isEqualTo(1);
     }
 
     @Test
@@ -751,9 +768,36 @@ abstract class ComplaintIntakeIntegrationTests {
                 Arguments.of("/api/v1/complaints?from=2026-11-24T00:00:00Z&to=2026-11-23T00:00:00Z", List.of("from")),
                 Arguments.of("/api/v1/complaints?status=OPEN&category=WEATHER&channel=FAX&priority=HIGH",
                         List.of("category", "channel", "priority", "status")),
-                Arguments.of("/api/v1/complaints?phone=12345", List.of("phone")),
-                Arguments.of("/api/v1/customers/12345/complaints", List.of("phone")),
-                Arguments.of("/api/v1/customers/13800138000/complaints?size=101&page=-2", List.of("page", "size")));
+                Arguments.of("/api/v1/complaints?phone=12345", List.of("phone")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badSearchBodies")
+    void refusesABadSearchBodyNamingTheBadFieldsWithoutEchoingThePhone(String name, Map<String, Object> body,
+                                                                        List<String> fields) {
+        JsonNode problem = web.post().uri("/api/v1/complaints/_search")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+
+        assertThat(ids(problem.get("errors"), "field")).containsOnlyOnceElementsOf(fields).containsOnly(fields.toArray(String[]::new));
+        assertThat(problem.toString()).doesNotContain("13800138000", "1380013800a");
+    }
+
+    static Stream<Arguments> badSearchBodies() {
+        return Stream.of(
+                Arguments.of("phone too short", Map.of("phone", "12345"), List.of("phone")),
+                Arguments.of("phone with a letter", Map.of("phone", "1380013800a"), List.of("phone")),
+                Arguments.of("phone not a string", Map.of("phone", List.of("13800138000")), List.of("phone")),
+                Arguments.of("paging out of range", Map.of("phone", "13800138000", "size", 101, "page", -2),
+                        List.of("page", "size")),
+                Arguments.of("paging no numbers", Map.of("page", "two", "size", "ten"), List.of("page", "size")),
+                Arguments.of("instants", Map.of("from", "yesterday", "to", "2026-11-23"), List.of("from", "to")),
+                Arguments.of("from after to", Map.of("from", "2026-11-24T00:00:00Z", "to", "2026-11-23T00:00:00Z"),
+                        List.of("from")),
+                Arguments.of("enums", Map.of("status", "OPEN", "category", "WEATHER", "channel", "FAX", "priority", "HIGH"),
+                        List.of("category", "channel", "priority", "status")));
     }
 
     @Test
@@ -931,6 +975,13 @@ abstract class ComplaintIntakeIntegrationTests {
 
     JsonNode created(Object body, String key) {
         return post(body, key).expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    /** The page a search with these criteria in its body answers. */
+    JsonNode searched(Map<String, ?> criteria) {
+        return web.post().uri("/api/v1/complaints/_search").contentType(MediaType.APPLICATION_JSON).bodyValue(criteria)
+                .exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
     }
 
     List<String> search(String query) {

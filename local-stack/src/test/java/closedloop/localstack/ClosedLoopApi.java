@@ -5,7 +5,9 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,6 +56,11 @@ final class ClosedLoopApi {
         return get(intake, DemoTokens.AGENT, "/api/v1/complaints/" + complaintId);
     }
 
+    /** The customer's complaints, newest first, as the agent looks them up: the phone in the body. */
+    JsonNode customerHistory(String phone) {
+        return post(intake, DemoTokens.AGENT, "/api/v1/complaints/_search", Map.of("phone", phone, "page", 0, "size", 10));
+    }
+
     JsonNode tickets(String complaintId) {
         return get(router, DemoTokens.SUPERVISOR, "/api/v1/tickets?complaintId=" + complaintId);
     }
@@ -73,6 +80,13 @@ final class ClosedLoopApi {
 
     JsonNode openCallbacks(String complaintId) {
         return get(notification, DemoTokens.AGENT, "/api/v1/callbacks?status=OPEN&complaintId=" + complaintId);
+    }
+
+    void recordCall(String callbackId, String result) {
+        notification.post().uri("/api/v1/callbacks/{id}/attempts", callbackId).header("X-Actor", "agent-007")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("result", result, "note", "Called"))
+                .exchange().expectStatus().is2xxSuccessful();
     }
 
     void recordCallback(String callbackId, String outcome) {
@@ -100,14 +114,35 @@ final class ClosedLoopApi {
                 .exchange();
     }
 
-    /** The SMS the demo gateway received for one phone number, newest first. */
-    JsonNode smsTo(String phone) {
-        return outbox.get().uri("/sms/messages?to=" + phone).exchange().expectStatus().isOk()
-                .expectBody(JsonNode.class).returnResult().getResponseBody();
+    /** The messages to a recipient, a customer's phone among them: the recipient in the body. */
+    JsonNode messagesTo(String recipient) {
+        return post(notification, DemoTokens.SUPERVISOR, "/api/v1/messages/_search", Map.of("recipient", recipient));
+    }
+
+    /** Switches the demo SMS gateway's outage on (every SMS answered 503) or off. */
+    void smsGatewayOutage(boolean on) {
+        (on ? outbox.post() : outbox.delete()).uri("/sms/outage").exchange().expectStatus().isOk();
+    }
+
+    /**
+     * The SMS the demo gateway received for one phone number, newest first: all it received, picked here, so that the
+     * phone stays out of the URL.
+     */
+    List<JsonNode> smsTo(String phone) {
+        return StreamSupport.stream(outbox.get().uri("/sms/messages").exchange().expectStatus().isOk()
+                        .expectBody(JsonNode.class).returnResult().getResponseBody().spliterator(), false)
+                .filter(sms -> sms.path("to").asText().equals(phone))
+                .toList();
     }
 
     JsonNode escalations(String complaintId) {
         return get(escalation, DemoTokens.SUPERVISOR, "/api/v1/escalations?complaintId=" + complaintId);
+    }
+
+    private JsonNode post(WebTestClient client, String user, String uri, Object body) {
+        return client.post().uri(uri).headers(tokens.as(user)).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
     }
 
     private JsonNode get(WebTestClient client, String user, String uri) {

@@ -72,9 +72,9 @@ class ClosedLoopEndToEndTests {
         String complaintId = api.register("BILLING", "Lixia", "13800138004");
         String number = api.complaint(complaintId).get("number").asText();
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(list(api.smsTo("13800138004")))
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(api.smsTo("13800138004"))
                 .anySatisfy(sms -> assertThat(sms.get("text").asText()).contains(number)));
-        assertThat(list(api.smsTo("13800138004"))).allSatisfy(sms -> {
+        assertThat(api.smsTo("13800138004")).allSatisfy(sms -> {
             assertThat(sms.get("to").asText()).isEqualTo("13800138004");
             assertThat(sms.get("reference").asText()).isNotBlank();
         });

@@ -27,8 +27,10 @@ import closedloop.notification.callback.CallbackProperties;
 import closedloop.notification.callback.Callbacks;
 import closedloop.notification.callback.ReplyCodes;
 import closedloop.notification.contact.Contact;
+import closedloop.notification.message.Purpose;
 import closedloop.notification.message.QuietHours;
 import closedloop.notification.callback.SurveySms;
+import closedloop.platform.PhoneNumbers;
 import closedloop.testsupport.MovableClockConfiguration;
 import closedloop.testsupport.TestIssuer;
 import com.jayway.jsonpath.JsonPath;
@@ -145,7 +147,7 @@ abstract class CallbackLoopIntegrationTests extends NotificationScenario {
         clock.add(Duration.ofHours(2));
         Instant third = clock.instant();
 
-        String replyCode = JsonPath.read(new String(attempt(callbackId, "NO_ANSWER", "agent-019")
+        byte[] surveyed = attempt(callbackId, "NO_ANSWER", "agent-019")
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("SURVEY_SENT")
@@ -154,13 +156,22 @@ abstract class CallbackLoopIntegrationTests extends NotificationScenario {
                 .jsonPath("$.nextAttemptAt").doesNotExist()
                 .jsonPath("$.replyBy").isEqualTo(third.plus(Duration.ofHours(48)).toString())
                 .jsonPath("$.allowedActions").value(hasItem("reply"))
-                .returnResult().getResponseBody(), StandardCharsets.UTF_8), "$.replyCode");
+                .jsonPath("$.replyCode").doesNotExist()
+                .returnResult().getResponseBody();
+        String replyCode = replyCode(callbackId);
         assertThat(replyCode).matches("[1-9][0-9]{3}");
+        assertNoReplyCodeIn(surveyed, replyCode);
         String complaintId = callback(callbackId).complaintId();
         await().untilAsserted(() -> messagesOf(complaintId)
-                .jsonPath("$..[?(@.purpose == 'CALLBACK_SURVEY')].recipient").isEqualTo(PHONE)
+                .jsonPath("$..[?(@.purpose == 'CALLBACK_SURVEY')].recipient").isEqualTo(PhoneNumbers.mask(PHONE))
                 .jsonPath("$..[?(@.purpose == 'CALLBACK_SURVEY')].channel").isEqualTo("SMS")
-                .jsonPath("$..[?(@.purpose == 'CALLBACK_SURVEY')].text").value(hasItem(containsString(replyCode))));
+                .jsonPath("$..[?(@.purpose == 'CALLBACK_SURVEY')].text").value(hasItem(containsString("****"))));
+        assertThat(storedMessagesOf(complaintId)).filteredOn(message -> message.purpose() == Purpose.CALLBACK_SURVEY)
+                .singleElement().satisfies(survey -> assertThat(survey.text()).contains(replyCode));
+        assertNoReplyCodeIn(messagesOf(complaintId).returnResult().getResponseBody(), replyCode);
+        assertNoReplyCodeIn(web.get().uri("/api/v1/callbacks/{id}", callbackId).exchange().expectStatus().isOk()
+                .expectBody().returnResult().getResponseBody(), replyCode);
+        assertNoReplyCodeIn(callbacksOf(complaintId).returnResult().getResponseBody(), replyCode);
         messagesOf(complaintId).jsonPath("$..[?(@.purpose == 'CALLBACK_SURVEY')].id")
                 .value(ids -> assertThat((List<Object>) ids).hasSize(1));
         CallbackSurveySent surveySent = kafka.awaitEvent(CallbackSurveySent.class,
@@ -170,14 +181,17 @@ abstract class CallbackLoopIntegrationTests extends NotificationScenario {
         Golden.assertSameShape(surveySent);
         clock.add(Duration.ofHours(5));
 
-        reply("+86" + PHONE, replyCode + " 1 5 4 5 5 faster please")
+        byte[] replied = reply("+86" + PHONE, replyCode + " 1 5 4 5 5 faster please")
                 .expectStatus().isOk()
                 .expectBody()
+                .jsonPath("$.replyCode").doesNotExist()
                 .jsonPath("$.status").isEqualTo("COMPLETED")
                 .jsonPath("$.outcome").isEqualTo("SATISFIED")
                 .jsonPath("$.completedBy").isEqualTo("sms:" + PHONE)
                 .jsonPath("$.survey.responseSpeed").isEqualTo(4)
-                .jsonPath("$.survey.improvement").isEqualTo("faster please");
+                .jsonPath("$.survey.improvement").isEqualTo("faster please")
+                .returnResult().getResponseBody();
+        assertNoReplyCodeIn(replied, replyCode);
 
         CallbackCompleted completed = kafka.awaitEvent(CallbackCompleted.class,
                 event -> event.callbackId().equals(callbackId));
@@ -217,20 +231,20 @@ abstract class CallbackLoopIntegrationTests extends NotificationScenario {
                 event -> event.callbackId().equals(callbackId));
         assertThat(completed.outcome()).isEqualTo(CallbackOutcome.UNREACHABLE);
         assertThat(completed.actor()).isEqualTo("system");
-        String replyCode = callback(callbackId).replyCode();
+        String replyCode = replyCode(callbackId);
         reply(PHONE, replyCode + " 1").expectStatus().isEqualTo(409);
     }
 
     @Test
     void refusesAReplyWithAnUnknownCodeAFromAnotherPhoneOrUnreadableTextChangingNothing() {
         String callbackId = surveyedCallback();
-        String replyCode = callback(callbackId).replyCode();
+        String replyCode = replyCode(callbackId);
 
         reply(PHONE, "99999 1").expectStatus().isNotFound()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
                 .jsonPath("$.title").isEqualTo("Survey not found")
-                .jsonPath("$.detail").isEqualTo("No callback survey awaits a reply with code 99999 from this phone "
+                .jsonPath("$.detail").isEqualTo("No callback survey awaits a reply with this code from this phone "
                         + "number");
         reply("13911112222", replyCode + " 1").expectStatus().isNotFound();
         reply(PHONE, replyCode + " 7 great").expectStatus().isEqualTo(422)
@@ -303,9 +317,10 @@ abstract class CallbackLoopIntegrationTests extends NotificationScenario {
         String callbackId = surveyedCallback();
 
         String complaintId = callback(callbackId).complaintId();
-        String replyCode = callback(callbackId).replyCode();
-        await().untilAsserted(() -> messagesOf(complaintId)
-                .jsonPath("$..[?(@.purpose == 'CALLBACK_SURVEY')].text").value(hasItem(containsString(replyCode))));
+        String replyCode = replyCode(callbackId);
+        await().untilAsserted(() -> assertThat(storedMessagesOf(complaintId))
+                .filteredOn(message -> message.purpose() == Purpose.CALLBACK_SURVEY)
+                .singleElement().satisfies(survey -> assertThat(survey.text()).contains(replyCode)));
         messagesOf(complaintId).jsonPath("$..[?(@.purpose == 'CALLBACK_SURVEY')].id")
                 .value(ids -> assertThat((List<Object>) ids).hasSize(1));
         verify(surveySms, atLeast(2)).send(any());
@@ -314,7 +329,7 @@ abstract class CallbackLoopIntegrationTests extends NotificationScenario {
     @Test
     void drawsAnotherReplyCodeWhenTheDrawnOneAwaitsAReplyAlready() {
         String first = surveyedCallback();
-        String taken = callback(first).replyCode();
+        String taken = replyCode(first);
         String second = openCallback(registered());
         attempt(second, "NO_ANSWER", "agent-017").expectStatus().isOk();
         clock.add(Duration.ofHours(2));
@@ -324,10 +339,10 @@ abstract class CallbackLoopIntegrationTests extends NotificationScenario {
 
         attempt(second, "NO_ANSWER", "agent-017").expectStatus().isOk()
                 .expectBody()
-                .jsonPath("$.status").isEqualTo("SURVEY_SENT")
-                .jsonPath("$.replyCode").isEqualTo("987654");
+                .jsonPath("$.status").isEqualTo("SURVEY_SENT");
 
-        assertThat(callback(first).replyCode()).isEqualTo(taken);
+        assertThat(replyCode(second)).isEqualTo("987654");
+        assertThat(replyCode(first)).isEqualTo(taken);
         reply(PHONE, taken + " 2").expectStatus().isOk().expectBody().jsonPath("$.id").isEqualTo(first);
         reply(PHONE, "987654 1").expectStatus().isOk().expectBody().jsonPath("$.id").isEqualTo(second);
     }
@@ -341,10 +356,10 @@ abstract class CallbackLoopIntegrationTests extends NotificationScenario {
         String first = surveyedCallback(registered(phone));
         String second = surveyedCallback(registered(otherPhone));
 
-        assertThat(callback(first)).extracting(CallbackSnapshot::status, CallbackSnapshot::replyCode)
-                .containsExactly("SURVEY_SENT", "246810");
-        assertThat(callback(second)).extracting(CallbackSnapshot::status, CallbackSnapshot::replyCode)
-                .containsExactly("SURVEY_SENT", "246810");
+        assertThat(callback(first).status()).isEqualTo("SURVEY_SENT");
+        assertThat(replyCode(first)).isEqualTo("246810");
+        assertThat(callback(second).status()).isEqualTo("SURVEY_SENT");
+        assertThat(replyCode(second)).isEqualTo("246810");
         reply(otherPhone, "246810 3").expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.id").isEqualTo(second)
@@ -399,7 +414,7 @@ abstract class CallbackLoopIntegrationTests extends NotificationScenario {
                 event -> event.callbackId().equals(callbackId));
         assertThat(completed.outcome()).isEqualTo(CallbackOutcome.UNREACHABLE);
         assertThat(completed.actor()).isEqualTo("agent-018");
-        reply(PHONE, callback(callbackId).replyCode() + " 1").expectStatus().isEqualTo(409);
+        reply(PHONE, replyCode(callbackId) + " 1").expectStatus().isEqualTo(409);
     }
 
     @Test
@@ -473,7 +488,7 @@ abstract class CallbackLoopIntegrationTests extends NotificationScenario {
         String callbackId = openCallback(registered);
 
         assertThat(callback(callbackId)).isEqualTo(new CallbackSnapshot(callbackId, registered.complaintId(), "OPEN",
-                null, null));
+                null));
         web.get().uri("/api/v1/callbacks/{id}", UUID.randomUUID()).exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
@@ -495,7 +510,7 @@ abstract class CallbackLoopIntegrationTests extends NotificationScenario {
     void takesOnlyRepliesTheGatewaySignedOverTheBodyAsSentWithinFiveMinutesOfNow() {
         String phone = freshPhone();
         String callbackId = surveyedCallback(registered(phone));
-        String replyCode = callback(callbackId).replyCode();
+        String replyCode = replyCode(callbackId);
         byte[] body = json(Map.of("from", phone, "text", replyCode + " 1"));
         String now = WebhookSignature.timestamp(clock.instant());
         String signature = WebhookSignature.sign(smsReply.secret(), now, body);
@@ -530,7 +545,7 @@ abstract class CallbackLoopIntegrationTests extends NotificationScenario {
         String phone = freshPhone();
         String callbackId = surveyedCallback(registered(phone));
         CallbackSnapshot surveyed = callback(callbackId);
-        String wrong = otherCode(surveyed.replyCode());
+        String wrong = otherCode(replyCode(callbackId));
         for (int reply = 0; reply < 5; reply++) {
             clock.add(Duration.ofMinutes(1));
             reply(phone, wrong + " 1").expectStatus().isNotFound();
@@ -539,7 +554,7 @@ abstract class CallbackLoopIntegrationTests extends NotificationScenario {
         Instant lockedUntil = lockedAt.plus(Duration.ofHours(1));
         clock.add(Duration.ofMinutes(1));
 
-        reply(phone, surveyed.replyCode() + " 1").expectStatus().isEqualTo(429)
+        reply(phone, replyCode(callbackId) + " 1").expectStatus().isEqualTo(429)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, String.valueOf(Duration.ofMinutes(59).toSeconds()))
                 .expectBody()
@@ -559,10 +574,10 @@ abstract class CallbackLoopIntegrationTests extends NotificationScenario {
         });
 
         clock.setInstant(lockedUntil.minusSeconds(1));
-        reply(phone, surveyed.replyCode() + " 1").expectStatus().isEqualTo(429)
+        reply(phone, replyCode(callbackId) + " 1").expectStatus().isEqualTo(429)
                 .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "1");
         clock.setInstant(lockedUntil);
-        reply(phone, surveyed.replyCode() + " 1").expectStatus().isOk()
+        reply(phone, replyCode(callbackId) + " 1").expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("COMPLETED")
                 .jsonPath("$.completedBy").isEqualTo("sms:" + phone);
@@ -574,7 +589,7 @@ abstract class CallbackLoopIntegrationTests extends NotificationScenario {
     void countsOnlyTheWrongCodesOfTheLastHour() {
         String phone = freshPhone();
         String callbackId = surveyedCallback(registered(phone));
-        String replyCode = callback(callbackId).replyCode();
+        String replyCode = replyCode(callbackId);
         Instant first = clock.instant();
         for (int reply = 0; reply < 4; reply++) {
             reply(phone, otherCode(replyCode) + " 2").expectStatus().isNotFound();
@@ -592,7 +607,7 @@ abstract class CallbackLoopIntegrationTests extends NotificationScenario {
     void locksOnceWhenWrongCodesFromOnePhoneArriveAtTheSameMoment() {
         String phone = freshPhone();
         String callbackId = surveyedCallback(registered(phone));
-        String replyCode = callback(callbackId).replyCode();
+        String replyCode = replyCode(callbackId);
         WebClient client = WebClient.create("http://localhost:" + port);
         byte[] wrong = json(Map.of("from", phone, "text", otherCode(replyCode) + " 1"));
         String timestamp = WebhookSignature.timestamp(clock.instant());
@@ -678,7 +693,7 @@ abstract class CallbackLoopIntegrationTests extends NotificationScenario {
             attempt(callbackId, result, "agent-017").expectStatus().isOk();
             clock.add(Duration.ofHours(2));
         }
-        assertThat(callback(callbackId).replyCode()).isNotNull();
+        assertThat(replyCode(callbackId)).isNotNull();
         return callbackId;
     }
 
@@ -764,7 +779,23 @@ abstract class CallbackLoopIntegrationTests extends NotificationScenario {
     }
 
     /** The fields of a callback these tests read back. */
-    record CallbackSnapshot(String id, String complaintId, String status, String replyCode, Instant replyBy) {
+    record CallbackSnapshot(String id, String complaintId, String status, Instant replyBy) {
+    }
+
+    /** The reply code of the callback's survey, as stored: no API shows it. */
+    String replyCode(String callbackId) {
+        Callback stored = callbacks.findById(callbackId).block(Duration.ofSeconds(10));
+        return stored.survey() == null ? null : stored.survey().replyCode();
+    }
+
+    /**
+     * The JSON an API answered holds the reply code neither as a field nor anywhere in its text: as a number of its
+     * own, not part of an id, a date or a time, which may hold the same digits by chance.
+     */
+    static void assertNoReplyCodeIn(byte[] json, String replyCode) {
+        String body = new String(json, StandardCharsets.UTF_8);
+        assertThat(body).doesNotContain("replyCode")
+                .doesNotContainPattern("(?<![0-9A-Za-z.:-])" + replyCode + "(?![0-9A-Za-z.:-])");
     }
 
     static String toFullWidth(String digits) {

@@ -58,7 +58,7 @@ public class PeriodicPass implements SmartLifecycle {
                             }
                         })
                         .onErrorResume(error -> {
-                            log.warn("{} failed; will try again: {}", name, error.toString());
+                            log.warn("{} failed; will try again: {}", name, PhoneNumbers.maskAll(error.toString()));
                             return Mono.empty();
                         })
                         .doFinally(signal -> completed.incrementAndGet()), 1)

@@ -11,15 +11,19 @@ import closedloop.platform.kafka.DeadLetters;
 import closedloop.platform.outbox.OutboxRelay;
 import closedloop.platform.outbox.OutboxSource;
 import closedloop.platform.web.ActorArgumentResolver;
+import closedloop.platform.web.MaskedAccessLog;
 import closedloop.platform.web.ProblemDetailsAdvice;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.reactive.WebFluxAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.embedded.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.kafka.config.TopicBuilder;
@@ -47,6 +51,23 @@ public class PlatformAutoConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /**
+     * Hides credentials in {@code /actuator/env} and {@code /actuator/configprops} even where an operator lets them
+     * show values ({@code management.endpoint.env.show-values}): whatever Boot judges likely sensitive (keys ending in
+     * password, secret, key or token, holding credentials, and URIs), and every user name.
+     */
+    @Bean
+    SanitizingFunction credentialsNeverShown() {
+        return SanitizingFunction.sanitizeValue().ifLikelySensitive().ifKeyEndsWith("username");
+    }
+
+    /** The access log, when {@code closedloop.access-log} is on: a line per request, phone numbers masked. */
+    @Bean
+    @ConditionalOnProperty(name = "closedloop.access-log", havingValue = "true")
+    NettyServerCustomizer maskedAccessLog() {
+        return server -> server.accessLog(true, new MaskedAccessLog());
     }
 
     @Bean

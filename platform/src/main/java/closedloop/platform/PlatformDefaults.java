@@ -35,6 +35,8 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
             Map.entry("spring.security.oauth2.resourceserver.jwt.issuer-uri", "http://localhost:9000"),
             Map.entry("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", "http://localhost:9000/oauth2/jwks"),
             Map.entry("spring.security.oauth2.resourceserver.jwt.audiences", "closedloop"),
+            // a line per HTTP request (reactor.netty.http.server.AccessLog), phone numbers masked
+            Map.entry("closedloop.access-log", "false"),
             Map.entry("management.endpoints.web.exposure.include", "health,info,prometheus"),
             Map.entry("management.endpoint.health.probes.enabled", "true"));
 

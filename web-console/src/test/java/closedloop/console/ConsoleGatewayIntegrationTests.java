@@ -94,7 +94,6 @@ class ConsoleGatewayIntegrationTests {
     @CsvSource({
             "/api/v1/complaints?page=0, complaint-intake",
             "/api/v1/complaints/c-1, complaint-intake",
-            "/api/v1/customers/search, complaint-intake",
             "/api/v1/tickets?branch=LIXIA-01, ticket-router",
             "/api/v1/branches, ticket-router",
             "/api/v1/branches/league, escalation-service",
@@ -127,6 +126,22 @@ class ConsoleGatewayIntegrationTests {
         assertThat(token.getClaimAsStringList("roles")).containsExactly("DISPATCHER");
         assertThat(token.getClaimAsStringList("branches")).containsExactly("LIXIA-01");
         assertThat(token.getAudience()).containsExactly("closedloop");
+    }
+
+    @Test
+    void routesTheSearchesThatCarryAPhoneInTheirBodyAndNoMoreThePathThatCarriedItInTheUrl() {
+        Map<String, String> csrf = Map.of("X-XSRF-TOKEN", dispatcher.csrfToken());
+        Browser.Answer complaints = dispatcher.fetch("POST", "/api/v1/complaints/_search",
+                "{\"phone\":\"13800138000\",\"page\":0,\"size\":10}", csrf);
+        assertThat(complaints.status()).as(complaints.body()).isEqualTo(200);
+        assertThat(complaints.json().get("service").asText()).isEqualTo("complaint-intake");
+        Browser.Answer messages = dispatcher.fetch("POST", "/api/v1/messages/_search",
+                "{\"recipient\":\"13800138000\"}", csrf);
+        assertThat(messages.json().get("service").asText()).isEqualTo("notification-service");
+
+        intake.verify(postRequestedFor(urlEqualTo("/api/v1/complaints/_search"))
+                .withRequestBody(equalToJson("{\"phone\":\"13800138000\",\"page\":0,\"size\":10}")));
+        assertThat(dispatcher.fetch("/api/v1/customers/13800138000/complaints").status()).isEqualTo(404);
     }
 
     @Test

@@ -3,6 +3,7 @@ package closedloop.intake.complaint;
 import closedloop.contracts.Category;
 import closedloop.contracts.Channel;
 import closedloop.contracts.Priority;
+import closedloop.platform.PhoneNumbers;
 
 import java.time.Instant;
 
@@ -19,8 +20,9 @@ import java.time.Instant;
 public record ComplaintQuery(ComplaintStatus status, Category category, Channel channel, Priority priority,
                              String branch, Instant from, Instant to, String phone, int page, int size) {
 
-    /** One customer's complaints. */
-    public static ComplaintQuery ofCustomer(String phone, int page, int size) {
-        return new ComplaintQuery(null, null, null, null, null, null, null, phone, page, size);
+    /** Prints the phone masked: a query may end up in a log line. */
+    @Override
+    public String toString() {
+        return PhoneNumbers.toMaskedString(this);
     }
 }

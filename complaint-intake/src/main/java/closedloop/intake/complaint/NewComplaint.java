@@ -5,6 +5,7 @@ import closedloop.contracts.Channel;
 import closedloop.contracts.Customer;
 import closedloop.contracts.Priority;
 import closedloop.contracts.Promise;
+import closedloop.platform.PhoneNumbers;
 
 import java.util.List;
 
@@ -25,5 +26,11 @@ public record NewComplaint(Channel channel, Category category, Priority requeste
     /** A complaint without requested priority, address or promises. */
     public NewComplaint(Channel channel, Category category, Customer customer, String district, String description) {
         this(channel, category, null, customer, district, null, description, List.of());
+    }
+
+    /** Prints the customer's phone masked: what an agent sent may end up in a log line. */
+    @Override
+    public String toString() {
+        return PhoneNumbers.toMaskedString(this);
     }
 }

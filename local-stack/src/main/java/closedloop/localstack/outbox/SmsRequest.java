@@ -1,5 +1,7 @@
 package closedloop.localstack.outbox;
 
+import closedloop.platform.PhoneNumbers;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,5 +28,11 @@ public record SmsRequest(String reference, String to, String text, String signNa
 
     private static boolean blank(String value) {
         return value == null || value.isBlank();
+    }
+
+    /** Prints the phone masked: Spring logs the bodies it reads at DEBUG. */
+    @Override
+    public String toString() {
+        return PhoneNumbers.toMaskedString(this);
     }
 }

@@ -66,7 +66,7 @@ class AgentPageBrowserTests {
         assertThat(browser.find(By.id("registration-result")).getText()).contains("We will reply by");
         browser.screenshot("registered");
 
-        JsonNode earlier = get(calls.intake, "/api/v1/customers/13900001001/complaints?page=0&size=10");
+        JsonNode earlier = calls.customerHistory("13900001001");
         assertThat(earlier.get("total").asInt()).isEqualTo(1);
         JsonNode complaint = calls.complaint(earlier.get("items").get(0).get("id").asText());
         assertThat(complaint.get("number").asText()).isEqualTo(number);
@@ -113,7 +113,7 @@ class AgentPageBrowserTests {
         assertThat(browser.findAll(By.cssSelector(".field:has([name='description']) .field-error"))).isEmpty();
         browser.screenshot("bad-phone");
 
-        assertThat(get(calls.intake, "/api/v1/customers/13900001002/complaints?page=0&size=10").get("total").asInt())
+        assertThat(calls.customerHistory("13900001002").get("total").asInt())
                 .isZero();
         assertThat(browser.findAll(By.id("registered-number"))).isEmpty();
     }
@@ -169,7 +169,7 @@ class AgentPageBrowserTests {
         assertThat(number).matches(NUMBER);
         assertThat(browser.driver().switchTo().activeElement().getAttribute("id"))
                 .as("the number to read out has the focus").isEqualTo("registered-number");
-        JsonNode earlier = get(calls.intake, "/api/v1/customers/13900001006/complaints");
+        JsonNode earlier = calls.customerHistory("13900001006");
         assertThat(earlier.get("items").get(0).get("category").asText()).isEqualTo("BILLING");
         browser.screenshot("registered-by-keyboard");
     }

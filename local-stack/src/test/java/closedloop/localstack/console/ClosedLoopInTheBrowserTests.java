@@ -59,7 +59,7 @@ class ClosedLoopInTheBrowserTests {
 
         signForAndResolveAsTheDispatcher(row, number);
 
-        String complaintId = calls.first(calls.get(calls.intake, "/api/v1/customers/" + PHONE + "/complaints").get("items"),
+        String complaintId = calls.first(calls.customerHistory(PHONE).get("items"),
                 complaint -> complaint.get("number").asText().equals(number)).orElseThrow().get("id").asText();
         await().atMost(Duration.ofSeconds(60)).until(() -> StackCalls.list(StackCalls.get(calls.notification,
                 "/api/v1/callbacks?status=DUE&complaintId=" + complaintId)), due -> due.size() == 1);

@@ -76,6 +76,14 @@ final class StackCalls {
         return get(intake, "/api/v1/complaints/" + complaintId);
     }
 
+    /** The customer's complaints, newest first, as the agent's page asks for them: the phone in the body. */
+    JsonNode customerHistory(String phone) {
+        return intake.post().uri("/api/v1/complaints/_search").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("phone", phone, "page", 0, "size", 10))
+                .exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
     JsonNode ticket(String ticketId) {
         return get(router, "/api/v1/tickets/" + ticketId);
     }

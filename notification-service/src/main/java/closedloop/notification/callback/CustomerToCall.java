@@ -15,4 +15,10 @@ public record CustomerToCall(String complaintNumber, String name, String phone) 
     public static CustomerToCall of(Contact contact) {
         return new CustomerToCall(contact.number(), contact.name(), contact.phone());
     }
+
+    /** Prints the phone masked: the customer to call may end up in a log line. */
+    @Override
+    public String toString() {
+        return closedloop.platform.PhoneNumbers.toMaskedString(this);
+    }
 }

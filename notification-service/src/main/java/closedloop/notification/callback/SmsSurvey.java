@@ -52,4 +52,20 @@ public record SmsSurvey(String replyCode, String replyKey, String awaitingReply,
     public boolean isQueued() {
         return queuedAt != null;
     }
+
+    /** Prints the phone of the keys masked and the reply code hidden: a survey may end up in a log line. */
+    @Override
+    public String toString() {
+        return closedloop.platform.PhoneNumbers.toMaskedString(new SmsSurvey(hidden(replyCode), hidden(replyKey),
+                hidden(awaitingReply), sentAt, replyBy, queuedAt));
+    }
+
+    /** The value with its reply code, all of it or after the {@code #} of a key, hidden. */
+    private static String hidden(String codeOrKey) {
+        if (codeOrKey == null) {
+            return null;
+        }
+        int hash = codeOrKey.indexOf('#');
+        return hash < 0 ? "****" : codeOrKey.substring(0, hash + 1) + "****";
+    }
 }

@@ -4,6 +4,7 @@ import closedloop.notification.message.Message;
 import closedloop.notification.message.MessageChannel;
 import closedloop.notification.message.MessageSender;
 import closedloop.notification.message.UndeliverableMessageException;
+import closedloop.platform.PhoneNumbers;
 import io.netty.channel.ChannelOption;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -22,7 +23,7 @@ import reactor.netty.http.client.HttpClient;
  * and the message's id as {@code Idempotency-Key}, so that the gateway can drop a message sent twice. A 2xx answer
  * means the gateway accepted it; a 4xx other than 408 and 429 is a refusal for good
  * ({@link UndeliverableMessageException}); anything else, a timeout or no connection, is a plain error, to be tried
- * again.
+ * again. What the gateway answered is kept (as the message's last error) with any phone number in it masked.
  */
 @Component
 public class HttpSmsGatewaySender implements MessageSender {
@@ -88,11 +89,19 @@ public class HttpSmsGatewaySender implements MessageSender {
     }
 
     private static String excerpt(String body) {
-        String line = body.replaceAll("\\s+", " ").strip();
+        String line = PhoneNumbers.maskAll(body.replaceAll("\\s+", " ").strip());
         return line.length() <= EXCERPT ? line : line.substring(0, EXCERPT) + "…";
     }
 
     /** What the gateway receives. */
     record SmsRequest(String reference, String to, String text, String signName, String templateCode) {
+
+        /** Prints the number masked and the words as their length: Spring logs the bodies it writes at DEBUG. */
+        @Override
+        public String toString() {
+            return "SmsRequest[reference=" + reference + ", to=" + PhoneNumbers.mask(to) + ", text=("
+                    + (text == null ? 0 : text.length()) + " characters), signName=" + signName + ", templateCode="
+                    + templateCode + "]";
+        }
     }
 }

@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * The SMS gateway: where its JSON API is and what it needs besides the number and the text.
+ * The SMS gateway: where its JSON API is and what it needs besides the number and the text. Its credentials never
+ * show: {@link #toString()} says only whether they are set, and the actuator's env and configprops endpoints hide them
+ * (the platform's sanitizing function).
  *
  * @param url                 where messages are posted
  * @param username            HTTP Basic user; none (no Authorization header) when blank
@@ -37,5 +39,23 @@ public record SmsGatewayProperties(@DefaultValue("http://localhost:8085/sms/mess
     /** The gateway's template code for messages of this purpose. */
     public String templateCodeFor(Purpose purpose) {
         return templateCodes.getOrDefault(purpose, defaultTemplateCode);
+    }
+
+    /** The settings without the credentials (only whether they are set) or a user and password in the URL. */
+    @Override
+    public String toString() {
+        return "SmsGatewayProperties[url=" + withoutUserInfo(url) + ", username=" + setOrNot(username) + ", password="
+                + setOrNot(password) + ", signName=" + signName + ", templateCodes=" + templateCodes
+                + ", defaultTemplateCode=" + defaultTemplateCode + ", connectTimeout=" + connectTimeout
+                + ", responseTimeout=" + responseTimeout + "]";
+    }
+
+    private static String setOrNot(String credential) {
+        return credential == null || credential.isEmpty() ? "(none)" : "(set)";
+    }
+
+    private static String withoutUserInfo(URI uri) {
+        return uri == null || uri.getRawUserInfo() == null ? String.valueOf(uri)
+                : uri.toString().replace(uri.getRawUserInfo() + "@", "******@");
     }
 }

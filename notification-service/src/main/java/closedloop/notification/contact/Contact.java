@@ -1,5 +1,6 @@
 package closedloop.notification.contact;
 
+import closedloop.platform.PhoneNumbers;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -13,4 +14,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("contacts")
 public record Contact(@Id String complaintId, String number, String name, String phone) {
+
+    /** Prints the phone masked: a contact may end up in a log line. */
+    @Override
+    public String toString() {
+        return PhoneNumbers.toMaskedString(this);
+    }
 }

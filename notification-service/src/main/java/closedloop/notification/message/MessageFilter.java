@@ -1,5 +1,7 @@
 package closedloop.notification.message;
 
+import closedloop.platform.PhoneNumbers;
+
 /**
  * Which messages to list: those matching every criterion given; a null criterion matches any message.
  *
@@ -12,5 +14,11 @@ public record MessageFilter(String complaintId, String recipient, MessageStatus 
     /** Whether no criterion is given, so that every message would match. */
     public boolean isEmpty() {
         return complaintId == null && recipient == null && status == null;
+    }
+
+    /** Prints the phone masked: a filter may end up in a log line. */
+    @Override
+    public String toString() {
+        return PhoneNumbers.toMaskedString(this);
     }
 }

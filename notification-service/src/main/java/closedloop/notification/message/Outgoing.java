@@ -1,5 +1,6 @@
 package closedloop.notification.message;
 
+import closedloop.platform.PhoneNumbers;
 import org.springframework.data.mongodb.core.mapping.Field;
 import org.springframework.data.mongodb.core.mapping.FieldType;
 
@@ -22,4 +23,14 @@ import java.util.UUID;
 public record Outgoing(@Field(targetType = FieldType.STRING) UUID causeEventId, String complaintId, Purpose purpose,
                        RecipientKind recipientKind, MessageChannel channel, String recipient, String subject,
                        String text) {
+
+    /**
+     * Prints the phone masked and the words as their length (a survey's words hold its reply code): a message may end
+     * up in a log line.
+     */
+    @Override
+    public String toString() {
+        return PhoneNumbers.toMaskedString(new Outgoing(causeEventId, complaintId, purpose, recipientKind, channel,
+                recipient, subject, text == null ? null : "(" + text.length() + " characters)"));
+    }
 }

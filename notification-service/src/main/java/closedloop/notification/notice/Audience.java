@@ -1,5 +1,7 @@
 package closedloop.notification.notice;
 
+import closedloop.platform.PhoneNumbers;
+
 /**
  * Whom an event concerns: the customer's phone and the branch's code, as far as the event tells them. The supervisors
  * need no address from the event.
@@ -22,5 +24,11 @@ public record Audience(String customerPhone, String branch) {
     /** The supervisors only. */
     public static Audience supervisors() {
         return new Audience(null, null);
+    }
+
+    /** Prints the phone masked: an audience may end up in a log line. */
+    @Override
+    public String toString() {
+        return PhoneNumbers.toMaskedString(this);
     }
 }

@@ -1,5 +1,6 @@
 package closedloop.notification.notice;
 
+import closedloop.platform.PhoneNumbers;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -15,4 +16,11 @@ import java.util.UUID;
  */
 public record CallbackSurvey(UUID surveySentEventId, String complaintId, String number, String phone,
                              String replyCode, Instant replyBy) {
+
+    /** Prints the phone masked and the reply code hidden: a survey may end up in a log line. */
+    @Override
+    public String toString() {
+        return PhoneNumbers.toMaskedString(new CallbackSurvey(surveySentEventId, complaintId, number, phone,
+                replyCode == null ? null : "****", replyBy));
+    }
 }

@@ -17,6 +17,7 @@ import closedloop.notification.contact.Contacts;
 import closedloop.notification.contact.Reopens;
 import closedloop.notification.message.MessageChannel;
 import closedloop.notification.message.Purpose;
+import closedloop.platform.PhoneNumbers;
 import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -112,7 +113,8 @@ public class WhoIsTold {
 
     /**
      * A message failed for good: tells the supervisors (DELIVERY_FAILED) with its particulars, in the reader's words
-     * where this build knows the purpose and channel. An alert that failed itself raises no further alert.
+     * where this build knows the purpose and channel, a customer's phone masked (the mail leaves the system; the
+     * complaint names the customer). An alert that failed itself raises no further alert.
      */
     public Mono<Void> deliveryFailed(MessageFailed event) {
         if (Purpose.DELIVERY_FAILED.name().equals(event.purpose())) {
@@ -122,9 +124,9 @@ public class WhoIsTold {
         variables.put("complaintId", event.complaintId());
         variables.put("purpose", known(Purpose.values(), event.purpose()));
         variables.put("channel", known(MessageChannel.values(), event.channel()));
-        variables.put("recipient", event.recipient());
+        variables.put("recipient", PhoneNumbers.maskAll(event.recipient()));
         variables.put("attempts", event.attempts());
-        variables.put("lastError", event.lastError());
+        variables.put("lastError", PhoneNumbers.maskAll(event.lastError()));
         return notices.send(event.eventId(), event.complaintId(), Purpose.DELIVERY_FAILED, Audience.supervisors(),
                 variables);
     }

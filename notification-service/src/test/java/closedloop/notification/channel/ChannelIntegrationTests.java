@@ -11,6 +11,7 @@ import closedloop.notification.message.Purpose;
 import closedloop.notification.message.RecipientKind;
 import closedloop.notification.message.UndeliverableMessageException;
 import closedloop.notification.channel.messaging.LiveMessagesListener;
+import closedloop.platform.PhoneNumbers;
 import closedloop.testsupport.KafkaProbe;
 import closedloop.testsupport.KafkaProbeExtension;
 import closedloop.testsupport.MovableClockConfiguration;
@@ -39,6 +40,7 @@ import reactor.test.StepVerifier;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -220,19 +222,64 @@ abstract class ChannelIntegrationTests {
         await().untilAsserted(() -> list("recipient=" + branch + "&status=SENT").expectBody()
                 .jsonPath("$[*].id").value(contains(toBranch.id())));
         list("recipient=" + branch + "&status=PENDING").expectBody().jsonPath("$.length()").isEqualTo(0);
-        list("recipient=" + phone).expectBody().jsonPath("$[*].id").value(contains(toPhone.id(), otherToPhone.id()));
-        list("recipient=" + phone + "&status=PENDING").expectBody()
+        searched(Map.of("recipient", phone)).expectBody()
                 .jsonPath("$[*].id").value(contains(toPhone.id(), otherToPhone.id()));
-        list("recipient=" + phone + "&status=SENT").expectBody().jsonPath("$.length()").isEqualTo(0);
+        searched(Map.of("recipient", phone, "status", "PENDING")).expectBody()
+                .jsonPath("$[*].id").value(contains(toPhone.id(), otherToPhone.id()));
+        searched(Map.of("recipient", phone, "status", "SENT")).expectBody().jsonPath("$.length()").isEqualTo(0);
         list("complaintId=" + oneComplaint + "&status=PENDING").expectBody()
                 .jsonPath("$[*].id").value(contains(toPhone.id()));
         list("complaintId=" + oneComplaint + "&recipient=" + branch).expectBody()
                 .jsonPath("$[*].id").value(contains(toBranch.id()));
-        list("complaintId=" + otherComplaint + "&recipient=" + phone + "&status=PENDING").expectBody()
+        searched(Map.of("complaintId", otherComplaint, "recipient", phone, "status", "PENDING")).expectBody()
                 .jsonPath("$[*].id").value(contains(otherToPhone.id()));
         list("status=PENDING&size=200").expectBody()
                 .jsonPath("$[*].id").value(hasItems(toPhone.id(), otherToPhone.id()))
                 .jsonPath("$[*].id").value(not(hasItem(toBranch.id())));
+    }
+
+    @Test
+    void refusesACustomersPhoneAsRecipientInTheUrlAndFindsTheirMessagesByTheBody() {
+        String complaint = "C-" + UUID.randomUUID();
+        String phone = phone();
+        Message toPhone = stored(complaint, phone);
+
+        for (String recipient : List.of(phone, "+86 " + phone, "0531-88886666")) {
+            web.get().uri(builder -> builder.path("/api/v1/messages").queryParam("recipient", recipient).build())
+                    .exchange()
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.errors[0].field").isEqualTo("recipient")
+                    .jsonPath("$.errors[0].message").isEqualTo("must not be a phone number in the URL: POST the "
+                            + "filters to /api/v1/messages/_search");
+        }
+        searched(Map.of("recipient", phone, "size", 10, "page", "0")).expectHeader().valueEquals("X-Total-Count", "1")
+                .expectBody()
+                .jsonPath("$[0].id").isEqualTo(toPhone.id())
+                .jsonPath("$[0].recipient").isEqualTo(PhoneNumbers.mask(phone));
+        list("recipient= &complaintId=" + complaint).expectBody().jsonPath("$[0].id").isEqualTo(toPhone.id());
+    }
+
+    @Test
+    void refusesABadSearchBodyNamingEachFieldWithoutEchoingThePhone() {
+        web.post().uri("/api/v1/messages/_search")
+                .bodyValue(Map.of("recipient", "1".repeat(321), "status", "LOST", "page", -1, "size", 201))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[*].field").value(containsInAnyOrder("recipient", "status", "page", "size"));
+        web.post().uri("/api/v1/messages/_search").bodyValue(Map.of("page", 0))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[*].field").value(containsInAnyOrder("complaintId", "recipient", "status"));
+        web.post().uri("/api/v1/messages/_search").bodyValue(Map.of("recipient", List.of("13800138000")))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody(String.class).value(body -> assertThat(body)
+                        .contains("\"field\":\"recipient\"").doesNotContain("13800138000"));
     }
 
     @Test
@@ -296,6 +343,11 @@ abstract class ChannelIntegrationTests {
 
     WebTestClient.ResponseSpec list(String query) {
         return web.get().uri("/api/v1/messages?" + query).exchange().expectStatus().isOk();
+    }
+
+    /** The messages matching the filters of the body: a customer's phone never goes in a URL. */
+    WebTestClient.ResponseSpec searched(Map<String, ?> filters) {
+        return web.post().uri("/api/v1/messages/_search").bodyValue(filters).exchange().expectStatus().isOk();
     }
 
     static String phone() {

@@ -9,14 +9,22 @@ import closedloop.notification.message.RecipientKind;
 import closedloop.notification.message.UndeliverableMessageException;
 import com.github.tomakehurst.wiremock.client.BasicCredentials;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.test.StepVerifier;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 
@@ -31,6 +39,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The SMS sender against a real HTTP server standing in for the operator's gateway. */
+@ExtendWith(OutputCaptureExtension.class)
 class HttpSmsGatewaySenderUnitTests {
 
     static final String PATH = "/sms/messages";
@@ -106,6 +115,42 @@ class HttpSmsGatewaySenderUnitTests {
                         .hasMessageContaining("400")
                         .hasMessageContaining("invalid phone number"))
                 .verify(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void masksAPhoneNumberTheGatewayEchoesInItsRefusal() {
+        gateway.stubFor(post(PATH).willReturn(aResponse().withStatus(400)
+                .withBody("{\"error\": \"no such subscriber: " + PHONE + "\"}")));
+
+        StepVerifier.create(sender(null, null, Duration.ofSeconds(5)).deliver(sms(Purpose.REGISTRATION_ACK, "hi")))
+                .expectErrorSatisfies(error -> assertThat(error)
+                        .hasMessageContaining("no such subscriber: 138****8000")
+                        .hasMessageNotContaining(PHONE))
+                .verify(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void neverLogsItsCredentialsNorThePhoneNumberEvenAtTrace(CapturedOutput output) {
+        gateway.stubFor(post(PATH).willReturn(aResponse().withStatus(202)));
+        Logger spring = (Logger) LoggerFactory.getLogger("org.springframework");
+        Logger netty = (Logger) LoggerFactory.getLogger("reactor.netty");
+        Level springLevel = spring.getLevel();
+        Level nettyLevel = netty.getLevel();
+        spring.setLevel(Level.TRACE);
+        netty.setLevel(Level.TRACE);
+        try {
+            StepVerifier.create(sender("closed-loop", "s3cret-of-the-gateway", Duration.ofSeconds(5))
+                    .deliver(sms(Purpose.REGISTRATION_ACK, "Your complaint is registered."))).verifyComplete();
+        } finally {
+            spring.setLevel(springLevel);
+            netty.setLevel(nettyLevel);
+        }
+
+        assertThat(output.getAll()).contains(PATH).doesNotContain("s3cret-of-the-gateway", PHONE,
+                Base64.getEncoder().encodeToString("closed-loop:s3cret-of-the-gateway".getBytes(StandardCharsets.UTF_8)));
+        assertThat(new HttpSmsGatewaySender.SmsRequest("r-1", PHONE, "4821 1", "闭环投诉", "SMS_0005").toString())
+                .isEqualTo("SmsRequest[reference=r-1, to=138****8000, text=(6 characters), signName=闭环投诉, "
+                        + "templateCode=SMS_0005]");
     }
 
     @Test

@@ -39,6 +39,20 @@ class SmsGatewayPropertiesUnitTests {
         assertThat(properties.templateCodeFor(Purpose.REGISTRATION_ACK)).isEqualTo("CLOSED_LOOP_TEXT");
     }
 
+    @Test
+    void neverShowsItsCredentialsWhenPrinted() {
+        SmsGatewayProperties properties = bind(Map.of(
+                "closedloop.notification.sms.url", "https://gw-user:gw-s3cr3t@sms.example/api/messages",
+                "closedloop.notification.sms.username", "gateway-account-17",
+                "closedloop.notification.sms.password", "Pa55-w0rd-of-the-gateway"));
+
+        assertThat(properties.toString())
+                .contains("url=https://******@sms.example/api/messages", "username=(set)", "password=(set)",
+                        "signName=Closed Loop")
+                .doesNotContain("gateway-account-17", "Pa55-w0rd-of-the-gateway", "gw-user", "gw-s3cr3t");
+        assertThat(bind(Map.of()).toString()).contains("username=(none)", "password=(none)");
+    }
+
     static SmsGatewayProperties bind(Map<String, String> settings) {
         return new Binder(new MapConfigurationPropertySource(settings))
                 .bindOrCreate("closedloop.notification.sms", SmsGatewayProperties.class);

@@ -128,7 +128,7 @@ class WhoIsToldUnitTests {
     }
 
     @Test
-    void alertsTheSupervisorsOfAFailedMessageButNeverOfAFailedAlert() {
+    void alertsTheSupervisorsOfAFailedMessageWithTheCustomersPhoneMaskedButNeverOfAFailedAlert() {
         MessageFailed failed = (MessageFailed) Golden.event(EventType.MESSAGE_FAILED);
         MessageFailed failedAlert = new MessageFailed(UUID.randomUUID(), failed.occurredAt(), failed.complaintId(),
                 failed.messageId(), failed.recipient(), failed.channel(), Purpose.DELIVERY_FAILED.name(), 1, "503");
@@ -139,7 +139,7 @@ class WhoIsToldUnitTests {
 
         assertThat(sentVariables(Purpose.DELIVERY_FAILED, Audience.supervisors())).containsOnly(
                 entry("complaintId", failed.complaintId()), entry("purpose", Purpose.valueOf(failed.purpose())),
-                entry("channel", MessageChannel.valueOf(failed.channel())), entry("recipient", failed.recipient()),
+                entry("channel", MessageChannel.valueOf(failed.channel())), entry("recipient", "138****8000"),
                 entry("attempts", failed.attempts()), entry("lastError", failed.lastError()));
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import closedloop.platform.PhoneNumbers;
 import closedloop.platform.domain.IllegalTransition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
 
+import java.net.URI;
 import java.util.List;
 
 /**
@@ -40,7 +42,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException ex,
             HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
         List<FieldError> errors = ex.getFieldErrors().stream()
-                .map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
+                .map(error -> new FieldError(error.getField(), PhoneNumbers.maskAll(error.getDefaultMessage())))
                 .sorted(java.util.Comparator.comparing(FieldError::field))
                 .toList();
         return badRequest(errors, headers, exchange);
@@ -51,7 +53,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
         List<FieldError> errors = ex.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream()
-                        .map(error -> new FieldError(parameterName(result), error.getDefaultMessage())))
+                        .map(error -> new FieldError(parameterName(result),
+                                PhoneNumbers.maskAll(error.getDefaultMessage()))))
                 .toList();
         return badRequest(errors, headers, exchange);
     }
@@ -71,7 +74,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         StreamReadException unreadable = causeOfType(ex, StreamReadException.class);
         if (unreadable != null) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    "The body is not valid JSON: " + unreadable.getOriginalMessage());
+                    "The body is not valid JSON: " + PhoneNumbers.maskAll(unreadable.getOriginalMessage()));
             problem.setTitle("Malformed request body");
             return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, exchange);
         }
@@ -102,13 +105,27 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 new HttpHeaders(), HttpStatus.CONFLICT, exchange);
     }
 
-    /** Anything unexpected: 500 problem+json, with the details in the log rather than in the answer. */
+    /**
+     * Anything unexpected: 500 problem+json, with the details in the log rather than in the answer; phone numbers in
+     * the path and the error's messages are masked there.
+     */
     @ExceptionHandler(Exception.class)
     public Mono<ResponseEntity<Object>> handleUnexpected(Exception ex, ServerWebExchange exchange) {
-        log.error("Unexpected error answering {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
+        log.error("Unexpected error answering {} {}", exchange.getRequest().getMethod(),
+                PhoneNumbers.maskAll(exchange.getRequest().getPath().value()), PhoneNumbers.masked(ex));
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "The service could not complete the request; nothing was changed that it did not confirm.");
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, exchange);
+    }
+
+    /** Every problem names the path it answers as its {@code instance}, with any phone number in it masked. */
+    @Override
+    protected Mono<ResponseEntity<Object>> createResponseEntity(Object body, HttpHeaders headers,
+            HttpStatusCode status, ServerWebExchange exchange) {
+        if (body instanceof ProblemDetail problem && problem.getInstance() == null) {
+            problem.setInstance(URI.create(PhoneNumbers.maskAll(exchange.getRequest().getPath().value())));
+        }
+        return super.createResponseEntity(body, headers, status, exchange);
     }
 
     private Mono<ResponseEntity<Object>> badRequest(List<FieldError> errors, HttpHeaders headers,
@@ -155,6 +172,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     ? "must be an ISO-8601 instant, e.g. 2026-11-23T09:30:00Z"
                     : "must be " + mismatched.getTargetType().getSimpleName();
         }
-        return mapping.getOriginalMessage();
+        return PhoneNumbers.maskAll(mapping.getOriginalMessage());
     }
 }

@@ -22,13 +22,18 @@ import reactor.core.publisher.Mono;
 
 import java.net.URI;
 
-/** Registering complaints, searching them and reading one back with its timeline. */
+/**
+ * Registering complaints, searching them and reading one back with its timeline. A search by the customer's phone (the
+ * customer's history) is a {@code POST} of the criteria to {@code /api/v1/complaints/_search}, as FHIR's
+ * {@code _search} does, so that the phone never appears in a URL (docs/architecture.md §9.10).
+ */
 @RestController
 @RequestMapping("/api/v1/complaints")
 public class ComplaintController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final int MAX_KEY_LENGTH = 100;
+    static final String PHONE_NOT_IN_URL = "must not be in the URL: POST the search to /api/v1/complaints/_search";
 
     private final ComplaintService complaints;
     private final RequestFingerprints fingerprints;
@@ -77,9 +82,24 @@ public class ComplaintController {
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("complaint", id)));
     }
 
-    /** The complaints that match every given criterion, newest first, one page at a time. */
+    /**
+     * The complaints that match every criterion given as a query parameter, newest first, one page at a time; a
+     * {@code phone} parameter is refused (400) rather than ignored: the phone goes in the body of {@link #search}.
+     */
     @GetMapping
-    public Mono<PageView> search(@Valid @ModelAttribute SearchComplaintsRequest search) {
+    public Mono<PageView> list(@Valid @ModelAttribute SearchComplaintsRequest search) {
+        if (search.phone() != null) {
+            return Mono.error(Problems.invalidField("phone", PHONE_NOT_IN_URL));
+        }
+        return complaints.search(search.toQuery()).map(PageView::of);
+    }
+
+    /**
+     * The complaints that match every criterion of the body, newest first, one page at a time; with only a
+     * {@code phone}, the customer's history while they are still on the line.
+     */
+    @PostMapping("/_search")
+    public Mono<PageView> search(@Valid @RequestBody SearchComplaintsRequest search) {
         return complaints.search(search.toQuery()).map(PageView::of);
     }
 }

@@ -9,6 +9,7 @@ import closedloop.contracts.Promise;
 import closedloop.intake.complaint.Complaint;
 import closedloop.intake.complaint.ComplaintStatus;
 import closedloop.intake.complaint.TimelineEntry;
+import closedloop.platform.PhoneNumbers;
 
 import java.time.Instant;
 import java.util.List;
@@ -33,5 +34,11 @@ public record ComplaintView(String id, String number, ComplaintStatus status, Ch
                 complaint.registeredAt(), complaint.promisedReplyBy(), complaint.repeat(), complaint.repeatOf(),
                 complaint.promises(), complaint.branch(), complaint.closedOutcome(), complaint.reopenCount(),
                 complaint.timeline());
+    }
+
+    /** Prints the customer's phone masked: Spring logs the bodies it writes at DEBUG. */
+    @Override
+    public String toString() {
+        return PhoneNumbers.toMaskedString(this);
     }
 }

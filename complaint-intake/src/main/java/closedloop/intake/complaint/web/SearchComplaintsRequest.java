@@ -5,6 +5,7 @@ import closedloop.contracts.Channel;
 import closedloop.contracts.Priority;
 import closedloop.intake.complaint.ComplaintQuery;
 import closedloop.intake.complaint.ComplaintStatus;
+import closedloop.platform.PhoneNumbers;
 import closedloop.platform.web.IsoInstant;
 import closedloop.platform.web.OneOf;
 import jakarta.validation.Constraint;
@@ -22,11 +23,13 @@ import java.lang.annotation.Target;
 import java.time.Instant;
 
 /**
- * The query parameters of a complaint search; every one optional, every bad one reported together.
+ * The criteria of a complaint search, the body of {@code POST /api/v1/complaints/_search} (and, all but the phone, the
+ * query parameters of {@code GET /api/v1/complaints}); every one optional, every bad one reported together.
  *
  * @param branch the branch currently holding the complaint
  * @param from   registered at or after this instant
  * @param to     registered before this instant
+ * @param phone  the customer's phone: their complaints only (the customer's history); never in a URL
  */
 @SearchComplaintsRequest.FromNotAfterTo
 public record SearchComplaintsRequest(@OneOf(ComplaintStatus.class) String status,
@@ -53,6 +56,12 @@ public record SearchComplaintsRequest(@OneOf(ComplaintStatus.class) String statu
 
     private static Instant instant(String text) {
         return text == null ? null : Instant.parse(text);
+    }
+
+    /** Prints the phone masked: Spring logs the bodies it reads at DEBUG. */
+    @Override
+    public String toString() {
+        return PhoneNumbers.toMaskedString(this);
     }
 
     /** {@code from} is not after {@code to}; named on {@code from}. */

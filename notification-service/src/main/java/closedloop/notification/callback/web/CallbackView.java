@@ -7,6 +7,7 @@ import closedloop.notification.callback.CallbackResult;
 import closedloop.notification.callback.CallbackStatus;
 import closedloop.notification.callback.CustomerToCall;
 import closedloop.notification.callback.SmsSurvey;
+import closedloop.platform.PhoneNumbers;
 
 import java.time.Instant;
 import java.util.List;
@@ -14,13 +15,14 @@ import java.util.List;
 /**
  * A callback task as the API shows it; {@code overdue} (past {@code dueAt} and not completed) is judged at the moment
  * of the answer. {@code branch} resolved the ticket; {@code assignee} makes the callback. {@code nextAttemptAt} is
- * when the next call may be recorded (null when no more calls are allowed); {@code replyCode} and {@code replyBy} are
- * set once the SMS survey is out.
+ * when the next call may be recorded (null when no more calls are allowed); {@code surveySentAt} and {@code replyBy}
+ * are set once the SMS survey is out. The survey's reply code is never shown: only the customer's phone gets it, so that
+ * a reply proves it comes from them. The customer's name and phone are shown: the hotline calls them.
  */
 public record CallbackView(String id, String complaintId, String complaintNumber, String customerName,
                            String customerPhone, String ticketId, String branch, String assignee,
                            CallbackStatus status, List<String> allowedActions, Instant openedAt, Instant dueAt,
-                           boolean overdue, List<AttemptView> attempts, Instant nextAttemptAt, String replyCode,
+                           boolean overdue, List<AttemptView> attempts, Instant nextAttemptAt,
                            Instant surveySentAt, Instant replyBy, CallbackOutcome outcome, String note,
                            SurveyAnswers survey, Instant completedAt, String completedBy) {
 
@@ -35,7 +37,13 @@ public record CallbackView(String id, String complaintId, String complaintNumber
                 customer.phone(), callback.ticketId(), callback.branch(), callback.assignee(), callback.status(),
                 callback.allowedActions(), callback.openedAt(), callback.dueAt(), callback.overdueAt(now),
                 callback.calls().made().stream().map(AttemptView::of).toList(), callback.nextAttemptAt(),
-                survey.replyCode(), survey.sentAt(), survey.replyBy(), result.outcome(), result.note(),
+                survey.sentAt(), survey.replyBy(), result.outcome(), result.note(),
                 result.answers(), result.completedAt(), result.completedBy());
+    }
+
+    /** Prints the customer's phone masked: Spring logs the bodies it writes at DEBUG. */
+    @Override
+    public String toString() {
+        return PhoneNumbers.toMaskedString(this);
     }
 }

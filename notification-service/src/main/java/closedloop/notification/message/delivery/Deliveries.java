@@ -6,6 +6,7 @@ import closedloop.notification.message.MessageStatus;
 import closedloop.notification.message.Messages;
 import closedloop.notification.message.QuietHours;
 import closedloop.notification.message.UndeliverableMessageException;
+import closedloop.platform.PhoneNumbers;
 import closedloop.platform.outbox.OutboxRelay;
 import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
@@ -80,7 +81,7 @@ public class Deliveries {
                 .flatMap(this::deliver)
                 .onErrorResume(error -> {
                     log.warn("Delivery of message {} broke off; its lease will expire and it will be tried again: {}",
-                            candidate.id(), error.toString());
+                            candidate.id(), PhoneNumbers.maskAll(error.toString()));
                     return Mono.empty();
                 });
     }
@@ -140,9 +141,10 @@ public class Deliveries {
                 });
     }
 
+    /** What went wrong, as the message keeps it and the log shows it: with any phone number in it masked. */
     private static String describe(Throwable error) {
         return error.getMessage() == null || error.getMessage().isBlank()
                 ? error.getClass().getSimpleName()
-                : error.getMessage();
+                : PhoneNumbers.maskAll(error.getMessage());
     }
 }

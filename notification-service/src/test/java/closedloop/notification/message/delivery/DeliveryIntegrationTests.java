@@ -18,6 +18,7 @@ import closedloop.notification.message.RecipientKind;
 import closedloop.notification.notice.Notices;
 import closedloop.notification.template.MessageTemplates;
 import closedloop.platform.PeriodicPass;
+import closedloop.platform.PhoneNumbers;
 import closedloop.testsupport.KafkaProbe;
 import closedloop.testsupport.KafkaProbeExtension;
 import closedloop.testsupport.MovableClockConfiguration;
@@ -458,7 +459,7 @@ abstract class DeliveryIntegrationTests {
         variables.put("complaintId", failed.complaintId());
         variables.put("purpose", failed.purpose());
         variables.put("channel", failed.channel());
-        variables.put("recipient", failed.recipient());
+        variables.put("recipient", PhoneNumbers.maskAll(failed.recipient()));
         variables.put("attempts", failed.attempts());
         variables.put("lastError", failed.lastError());
         String live = Message.idFor(failed.failureEventId(), Purpose.DELIVERY_FAILED, RecipientKind.SUPERVISORS,

@@ -63,6 +63,52 @@ class MessageViewUnitTests {
         assertThat(view.lastError()).isNull();
     }
 
+    @Test
+    void masksTheCustomersPhoneAndTheSurveysReplyCodeByDefault() {
+        Message survey = Message.recorded(new Outgoing(UUID.randomUUID(), UUID.randomUUID().toString(),
+                Purpose.CALLBACK_SURVEY, RecipientKind.CUSTOMER, MessageChannel.SMS, "13800138000", null,
+                "投诉TS-20261123-000001回访未能电话联系到您。请于2026-11-25 09:00前回复短信：4821 <1满意|2基本满意|3不满意>"
+                        + " [1-5分：联系便利 处理速度 人员技能 服务态度] [改进建议]，例：4821 1 5 4 5 5 希望更快"), NOW, null);
+        survey.attemptFailed(NOW, "400 from the gateway: no such subscriber 13800138000", NOW.plusSeconds(30));
+
+        MessageView view = MessageView.of(survey);
+
+        assertThat(view.recipient()).isEqualTo("138****8000");
+        assertThat(view.text()).isEqualTo("投诉TS-20261123-000001回访未能电话联系到您。请于2026-11-25 09:00前回复短信：**** "
+                + "<1满意|2基本满意|3不满意> [1-5分：联系便利 处理速度 人员技能 服务态度] [改进建议]，例：**** 1 5 4 5 5 希望更快");
+        assertThat(view.lastError()).isEqualTo("400 from the gateway: no such subscriber 138****8000");
+        assertThat(view.recentAttempts()).extracting(DeliveryAttempt::error)
+                .containsExactly("400 from the gateway: no such subscriber 138****8000");
+        assertThat(view.toString()).doesNotContain("13800138000", "4821");
+    }
+
+    @Test
+    void masksEveryPhoneNumberInTheWordsOfAStaffMessageAndLeavesTheRestAsSent() {
+        Message alert = Message.recorded(new Outgoing(UUID.randomUUID(), "C-1", Purpose.DELIVERY_FAILED,
+                RecipientKind.SUPERVISORS, MessageChannel.EMAIL, "duty@example.com", "Undelivered: 13800138000",
+                "A message could not be delivered by SMS to 13800138000 after 12 attempts. Reply 4821."), NOW, null);
+
+        MessageView view = MessageView.of(alert);
+
+        assertThat(view.recipient()).isEqualTo("duty@example.com");
+        assertThat(view.subject()).isEqualTo("Undelivered: 138****8000");
+        assertThat(view.text()).isEqualTo("A message could not be delivered by SMS to 138****8000 after 12 attempts. "
+                + "Reply 4821.");
+    }
+
+    @Test
+    void showsTheMessageAsStoredWhenAskedUnmasked() {
+        Message message = Message.recorded(sms(), NOW, null);
+        message.attemptFailed(NOW, "no such subscriber 13800138000", NOW.plusSeconds(30));
+
+        MessageView view = MessageView.of(message, true);
+
+        assertThat(view.recipient()).isEqualTo("13800138000");
+        assertThat(view.text()).isEqualTo("Registered.");
+        assertThat(view.lastError()).isEqualTo("no such subscriber 13800138000");
+        assertThat(view.toString()).doesNotContain("13800138000");
+    }
+
     static Outgoing sms() {
         return new Outgoing(UUID.randomUUID(), UUID.randomUUID().toString(), Purpose.REGISTRATION_ACK,
                 RecipientKind.CUSTOMER, MessageChannel.SMS, "13800138000", null, "Registered.");

@@ -107,7 +107,7 @@ function detail(callback, timeline, onSaved, saved) {
       ' · ', h('span', { class: `badge callback-${String(callback.status).toLowerCase()}` }, t(`agent.callbacks.status.${callback.status}`))),
     attempts(callback),
     callback.status === 'SURVEY_SENT' ? h('p', { class: 'muted' }, t('agent.callback.surveySent', {
-      time: dateTime(callback.surveySentAt), code: callback.replyCode || '', replyBy: dateTime(callback.replyBy) })) : null,
+      time: dateTime(callback.surveySentAt), replyBy: dateTime(callback.replyBy) })) : null,
     callback.status === 'COMPLETED' ? completed(callback) : null,
     allowed.includes('attempt') ? attemptForm(callback, onSaved) : null,
     allowed.includes('outcome') ? outcomeForm(callback, onSaved) : null);

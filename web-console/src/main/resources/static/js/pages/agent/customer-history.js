@@ -1,7 +1,7 @@
 // The customer's earlier complaints beside the form, looked up as the phone number is typed. A complaint of the
 // same category within 30 days makes the new one a repeat (docs/architecture.md §2: its priority goes up one step), so those rows
 // are highlighted and the agent is told before they submit.
-import { api, query } from '../../api.js';
+import { api } from '../../api.js';
 import { h, replace } from '../../dom.js';
 import { t, term } from '../../i18n.js';
 import { dateTime } from '../../format.js';
@@ -34,7 +34,8 @@ export function customerHistory(link) {
     const question = ++asked;
     replace(body, loading());
     try {
-      const page = await api.get(`/api/v1/customers/${encodeURIComponent(phone)}/complaints${query({ page: 0, size: 10 })}`);
+      // the phone goes in the body, never in a URL (docs/architecture.md §9.10)
+      const page = await api.post('/api/v1/complaints/_search', { phone, page: 0, size: 10 });
       if (question !== asked) return;
       shown = { phone, page };
       draw();
