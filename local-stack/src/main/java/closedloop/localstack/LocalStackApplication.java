@@ -1,5 +1,8 @@
 package closedloop.localstack;
 
+import closedloop.issuer.IdentityIssuerApplication;
+import closedloop.issuer.IssuerSettings;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
@@ -44,8 +47,18 @@ public final class LocalStackApplication {
         banner.append(String.format("  %-21s POST %s%n", "customer replies", stack.outbox().url() + "/sms/replies"));
         banner.append(String.format("  %-21s %s%n", "mail (demo)", stack.outbox().url() + "/mail/messages"));
         banner.append(String.format("  %-21s %s%n", "smtp (demo)", "127.0.0.1:" + stack.outbox().smtpPort()));
+        banner.append(demoUsers(stack));
         banner.append("Open ").append(stack.consoleUrl())
                 .append(" in a browser, or follow the README's walk-through with curl. Ctrl-C stops everything.\n");
         System.out.println(banner);
+    }
+
+    /** Who may sign in at the issuer, with their roles and branches; every demo user's password is the same. */
+    private static String demoUsers(LocalStack stack) {
+        IssuerSettings issuer = stack.context(IdentityIssuerApplication.NAME).getBean(IssuerSettings.class);
+        StringBuilder users = new StringBuilder("Sign in (password \"" + issuer.demoPassword() + "\") as:\n");
+        issuer.users().forEach(user -> users.append(String.format("  %-21s %s %s%n", user.username(),
+                String.join(",", user.roleNames()), String.join(",", user.branches()))));
+        return users.toString();
     }
 }

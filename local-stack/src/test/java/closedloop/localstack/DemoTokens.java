@@ -33,8 +33,13 @@ public final class DemoTokens {
 
     /** Request headers signed in as the demo user {@code username}. */
     public Consumer<HttpHeaders> as(String username) {
-        String token = tokens.computeIfAbsent(username, this::signIn);
+        String token = token(username);
         return headers -> headers.setBearerAuth(token);
+    }
+
+    /** The access token of the demo user {@code username}. */
+    public String token(String username) {
+        return tokens.computeIfAbsent(username, this::signIn);
     }
 
     /** Request headers signed in as the demo dispatcher of {@code branch}. */

@@ -20,6 +20,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -38,17 +40,13 @@ class KillNineEndToEndTests {
     Path dataDir;
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private final Map<String, String> ports = Map.of(
-            "CLOSEDLOOP_CONSOLE_PORT", String.valueOf(FreePorts.next()),
-            "CLOSEDLOOP_INTAKE_PORT", String.valueOf(FreePorts.next()),
-            "CLOSEDLOOP_ROUTER_PORT", String.valueOf(FreePorts.next()),
-            "CLOSEDLOOP_ESCALATION_PORT", String.valueOf(FreePorts.next()),
-            "CLOSEDLOOP_NOTIFICATION_PORT", String.valueOf(FreePorts.next()),
-            "CLOSEDLOOP_KAFKA_PORT", String.valueOf(FreePorts.next()),
-            "CLOSEDLOOP_KAFKA_CONTROLLER_PORT", String.valueOf(FreePorts.next()),
-            "CLOSEDLOOP_MONGO_PORT", String.valueOf(FreePorts.next()),
-            "CLOSEDLOOP_SMTP_PORT", String.valueOf(FreePorts.next()),
-            "CLOSEDLOOP_SMS_GATEWAY_PORT", String.valueOf(FreePorts.next()));
+    private final Map<String, String> ports = Stream.of("CLOSEDLOOP_ISSUER_PORT", "CLOSEDLOOP_CONSOLE_PORT",
+                    "CLOSEDLOOP_INTAKE_PORT", "CLOSEDLOOP_ROUTER_PORT", "CLOSEDLOOP_ESCALATION_PORT",
+                    "CLOSEDLOOP_NOTIFICATION_PORT", "CLOSEDLOOP_KAFKA_PORT", "CLOSEDLOOP_KAFKA_CONTROLLER_PORT",
+                    "CLOSEDLOOP_MONGO_PORT", "CLOSEDLOOP_SMTP_PORT", "CLOSEDLOOP_SMS_GATEWAY_PORT")
+            .collect(Collectors.toUnmodifiableMap(name -> name, name -> String.valueOf(FreePorts.next())));
+    /** Got before the kill and used after it too: the issuer's key is kept in the data folder. */
+    private DemoTokens tokens;
     private Process stack;
 
     @AfterEach
@@ -111,6 +109,7 @@ class KillNineEndToEndTests {
                 "customer", Map.of("name", "Customer " + i, "phone", "1380013" + String.format("%04d", i)),
                 "description", "Charged twice, call " + i));
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(intake() + "/api/v1/complaints"))
+                .header("Authorization", "Bearer " + tokens().token(DemoTokens.AGENT))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(201);
@@ -118,7 +117,16 @@ class KillNineEndToEndTests {
     }
 
     private HttpResponse<String> get(String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + tokens().token(DemoTokens.SUPERVISOR)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private DemoTokens tokens() {
+        if (tokens == null) {
+            tokens = new DemoTokens("http://localhost:" + ports.get("CLOSEDLOOP_ISSUER_PORT"));
+        }
+        return tokens;
     }
 
     private String intake() {

@@ -29,19 +29,20 @@ class ConsoleFrameBrowserTests {
     }
 
     @Test
-    void offersEachRoleItsPageInEitherLanguage() {
-        browser.signInAs("agent-017").visit("#/agent").language("en");
+    void offersEachPersonOnlyThePagesOfTheirRoleInEitherLanguage() {
+        browser.signInAs("agent-017").visit("#/supervisor").language("en");
         assertThat(browser.find(By.id("nav-agent")).getText()).isEqualTo("Hotline agent");
-        assertThat(browser.find(By.id("nav-dispatcher")).getText()).isEqualTo("Branch dispatcher");
-        assertThat(browser.find(By.id("nav-supervisor")).getText()).isEqualTo("Supervisor");
+        assertThat(browser.findAll(By.id("nav-dispatcher"))).isEmpty();
+        assertThat(browser.findAll(By.id("nav-supervisor"))).isEmpty();
+        assertThat(browser.find(By.cssSelector("#nav-agent[aria-current=page]"))).isNotNull();
+        assertThat(browser.find(By.id("user")).getText()).isEqualTo("agent-017");
         assertThat(browser.find(By.cssSelector("#frame .session small")).getText()).contains("Asia/Shanghai");
-        browser.screenshot("english");
+        browser.screenshot("english-agent");
 
-        browser.language("zh-CN");
-        assertThat(browser.find(By.id("nav-agent")).getText()).isEqualTo("话务员");
-        browser.click(By.id("nav-supervisor"));
-        browser.waitUntil(driver -> driver.getCurrentUrl().endsWith("#/supervisor"));
+        browser.click(By.id("logout"));
+        browser.signInAs("sup.wang").visit("#/supervisor").language("zh-CN");
         assertThat(browser.find(By.cssSelector("#nav-supervisor[aria-current=page]")).getText()).isEqualTo("督办");
+        assertThat(browser.findAll(By.id("nav-agent"))).isEmpty();
         browser.screenshot("chinese-supervisor");
     }
 }

@@ -210,8 +210,7 @@ class DispatcherPageBrowserTests {
 
         // a colleague puts the ticket on hold first, through the API
         String ticketId = browser.find(By.id("ticket-detail")).getAttribute("data-ticket-id");
-        StackCalls.post(calls.router, "/api/v1/tickets/" + ticketId + "/wait", "colleague",
-                Map.of("reason", "Customer asked to call next week"));
+        calls.act(ticketId, "wait", Map.of("reason", "Customer asked to call next week"));
         submit();
 
         waitForStatus("WAITING_ON_CUSTOMER");

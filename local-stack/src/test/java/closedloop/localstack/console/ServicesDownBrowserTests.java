@@ -2,12 +2,14 @@ package closedloop.localstack.console;
 
 import closedloop.testsupport.FreePorts;
 import closedloop.console.WebConsoleApplication;
+import closedloop.issuer.IdentityIssuerApplication;
 import closedloop.localstack.SharedClasspath;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.condition.EnabledIf;
@@ -18,6 +20,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.ReactorResourceFactory;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -30,15 +33,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EnabledIf("closedloop.localstack.console.ConsoleBrowser#installed")
 class ServicesDownBrowserTests {
 
+    static ConfigurableApplicationContext issuer;
     static ConfigurableApplicationContext console;
     ConsoleBrowser browser;
 
+    /** The console with an issuer of its own, which knows its address, and no service behind it. */
     @BeforeAll
-    static void startTheConsoleAlone() {
+    static void startTheConsoleAlone(@TempDir Path keys) {
+        int consolePort = FreePorts.next();
+        int issuerPort = FreePorts.next();
+        issuer = IdentityIssuerApplication.application().run("--server.port=" + issuerPort,
+                "--closedloop.issuer.url=http://localhost:" + issuerPort,
+                "--closedloop.issuer.key-file=" + keys.resolve("signing-key.json"),
+                "--closedloop.issuer.console.url=http://localhost:" + consolePort,
+                "--spring.main.banner-mode=off");
         String[] arguments = Stream.concat(
                 Stream.of("complaint-intake", "ticket-router", "escalation-service", "notification-service")
                         .map(service -> "--closedloop.console.services." + service + "=http://127.0.0.1:" + FreePorts.next()),
-                Stream.of("--server.port=0", "--spring.main.banner-mode=off")).toArray(String[]::new);
+                Stream.of("--server.port=" + consolePort, "--spring.main.banner-mode=off",
+                        "--closedloop.console.issuer.url=http://localhost:" + issuerPort)).toArray(String[]::new);
         SpringApplication alone = SharedClasspath.reactive(WebConsoleApplication.application());
         alone.addPrimarySources(List.of(OwnNettyResources.class));
         console = alone.run(arguments);
@@ -61,6 +74,7 @@ class ServicesDownBrowserTests {
     @AfterAll
     static void stopTheConsole() {
         console.close();
+        issuer.close();
     }
 
     @BeforeEach
@@ -76,12 +90,13 @@ class ServicesDownBrowserTests {
 
     @ParameterizedTest
     @CsvSource({
-            "agent, tab-callbacks, en, The service is not answering",
-            "dispatcher, , en, The service is not answering",
-            "supervisor, , zh-CN, 服务暂时无法响应",
+            "agent, agent-017, tab-callbacks, en, The service is not answering",
+            "dispatcher, li.ming, , en, The service is not answering",
+            "supervisor, sup.wang, , zh-CN, 服务暂时无法响应",
     })
-    void saysPlainlyThatAServiceIsNotAnswering(String page, String tab, String language, String message) {
-        browser.visit("#/" + page).language(language);
+    void saysPlainlyThatAServiceIsNotAnswering(String page, String person, String tab, String language,
+                                               String message) {
+        browser.signInAs(person).visit("#/" + page).language(language);
         if (tab != null) {
             browser.click(By.id(tab));
         }

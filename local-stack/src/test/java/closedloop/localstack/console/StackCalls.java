@@ -1,9 +1,12 @@
 package closedloop.localstack.console;
 
+import closedloop.localstack.DemoTokens;
 import closedloop.localstack.LocalStack;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.ClientRequest;
 
 import java.time.Duration;
 import java.util.List;
@@ -28,7 +31,10 @@ final class StackCalls {
     final WebTestClient escalation;
     final WebTestClient notification;
 
+    private final DemoTokens tokens;
+
     StackCalls(LocalStack stack) {
+        tokens = new DemoTokens(stack.issuerUrl());
         intake = client(stack.url("complaint-intake"));
         router = client(stack.url("ticket-router"));
         escalation = client(stack.url("escalation-service"));
@@ -42,7 +48,7 @@ final class StackCalls {
 
     /** As {@link #register(String, String, String, String)}, for a test that looks for the customer's name. */
     JsonNode register(String category, String district, String customer, String phone, String description) {
-        return intake.post().uri("/api/v1/complaints").header("X-Actor", "agent-earlier")
+        return intake.post().uri("/api/v1/complaints").headers(tokens.as(DemoTokens.AGENT))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("channel", "HOTLINE", "category", category, "district", district,
                         "customer", Map.of("name", customer, "phone", phone), "description", description))
@@ -57,9 +63,12 @@ final class StackCalls {
                 .get(0).get("id").asText();
     }
 
-    /** The branch acts on a ticket, e.g. {@code act(ticketId, "accept", null)}. */
+    /** The ticket's branch acts on it, as its demo dispatcher, e.g. {@code act(ticketId, "accept", null)}. */
     void act(String ticketId, String action, Object body) {
-        post(router, "/api/v1/tickets/" + ticketId + "/" + action, "dispatcher-test", body);
+        WebTestClient.RequestBodySpec request = router.post().uri("/api/v1/tickets/" + ticketId + "/" + action)
+                .headers(tokens.dispatcherOf(ticket(ticketId).get("branch").asText()));
+        (body == null ? request : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body))
+                .exchange().expectStatus().is2xxSuccessful();
     }
 
     /** The branch signs for and resolves the complaint's ticket; returns once its callback is due. */
@@ -78,7 +87,8 @@ final class StackCalls {
 
     /** The customer's complaints, newest first, as the agent's page asks for them: the phone in the body. */
     JsonNode customerHistory(String phone) {
-        return intake.post().uri("/api/v1/complaints/_search").contentType(MediaType.APPLICATION_JSON)
+        return intake.post().uri("/api/v1/complaints/_search").headers(tokens.as(DemoTokens.AGENT))
+                .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("phone", phone, "page", 0, "size", 10))
                 .exchange().expectStatus().isOk()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
@@ -93,22 +103,22 @@ final class StackCalls {
         return list(array).stream().filter(matching).findFirst();
     }
 
+    /** What a supervisor, who may read everything, reads at {@code uri} of one of these clients. */
     static JsonNode get(WebTestClient client, String uri) {
         return client.get().uri(uri).exchange().expectStatus().isOk()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
-    }
-
-    static void post(WebTestClient client, String uri, String actor, Object body) {
-        WebTestClient.RequestBodySpec request = client.post().uri(uri).header("X-Actor", actor);
-        (body == null ? request : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body))
-                .exchange().expectStatus().is2xxSuccessful();
     }
 
     static List<JsonNode> list(JsonNode array) {
         return StreamSupport.stream(array.spliterator(), false).toList();
     }
 
-    private static WebTestClient client(String baseUrl) {
-        return WebTestClient.bindToServer().baseUrl(baseUrl).responseTimeout(Duration.ofSeconds(20)).build();
+    /** A client whose requests read as the demo supervisor unless they are signed in otherwise. */
+    private WebTestClient client(String baseUrl) {
+        return WebTestClient.bindToServer().baseUrl(baseUrl).responseTimeout(Duration.ofSeconds(20))
+                .filter((request, next) -> next.exchange(request.headers().containsKey(HttpHeaders.AUTHORIZATION)
+                        ? request
+                        : ClientRequest.from(request).headers(tokens.as(DemoTokens.SUPERVISOR)).build()))
+                .build();
     }
 }
