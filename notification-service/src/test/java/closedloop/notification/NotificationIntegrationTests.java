@@ -615,7 +615,7 @@ abstract class NotificationIntegrationTests extends NotificationScenario {
         kafka.publish(second);
 
         awaitAcknowledgement(second, "SUPPRESSED")
-                .jsonPath("$[0].recipient").isEqualTo("+86 " + phone)
+                .jsonPath("$[0].recipient").isEqualTo(PhoneNumbers.mask("+86 " + phone))
                 .jsonPath("$[0].text").value(containsString(second.number()))
                 .jsonPath("$[0].attempts").isEqualTo(0)
                 .jsonPath("$[0].suppressedBecause").isEqualTo("At most one acknowledgement SMS per phone within PT10M: "
@@ -630,7 +630,8 @@ abstract class NotificationIntegrationTests extends NotificationScenario {
                 .containsExactlyInAnyOrder(first.complaintId(), third.complaintId());
         assertThat(LocalChannelServers.smsGateway().findAll(postRequestedFor(urlEqualTo(LocalChannelServers.SMS_PATH))
                 .withRequestBody(matchingJsonPath("$.to", containing(phone))))).hasSize(2);
-        web.get().uri("/api/v1/messages?status=SUPPRESSED&recipient={r}", "+86 " + phone).exchange()
+        web.post().uri("/api/v1/messages/_search").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("status", "SUPPRESSED", "recipient", "+86 " + phone)).exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$[*].complaintId").isEqualTo(List.of(second.complaintId()));
     }
