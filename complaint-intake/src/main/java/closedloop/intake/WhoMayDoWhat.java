@@ -22,6 +22,6 @@ class WhoMayDoWhat {
                 allow(POST, "/api/v1/complaints", AGENT, INTAKE_CLIENT),
                 allow(GET, "/api/v1/complaints", AGENT, SUPERVISOR),
                 allow(GET, "/api/v1/complaints/{id}", AGENT, DISPATCHER, SUPERVISOR),
-                allow(GET, "/api/v1/customers/{phone}/complaints", AGENT, SUPERVISOR));
+                allow(POST, "/api/v1/complaints/_search", AGENT, SUPERVISOR));
     }
 }

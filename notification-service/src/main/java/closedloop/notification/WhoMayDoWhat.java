@@ -29,6 +29,7 @@ class WhoMayDoWhat {
                 allow(POST, "/api/v1/callbacks/{id}/outcome", AGENT),
                 open(POST, "/api/v1/sms/replies"),
                 allow(GET, "/api/v1/messages", DISPATCHER, SUPERVISOR),
+                allow(POST, "/api/v1/messages/_search", DISPATCHER, SUPERVISOR),
                 allow(GET, "/api/v1/live", DISPATCHER, SUPERVISOR),
                 allow(GET, "/api/v1/templates", SUPERVISOR),
                 allow(GET, "/api/v1/templates/preview", SUPERVISOR));
