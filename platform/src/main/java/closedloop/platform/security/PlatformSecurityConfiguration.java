@@ -19,8 +19,8 @@ import java.util.Arrays;
 /**
  * Every service is an OAuth 2.0 resource server: a request needs a valid access token (Boot's
  * {@code spring.security.oauth2.resourceserver.jwt.*} settings name the issuer, its keys and the audience) and the
- * role its service's {@link AccessRules} demand. Health, Prometheus and the API descriptions answer without a token;
- * an endpoint without a rule answers 403 to everyone. Stateless: no session, no cookie, so no CSRF token either.
+ * role its service's {@link AccessRules} demand. Health, Prometheus and the API descriptions answer without a token,
+ * the rest of the actuator to ADMIN only; an endpoint without a rule answers 403 to everyone. Stateless: no session, no cookie, so no CSRF token either.
  */
 @AutoConfiguration(before = ReactiveOAuth2ResourceServerAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
@@ -68,6 +68,8 @@ public class PlatformSecurityConfiguration {
 
     private static void authorize(AuthorizeExchangeSpec exchanges, AccessRules rules) {
         exchanges.pathMatchers(HttpMethod.GET, OPEN_PATHS).permitAll();
+        // whatever else an operator exposes of the actuator (env, configprops, loggers …) is for administrators
+        exchanges.pathMatchers("/actuator/**").hasRole(Role.ADMIN.name());
         for (AccessRule rule : rules.rules()) {
             AuthorizeExchangeSpec.Access access = exchanges.pathMatchers(rule.method(), rule.pattern());
             if (rule.open()) {
