@@ -592,8 +592,9 @@ abstract class ComplaintIntakeIntegrationTests {
                 .jsonPath("$.errors[0].message").isEqualTo(
                         "must not be in the URL: POST the search to /api/v1/complaints/_search")
                 .jsonPath("$.errors.length()").isEqualTo(1);
+        // no rule names the old path any more, so it is refused to everyone, signed in or not
         web.get().uri("/api/v1/customers/{phone}/complaints", phone).exchange()
-                .expectStatus().isNotFound();
+                .expectStatus().isForbidden();
         assertThat(searched(Map.of("phone", phone)).get("total").asLong()).isEqualTo(1);
     }
 
