@@ -5,6 +5,7 @@ import closedloop.platform.security.AccessRules;
 import closedloop.platform.security.ProblemResponses;
 import closedloop.platform.security.Role;
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -32,8 +33,8 @@ import java.util.stream.Collectors;
 /**
  * Walks every endpoint a service's application maps against every role, over HTTP with real tokens, and writes down
  * what the service answered as a Markdown table: {@code yes} when the security layer let the call through (the
- * service may still answer 400 or 404 for the probe's made-up ids), {@code 403} when it refused the role, {@code 401}
- * without a token. Also lists the endpoints that have no rule or more than one, and the rules that name no endpoint.
+ * service may still answer 400 or 404 for the probe's made-up ids, or 401 with a challenge of its own, as the signed
+ * SMS webhook does), {@code 403} when it refused the role, {@code 401} (a Bearer challenge) without a token. Also lists the endpoints that have no rule or more than one, and the rules that name no endpoint.
  */
 public final class AccessMatrix {
 
@@ -131,7 +132,9 @@ public final class AccessMatrix {
         FluxExchangeResult<String> result = sent.exchange().returnResult(String.class);
         HttpStatusCode status = result.getStatus();
         if (status.value() == 401) {
-            return "401";
+            // a Bearer challenge is the security layer's; another (the SMS webhook's signature) is the endpoint's own
+            String challenge = result.getResponseHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE);
+            return challenge != null && challenge.startsWith("Bearer") ? "401" : "yes";
         }
         if (status.value() == 403) {
             String body = String.join("", result.getResponseBody().collectList().block(PATIENCE));
