@@ -34,7 +34,8 @@ import java.util.stream.Collectors;
  * Walks every endpoint a service's application maps against every role, over HTTP with real tokens, and writes down
  * what the service answered as a Markdown table: {@code yes} when the security layer let the call through (the
  * service may still answer 400 or 404 for the probe's made-up ids, or 401 with a challenge of its own, as the signed
- * SMS webhook does), {@code 403} when it refused the role, {@code 401} (a Bearer challenge) without a token. Also lists the endpoints that have no rule or more than one, and the rules that name no endpoint.
+ * SMS webhook does), {@code 403} when it refused the role, {@code 401} (a Bearer challenge) without a token. Also
+ * lists the endpoints that have no rule or more than one, and the rules that name no endpoint.
  */
 public final class AccessMatrix {
 
