@@ -6,6 +6,7 @@ import closedloop.intake.ComplaintIntakeApplication;
 import closedloop.issuer.IdentityIssuerApplication;
 import closedloop.localstack.outbox.DemoOutbox;
 import closedloop.notification.NotificationServiceApplication;
+import closedloop.notification.callback.web.SmsReplySignatureFilter;
 import closedloop.router.TicketRouterApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -29,8 +30,6 @@ import java.util.function.Supplier;
  */
 public final class LocalStack implements AutoCloseable {
 
-    /** Where notification-service takes the customers' SMS replies the demo gateway forwards. */
-    static final String SMS_REPLIES = "/api/v1/sms/replies";
     /** The secret notification-service checks their signatures with; the demo gateway signs with the same. */
     static final String SMS_REPLY_SECRET = "closedloop.notification.sms-reply.secret";
 
@@ -55,7 +54,7 @@ public final class LocalStack implements AutoCloseable {
                 IdentityIssuerApplication.application().run(issuerArguments(settings)));
         SERVICES.forEach((name, application) ->
                 contexts.put(name, SharedClasspath.reactive(application.get()).run(arguments(settings, name))));
-        outbox.forwardRepliesTo(url(NotificationServiceApplication.NAME) + SMS_REPLIES, contexts
+        outbox.forwardRepliesTo(url(NotificationServiceApplication.NAME) + SmsReplySignatureFilter.PATH, contexts
                 .get(NotificationServiceApplication.NAME).getEnvironment().getRequiredProperty(SMS_REPLY_SECRET));
         contexts.put(WebConsoleApplication.NAME,
                 SharedClasspath.reactive(WebConsoleApplication.application()).run(consoleArguments(settings)));

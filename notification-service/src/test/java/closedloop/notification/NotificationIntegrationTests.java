@@ -615,7 +615,7 @@ abstract class NotificationIntegrationTests extends NotificationScenario {
         kafka.publish(second);
 
         awaitAcknowledgement(second, "SUPPRESSED")
-                .jsonPath("$[0].recipient").isEqualTo(PhoneNumbers.mask("+86 " + phone))
+                .jsonPath("$[0].recipient").isEqualTo(PhoneNumbers.mask(phone))
                 .jsonPath("$[0].text").value(containsString(second.number()))
                 .jsonPath("$[0].attempts").isEqualTo(0)
                 .jsonPath("$[0].suppressedBecause").isEqualTo("At most one acknowledgement SMS per phone within PT10M: "

@@ -8,9 +8,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Masks customers' phone numbers wherever they might be shown or logged: the first three and the last four digits stay,
- * each digit between becomes {@code *} ({@code 13800138000} → {@code 138****8000}), which is what a person needs to
- * recognise a number and not enough to call it. The one place that decides what a masked phone number looks like
+ * Customers' phone numbers as the system compares, remembers and shows them. {@link #normalized} is the one form a
+ * phone is known by, whatever the customer or an SMS gateway wrote (with or without +86, spaces or dashes): the
+ * survey's reply key, the lockout of its replies, its acknowledgements. {@link #mask} is how it is shown or logged: the
+ * first three and the last four digits stay, each digit between becomes {@code *} ({@code 13800138000} →
+ * {@code 138****8000}), which is what a person needs to recognise a number and not enough to call it
  * (docs/architecture.md §9.10).
  */
 public final class PhoneNumbers {
@@ -20,6 +22,8 @@ public final class PhoneNumbers {
 
     private static final int KEPT_AT_START = 3;
     private static final int KEPT_AT_END = 4;
+    private static final int MAINLAND_MOBILE_DIGITS = 11;
+    private static final String[] MAINLAND_PREFIXES = {"0086", "86"};
 
     /**
      * A phone number inside a text, written as customers and gateways write them: a mainland mobile (11 digits from
@@ -33,16 +37,33 @@ public final class PhoneNumbers {
     private PhoneNumbers() {
     }
 
+    /** The number's digits without separators and without a +86/0086/86 prefix before an 11-digit mobile number. */
+    public static String normalized(String phone) {
+        String digits = phone == null ? "" : phone.replaceAll("[^0-9]", "");
+        for (String prefix : MAINLAND_PREFIXES) {
+            if (digits.startsWith(prefix) && digits.length() == prefix.length() + MAINLAND_MOBILE_DIGITS) {
+                return digits.substring(prefix.length());
+            }
+        }
+        return digits;
+    }
+
+    /** Whether both are the same number. */
+    public static boolean same(String one, String other) {
+        String normal = normalized(one);
+        return !normal.isEmpty() && normal.equals(normalized(other));
+    }
+
     /**
-     * The number with every digit but the first three and the last four hidden, as digits only:
-     * {@code 138****8000}, {@code 053*****6666} for {@code 0531-88886666}. A number of fewer than eight digits keeps
-     * none of them; null stays null.
+     * The {@linkplain #normalized normalized} number with every digit but the first three and the last four hidden:
+     * {@code 138****8000}, also for {@code +86 138 0013 8000}, and {@code 053*****6666} for {@code 0531-88886666}. A
+     * number of fewer than eight digits keeps none of them; null stays null.
      */
     public static String mask(String phone) {
         if (phone == null) {
             return null;
         }
-        String digits = phone.replaceAll("[^0-9]", "");
+        String digits = normalized(phone);
         if (digits.length() < KEPT_AT_START + KEPT_AT_END + 1) {
             return String.valueOf(HIDDEN).repeat(Math.max(digits.length(), 1));
         }

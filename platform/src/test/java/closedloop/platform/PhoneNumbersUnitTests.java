@@ -10,7 +10,16 @@ class PhoneNumbersUnitTests {
     void keepsTheFirstThreeAndTheLastFourDigitsOfANumber() {
         assertThat(PhoneNumbers.mask("13800138000")).isEqualTo("138****8000");
         assertThat(PhoneNumbers.mask("0531-88886666")).isEqualTo("053*****6666");
-        assertThat(PhoneNumbers.mask("+86 138 0013 8000")).isEqualTo("861******8000");
+        assertThat(PhoneNumbers.mask("+86 138 0013 8000")).isEqualTo("138****8000");
+    }
+
+    @Test
+    void comparesPhoneNumbersWithAndWithoutTheCountryCode() {
+        assertThat(PhoneNumbers.same("13800138000", "+86 138-0013-8000")).isTrue();
+        assertThat(PhoneNumbers.same("13800138000", "008613800138000")).isTrue();
+        assertThat(PhoneNumbers.same("13800138000", "13800138001")).isFalse();
+        assertThat(PhoneNumbers.same("", "")).isFalse();
+        assertThat(PhoneNumbers.normalized("0531-88886666")).isEqualTo("053188886666");
     }
 
     @Test

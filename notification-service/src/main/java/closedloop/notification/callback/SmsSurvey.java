@@ -1,6 +1,6 @@
 package closedloop.notification.callback;
 
-import closedloop.notification.contact.PhoneNumbers;
+import closedloop.platform.PhoneNumbers;
 
 import java.time.Instant;
 

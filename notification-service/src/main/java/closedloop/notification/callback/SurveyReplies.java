@@ -1,6 +1,6 @@
 package closedloop.notification.callback;
 
-import closedloop.notification.contact.PhoneNumbers;
+import closedloop.platform.PhoneNumbers;
 import closedloop.platform.domain.RaceRetry;
 import closedloop.platform.outbox.OutboxRelay;
 import lombok.RequiredArgsConstructor;

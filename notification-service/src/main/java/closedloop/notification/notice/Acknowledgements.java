@@ -1,6 +1,6 @@
 package closedloop.notification.notice;
 
-import closedloop.notification.contact.PhoneNumbers;
+import closedloop.platform.PhoneNumbers;
 import closedloop.platform.domain.RaceRetry;
 import lombok.RequiredArgsConstructor;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;

@@ -2,7 +2,6 @@ package closedloop.notification.callback;
 
 import closedloop.contracts.CallbackOutcome;
 import closedloop.contracts.SurveyAnswers;
-import closedloop.notification.contact.PhoneNumbers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -52,13 +51,5 @@ class SurveyReplyUnitTests {
     void refusesWhatIsNotASurveyReply(String text) {
         assertThatThrownBy(() -> SurveyReply.parse(text)).isInstanceOf(UnreadableSurveyReply.class)
                 .hasMessageNotContaining("null");
-    }
-
-    @Test
-    void comparesPhoneNumbersWithAndWithoutTheCountryCode() {
-        assertThat(PhoneNumbers.same("13800138000", "+86 138-0013-8000")).isTrue();
-        assertThat(PhoneNumbers.same("13800138000", "008613800138000")).isTrue();
-        assertThat(PhoneNumbers.same("13800138000", "13800138001")).isFalse();
-        assertThat(PhoneNumbers.same("", "")).isFalse();
     }
 }
