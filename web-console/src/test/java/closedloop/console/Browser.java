@@ -12,6 +12,7 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +35,8 @@ final class Browser {
     static final String CSRF_COOKIE = "XSRF-TOKEN";
     private static final Pattern LOGIN_CSRF = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A console that does not answer fails the test instead of hanging the build. */
+    private static final Duration ANSWER_WITHIN = Duration.ofSeconds(30);
 
     private final String console;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -187,7 +190,7 @@ final class Browser {
             request.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                     .collect(Collectors.joining("; ")));
         }
-        HttpRequest built = request.build();
+        HttpRequest built = request.timeout(ANSWER_WITHIN).build();
         try {
             HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
             Answer answer = new Answer(built.uri(), response.statusCode(), response.headers(), response.body());
