@@ -45,7 +45,12 @@ public final class WholeStack implements ParameterResolver {
                 "closedloop.access-log", "true",
                 // the stack runs on the real clock: no quiet hours, so that customer SMS leave at any hour
                 "closedloop.notification.quiet-hours.start", "00:00",
-                "closedloop.notification.quiet-hours.end", "00:00")));
+                "closedloop.notification.quiet-hours.end", "00:00",
+                // the tests' few demo users work faster than any person: the limits stay on, raised
+                "closedloop.rate-limits.changes-per-minute", "6000",
+                "closedloop.rate-limits.paths[0].method", "POST",
+                "closedloop.rate-limits.paths[0].pattern", "/api/v1/complaints",
+                "closedloop.rate-limits.paths[0].per-minute", "3000")));
     }
 
     private static Path freshFolder() {

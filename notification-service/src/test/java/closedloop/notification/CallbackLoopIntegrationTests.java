@@ -30,7 +30,6 @@ import closedloop.notification.contact.Contact;
 import closedloop.notification.message.Purpose;
 import closedloop.notification.message.QuietHours;
 import closedloop.notification.callback.SurveySms;
-import closedloop.platform.PhoneNumbers;
 import closedloop.testsupport.MovableClockConfiguration;
 import closedloop.testsupport.TestIssuer;
 import com.jayway.jsonpath.JsonPath;
@@ -163,7 +162,7 @@ abstract class CallbackLoopIntegrationTests extends NotificationScenario {
         assertNoReplyCodeIn(surveyed, replyCode);
         String complaintId = callback(callbackId).complaintId();
         await().untilAsserted(() -> messagesOf(complaintId)
-                .jsonPath("$..[?(@.purpose == 'CALLBACK_SURVEY')].recipient").isEqualTo(PhoneNumbers.mask(PHONE))
+                .jsonPath("$..[?(@.purpose == 'CALLBACK_SURVEY')].recipient").isEqualTo(PHONE)
                 .jsonPath("$..[?(@.purpose == 'CALLBACK_SURVEY')].channel").isEqualTo("SMS")
                 .jsonPath("$..[?(@.purpose == 'CALLBACK_SURVEY')].text").value(hasItem(containsString("****"))));
         assertThat(storedMessagesOf(complaintId)).filteredOn(message -> message.purpose() == Purpose.CALLBACK_SURVEY)

@@ -11,8 +11,10 @@ import closedloop.platform.kafka.DeadLetters;
 import closedloop.platform.outbox.OutboxRelay;
 import closedloop.platform.outbox.OutboxSource;
 import closedloop.platform.web.ActorArgumentResolver;
+import closedloop.platform.web.FilterProblems;
 import closedloop.platform.web.MaskedAccessLog;
 import closedloop.platform.web.ProblemDetailsAdvice;
+import closedloop.platform.web.RequestBounds;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
@@ -20,12 +22,14 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.reactive.WebFluxAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.embedded.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -68,6 +72,19 @@ public class PlatformAutoConfiguration {
     @ConditionalOnProperty(name = "closedloop.access-log", havingValue = "true")
     NettyServerCustomizer maskedAccessLog() {
         return server -> server.accessLog(true, new MaskedAccessLog());
+    }
+
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+    FilterProblems filterProblems(ServerCodecConfigurer codecs) {
+        return new FilterProblems(codecs);
+    }
+
+    /** Query parameters and {@code X-Actor} of a sane length, checked before anything else reads them. */
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+    RequestBounds requestBounds(FilterProblems problems) {
+        return new RequestBounds(problems);
     }
 
     @Bean

@@ -24,6 +24,7 @@ import closedloop.escalation.EscalationServiceApplication;
 import closedloop.escalation.league.messaging.LeagueListener;
 import closedloop.escalation.league.web.LeagueTableResponse;
 import closedloop.platform.events.CloudEvents;
+import closedloop.platform.web.IsoInstant;
 import closedloop.testsupport.KafkaProbe;
 import closedloop.testsupport.KafkaProbeExtension;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -219,7 +220,7 @@ abstract class LeagueIntegrationTests {
                 .expectBody()
                 .jsonPath("$.status").isEqualTo(400)
                 .jsonPath("$.errors[0].field").isEqualTo("from")
-                .jsonPath("$.errors[0].message").isEqualTo("must be an ISO-8601 instant, e.g. 2026-11-23T09:30:00Z")
+                .jsonPath("$.errors[0].message").isEqualTo(IsoInstant.MESSAGE)
                 .jsonPath("$.errors.length()").isEqualTo(1);
 
         web.get().uri("/api/v1/branches/league?from=2026-11-30T00:00:00Z&to=2026-11-01T00:00:00Z").exchange()

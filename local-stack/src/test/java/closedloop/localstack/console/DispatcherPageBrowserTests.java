@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -231,6 +232,41 @@ class DispatcherPageBrowserTests {
         browser.waitFor(By.cssSelector(resolveClock + ".breached"));
         assertThat(textOf(By.cssSelector(resolveClock + ".breached"))).startsWith("overdue");
         browser.screenshot("breached");
+    }
+
+    @Test
+    void neverShowsALixiaDispatcherATicketOfShizhong(LocalStack stack) {
+        JsonNode shizhong = calls.register("INSTALLATION_REPAIR", "Shizhong", "Zhang Wei", "13805319871",
+                "Router light off " + UUID.randomUUID());
+        String shizhongTicket = calls.ticketOf(shizhong.get("id").asText());
+        JsonNode lixia = calls.register("INSTALLATION_REPAIR", "Lixia", "Zhang Wei", "13805319872",
+                "Router light off " + UUID.randomUUID());
+        calls.ticketOf(lixia.get("id").asText());
+        browser = ConsoleBrowser.open(stack.consoleUrl(), "dispatcher-own-branch", "Asia/Shanghai");
+
+        browser.signInAs("li.ming").visit("#/dispatcher");
+        browser.waitFor(By.cssSelector("#branch option[value='LIXIA-01']"));
+        assertThat(browser.findAll(By.cssSelector("#branch option")).stream().map(o -> o.getAttribute("value"))
+                .filter(value -> !value.isEmpty())).as("the branches li.ming may choose").containsExactly("LIXIA-01");
+        browser.choose(By.id("branch"), "LIXIA-01");
+        browser.waitFor(By.cssSelector("#queue[data-branch='LIXIA-01'][data-loaded]"));
+        browser.waitFor(rowOf(lixia.get("number").asText()));
+        browser.screenshot("own-branch-only");
+
+        assertThat(browser.findAll(rowOf(shizhong.get("number").asText()))).isEmpty();
+        assertThat(browser.driver().getPageSource()).doesNotContain(shizhong.get("number").asText());
+        // asked for directly through the console, as the page's own scripts ask
+        assertThat(statusOf(browser, "/api/v1/tickets/" + shizhongTicket)).as("another branch's ticket").isEqualTo(404);
+        assertThat(statusOf(browser, "/api/v1/tickets?branch=SHIZHONG-01")).as("another branch's queue")
+                .isEqualTo(403);
+    }
+
+    /** The status the console answers a {@code fetch} of the page's with the signed-in session. */
+    private static long statusOf(ConsoleBrowser browser, String path) {
+        return (Long) ((JavascriptExecutor) browser.driver()).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0], {headers: {Accept: 'application/json'}})"
+                        + ".then(answer => done(answer.status), () => done(-1));", path);
     }
 
     private void openTheQueue(String language) {

@@ -11,7 +11,6 @@ import closedloop.notification.message.Purpose;
 import closedloop.notification.message.RecipientKind;
 import closedloop.notification.message.UndeliverableMessageException;
 import closedloop.notification.channel.messaging.LiveMessagesListener;
-import closedloop.platform.PhoneNumbers;
 import closedloop.testsupport.KafkaProbe;
 import closedloop.testsupport.KafkaProbeExtension;
 import closedloop.testsupport.MovableClockConfiguration;
@@ -257,7 +256,8 @@ abstract class ChannelIntegrationTests {
         searched(Map.of("recipient", phone, "size", 10, "page", "0")).expectHeader().valueEquals("X-Total-Count", "1")
                 .expectBody()
                 .jsonPath("$[0].id").isEqualTo(toPhone.id())
-                .jsonPath("$[0].recipient").isEqualTo(PhoneNumbers.mask(phone));
+                // test.staff is a supervisor too: the one role that sees the message log's phones as sent
+                .jsonPath("$[0].recipient").isEqualTo(phone);
         list("recipient= &complaintId=" + complaint).expectBody().jsonPath("$[0].id").isEqualTo(toPhone.id());
     }
 

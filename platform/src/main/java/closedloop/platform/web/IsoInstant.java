@@ -16,7 +16,9 @@ import java.time.format.DateTimeParseException;
 /**
  * The text must be an ISO-8601 instant such as {@code 2026-11-23T09:30:00Z}. Requests take instants as text and check
  * them with this, so that a malformed instant is reported with the field's name together with every other bad field
- * (Jackson's own parse error would fail the whole body on its own). A null passes.
+ * (Jackson's own parse error would fail the whole body on its own). Only the years 0001 to 9999 are accepted: Java
+ * parses {@code +100000-01-01T00:00:00Z} too, but no deadline lies there and other systems (a store's date type, a
+ * consumer's parser) would refuse it later, where nobody answers the caller. A null passes.
  */
 @Documented
 @Constraint(validatedBy = IsoInstant.Validator.class)
@@ -24,7 +26,10 @@ import java.time.format.DateTimeParseException;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface IsoInstant {
 
-    String message() default "must be an ISO-8601 instant, e.g. 2026-11-23T09:30:00Z";
+    /** What a bad instant is told, wherever it is checked. */
+    String MESSAGE = "must be an ISO-8601 instant in the years 0001 to 9999, e.g. 2026-11-23T09:30:00Z";
+
+    String message() default MESSAGE;
 
     Class<?>[] groups() default {};
 
@@ -33,15 +38,19 @@ public @interface IsoInstant {
     /** Parses the text as an {@link Instant}. */
     class Validator implements ConstraintValidator<IsoInstant, String> {
 
+        private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
+        private static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
             return value == null || parse(value) != null;
         }
 
-        /** The instant the text names, or null when it names none. */
+        /** The instant the text names, or null when it names none or one outside the years 0001 to 9999. */
         public static Instant parse(String value) {
             try {
-                return Instant.parse(value);
+                Instant instant = Instant.parse(value);
+                return FIRST.isAfter(instant) || LAST.isBefore(instant) ? null : instant;
             } catch (DateTimeParseException notAnInstant) {
                 return null;
             }

@@ -169,7 +169,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         if (mapping instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
             return mismatched.getTargetType() == java.time.Instant.class
-                    ? "must be an ISO-8601 instant, e.g. 2026-11-23T09:30:00Z"
+                    ? IsoInstant.MESSAGE
                     : "must be " + mismatched.getTargetType().getSimpleName();
         }
         return PhoneNumbers.maskAll(mapping.getOriginalMessage());

@@ -7,6 +7,7 @@ import closedloop.contracts.Priority;
 import closedloop.contracts.Promise;
 import closedloop.intake.complaint.NewComplaint;
 import closedloop.platform.PhoneNumbers;
+import closedloop.platform.web.IsoInstant;
 import closedloop.platform.web.OneOf;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -47,7 +48,8 @@ public record RegisterComplaintRequest(@NotBlank @OneOf(Channel.class) String ch
         String accountNo = customer.accountNo() == null ? null : customer.accountNo().strip();
         String address = location == null || location.address() == null ? null : location.address().strip();
         List<Promise> promised = promises == null ? List.of()
-                : promises.stream().map(promise -> new Promise(promise.text().strip(), promise.dueAt())).toList();
+                : promises.stream().map(promise -> new Promise(promise.text().strip(),
+                        promise.dueAt() == null ? null : Instant.parse(promise.dueAt()))).toList();
         return new NewComplaint(Channel.valueOf(channel), Category.valueOf(category),
                 priority == null ? null : Priority.valueOf(priority),
                 new Customer(customer.name().strip(), canonicalPhone(customer.phone()), accountNo, vip),
@@ -87,6 +89,6 @@ public record RegisterComplaintRequest(@NotBlank @OneOf(Channel.class) String ch
     }
 
     /** Something the agent promised the customer, with the date if one was given. */
-    public record PromiseDetails(@NotBlank @Size(max = 500) String text, Instant dueAt) {
+    public record PromiseDetails(@NotBlank @Size(max = 500) String text, @IsoInstant String dueAt) {
     }
 }

@@ -49,7 +49,7 @@ public record LeagueWindow(Instant from, Instant to) {
         }
         Instant parsed = text.isBlank() ? null : IsoInstant.Validator.parse(text.trim());
         if (parsed == null) {
-            errors.add(new FieldError(name, "must be an ISO-8601 instant, e.g. 2026-11-23T09:30:00Z"));
+            errors.add(new FieldError(name, IsoInstant.MESSAGE));
         }
         return parsed;
     }

@@ -1,5 +1,6 @@
 package closedloop.notification.callback.web;
 
+import closedloop.platform.web.FilterProblems;
 import closedloop.platform.web.Problems;
 import closedloop.platform.web.WebhookSignature;
 import lombok.RequiredArgsConstructor;
@@ -7,16 +8,10 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.codec.HttpMessageWriter;
-import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponse;
-import org.springframework.web.reactive.function.server.ServerResponse;
-import org.springframework.web.reactive.result.view.ViewResolver;
 import org.springframework.web.server.PayloadTooLargeException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -24,9 +19,7 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import java.net.URI;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -53,7 +46,7 @@ public class SmsReplySignatureFilter implements WebFilter {
 
     private final SmsReplyProperties properties;
     private final Clock clock;
-    private final ServerCodecConfigurer codecs;
+    private final FilterProblems problems;
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
@@ -65,14 +58,14 @@ public class SmsReplySignatureFilter implements WebFilter {
                 .defaultIfEmpty(Optional.of(new byte[0]))
                 .onErrorResume(DataBufferLimitException.class, tooLarge -> Mono.just(Optional.empty()))
                 .flatMap(body -> body.isPresent() ? verified(exchange, chain, body.get())
-                        : refuse(exchange, new PayloadTooLargeException(null)));
+                        : problems.answer(exchange, new PayloadTooLargeException(null)));
     }
 
     /** Hands the call on with the body as received when it is signed; else answers 401 and ends it. */
     private Mono<Void> verified(ServerWebExchange exchange, WebFilterChain chain, byte[] body) {
         WebhookSignature.Verdict verdict = check(exchange.getRequest(), body);
         if (verdict != WebhookSignature.Verdict.VALID) {
-            return refuse(exchange, unauthorized(verdict));
+            return problems.answer(exchange, unauthorized(verdict));
         }
         return chain.filter(exchange.mutate().request(withBody(exchange, body)).build());
     }
@@ -97,19 +90,6 @@ public class SmsReplySignatureFilter implements WebFilter {
         };
     }
 
-    /** Writes the problem as the platform answers one from a controller: problem+json, its headers, the path. */
-    private Mono<Void> refuse(ServerWebExchange exchange, ErrorResponse error) {
-        ProblemDetail problem = error.getBody();
-        if (problem.getInstance() == null) {
-            problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
-        }
-        return ServerResponse.status(error.getStatusCode())
-                .headers(headers -> headers.addAll(error.getHeaders()))
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .bodyValue(problem)
-                .flatMap(response -> response.writeTo(exchange, new Writers(codecs.getWriters())));
-    }
-
     /** The request with the body read already, to be read again by the controller. */
     private static ServerHttpRequest withBody(ServerWebExchange exchange, byte[] body) {
         return new ServerHttpRequestDecorator(exchange.getRequest()) {
@@ -127,15 +107,6 @@ public class SmsReplySignatureFilter implements WebFilter {
             return bytes;
         } finally {
             DataBufferUtils.release(buffer);
-        }
-    }
-
-    /** What writing a {@link ServerResponse} needs: the application's codecs, and no views. */
-    private record Writers(List<HttpMessageWriter<?>> messageWriters) implements ServerResponse.Context {
-
-        @Override
-        public List<ViewResolver> viewResolvers() {
-            return List.of();
         }
     }
 }

@@ -6,6 +6,7 @@ import closedloop.notification.message.MessageStatus;
 import closedloop.notification.message.Messages;
 import closedloop.platform.PhoneNumbers;
 import closedloop.platform.security.Caller;
+import closedloop.platform.security.Role;
 import closedloop.platform.web.FieldError;
 import closedloop.platform.web.OneOf;
 import closedloop.platform.web.Problems;
@@ -95,7 +96,9 @@ public class MessageController {
         }
         int page = Integer.parseInt(search.page() == null ? DEFAULT_PAGE : search.page());
         int size = Integer.parseInt(search.size() == null ? DEFAULT_SIZE : search.size());
-        Flux<MessageView> found = messages.find(filter, page, size).map(MessageView::of);
+        boolean phonesShown = caller.has(Role.SUPERVISOR);
+        Flux<MessageView> found = messages.find(filter, page, size)
+                .map(message -> MessageView.of(message, phonesShown));
         return messages.count(filter)
                 .map(total -> ResponseEntity.ok().header(TOTAL_COUNT, String.valueOf(total)).body(found));
     }

@@ -17,10 +17,10 @@ import java.util.regex.Pattern;
  * {@code nextAttemptAt}, SENT at {@code sentAt}, FAILED at {@code failedAt} or SUPPRESSED (never sent, for the reason
  * {@code suppressedBecause} gives); how often it was tried, what went wrong last, and its latest attempts.
  * <p>
- * Masked (the default, {@link #of(Message)}), it shows what identifies the customer as {@code 138****8000}: the
- * recipient of a customer's message, every phone number in the subject, the words and the errors, and the callback
- * survey's reply code in its words ({@code ****}), which only the customer's phone may know. Everything else stays as
- * sent: the words still say what the customer was told.
+ * To everyone but a supervisor it shows what identifies the customer as {@code 138****8000}: the recipient of a
+ * customer's message and every phone number in the subject, the words and the errors. A supervisor sees them as sent.
+ * The callback survey's reply code in its words is {@code ****} to everyone: only the customer's phone may know it.
+ * Everything else stays as sent: the words still say what the customer was told.
  */
 public record MessageView(String id, String complaintId, String recipient, RecipientKind recipientKind,
                           MessageChannel channel, Purpose purpose, String subject, String text, MessageStatus status,
@@ -39,16 +39,16 @@ public record MessageView(String id, String complaintId, String recipient, Recip
         return of(message, false);
     }
 
-    /** The message as stored when {@code unmasked}, else with the customer's phone and reply code masked. */
-    static MessageView of(Message message, boolean unmasked) {
+    /** The message with its phone numbers as stored when {@code phonesShown}, else masked; the reply code masked. */
+    static MessageView of(Message message, boolean phonesShown) {
         return new MessageView(message.id(), message.complaintId(),
-                unmasked ? message.recipient() : recipient(message), message.recipientKind(),
+                phonesShown ? message.recipient() : recipient(message), message.recipientKind(),
                 message.channel(), message.purpose(),
-                unmasked ? message.subject() : PhoneNumbers.maskAll(message.subject()),
-                unmasked ? message.text() : text(message), message.status(),
+                phonesShown ? message.subject() : PhoneNumbers.maskAll(message.subject()),
+                text(message, phonesShown), message.status(),
                 message.createdAt(), message.heldUntil(), message.nextAttemptAt(), message.attempts(),
-                unmasked ? message.lastError() : PhoneNumbers.maskAll(message.lastError()), message.lastAttemptAt(),
-                unmasked ? message.recentAttempts() : message.recentAttempts().stream()
+                phonesShown ? message.lastError() : PhoneNumbers.maskAll(message.lastError()), message.lastAttemptAt(),
+                phonesShown ? message.recentAttempts() : message.recentAttempts().stream()
                         .map(attempt -> new DeliveryAttempt(attempt.at(), PhoneNumbers.maskAll(attempt.error())))
                         .toList(),
                 message.sentAt(), message.failedAt(), message.suppressedBecause());
@@ -59,14 +59,14 @@ public record MessageView(String id, String complaintId, String recipient, Recip
                 : PhoneNumbers.maskAll(message.recipient());
     }
 
-    private static String text(Message message) {
-        String text = PhoneNumbers.maskAll(message.text());
+    private static String text(Message message, boolean phonesShown) {
+        String text = phonesShown ? message.text() : PhoneNumbers.maskAll(message.text());
         return message.purpose() == Purpose.CALLBACK_SURVEY && text != null
                 ? REPLY_CODE.matcher(text).replaceAll(code -> String.valueOf(PhoneNumbers.HIDDEN).repeat(4))
                 : text;
     }
 
-    /** Prints phone numbers masked, also of a view shown unmasked: Spring logs the bodies it writes at DEBUG. */
+    /** Prints phone numbers masked, also of a view a supervisor sees: Spring logs the bodies it writes at DEBUG. */
     @Override
     public String toString() {
         return PhoneNumbers.toMaskedString(this);

@@ -97,6 +97,18 @@ class MessageViewUnitTests {
     }
 
     @Test
+    void showsASupervisorThePhonesOfASurveyButStillHidesItsReplyCode() {
+        Message survey = Message.recorded(new Outgoing(UUID.randomUUID(), UUID.randomUUID().toString(),
+                Purpose.CALLBACK_SURVEY, RecipientKind.CUSTOMER, MessageChannel.SMS, "13800138000", null,
+                "投诉回访：请回复短信：4821 <1满意|2基本满意|3不满意>，咨询请拨13900139000"), NOW, null);
+
+        MessageView view = MessageView.of(survey, true);
+
+        assertThat(view.recipient()).isEqualTo("13800138000");
+        assertThat(view.text()).isEqualTo("投诉回访：请回复短信：**** <1满意|2基本满意|3不满意>，咨询请拨13900139000");
+    }
+
+    @Test
     void showsTheMessageAsStoredWhenAskedUnmasked() {
         Message message = Message.recorded(sms(), NOW, null);
         message.attemptFailed(NOW, "no such subscriber 13800138000", NOW.plusSeconds(30));
