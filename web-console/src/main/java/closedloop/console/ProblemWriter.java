@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import lombok.RequiredArgsConstructor;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -31,11 +32,17 @@ public class ProblemWriter {
         return problem;
     }
 
-    /** Writes the problem as the response, with its status. */
+    /**
+     * Writes the problem as the response, with its status. What is left of the request's body is read and dropped
+     * first: left unread on a kept-alive connection (a refused POST's body), it would stall the browser's next request
+     * on that connection.
+     */
     public Mono<Void> write(ServerWebExchange exchange, ProblemDetail problem) {
         exchange.getResponse().setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
         exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        return exchange.getResponse().writeWith(Mono.fromCallable(() -> body(exchange, problem)));
+        Mono<Void> unreadBodyDropped = exchange.getRequest().getBody().doOnNext(DataBufferUtils::release)
+                .onErrorComplete().then();
+        return unreadBodyDropped.then(exchange.getResponse().writeWith(Mono.fromCallable(() -> body(exchange, problem))));
     }
 
     private DataBuffer body(ServerWebExchange exchange, ProblemDetail problem) throws JsonProcessingException {

@@ -39,7 +39,9 @@ final class Browser {
     private static final Duration ANSWER_WITHIN = Duration.ofSeconds(30);
 
     private final String console;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    /** HTTP/1.1 as a browser speaks it over plain http (the JDK client would otherwise ask to upgrade to h2c). */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER).build();
     private final Map<String, String> cookies = new LinkedHashMap<>();
     private final List<Answer> answers = new ArrayList<>();
 
