@@ -100,7 +100,7 @@ record BenchmarkOptions(int clocks, int lagCases, int lagRate, int storm, int in
         return lagCases * 1000L / lagRate;
     }
 
-    private static int positive(String name, String value) {
+    static int positive(String name, String value) {
         int parsed = Integer.parseInt(value.replace("_", ""));
         if (parsed <= 0) {
             throw new IllegalArgumentException(name + " must be positive, not " + value);

@@ -21,24 +21,30 @@ final class BenchmarkStore implements AutoCloseable {
 
     private final DurableMongoServer embedded;
     private final String uri;
+    private final int storeCache;
 
-    private BenchmarkStore(DurableMongoServer embedded, String uri) {
+    private BenchmarkStore(DurableMongoServer embedded, String uri, int storeCache) {
         this.embedded = embedded;
         this.uri = uri;
+        this.storeCache = storeCache;
     }
 
-    static BenchmarkStore open(BenchmarkOptions options, Path work) {
-        if (options.mongoUri() == null) {
-            DurableMongoServer server = DurableMongoServer.start(work.resolve("mongo/closedloop.mv"), 0,
-                    options.storeCache());
-            return new BenchmarkStore(server, server.uri());
+    /**
+     * @param mongoUri   an external MongoDB, or null for the embedded store
+     * @param storeCache the embedded store's page cache in MB (0: H2's default of 16 MB, as ./run-local has it)
+     * @param work       where the embedded store keeps its file
+     */
+    static BenchmarkStore open(String mongoUri, int storeCache, Path work) {
+        if (mongoUri == null) {
+            DurableMongoServer server = DurableMongoServer.start(work.resolve("mongo/closedloop.mv"), 0, storeCache);
+            return new BenchmarkStore(server, server.uri(), storeCache);
         }
-        try (MongoClient client = MongoClients.create(options.mongoUri())) {
+        try (MongoClient client = MongoClients.create(mongoUri)) {
             for (String database : DATABASES) {
                 Mono.from(client.getDatabase(database).drop()).block(Duration.ofMinutes(5));
             }
         }
-        return new BenchmarkStore(null, options.mongoUri());
+        return new BenchmarkStore(null, mongoUri, storeCache);
     }
 
     String uri() {
@@ -51,11 +57,10 @@ final class BenchmarkStore implements AutoCloseable {
     }
 
     /** What the store is, for the console and the report. */
-    String describe(BenchmarkOptions options) {
+    String describe() {
         return embedded != null
                 ? "the embedded default's store (`DurableMongoServer`: mongo-java-server on an H2 file, committing every "
-                        + "write, page cache " + (options.storeCache() == 0 ? "16 MB default" : options.storeCache()
-                        + " MB") + ")"
+                        + "write, page cache " + (storeCache == 0 ? "16 MB default" : storeCache + " MB") + ")"
                 : "an external MongoDB given by `--mongo-uri` (databases " + String.join(" and ", DATABASES)
                         + " dropped first)";
     }

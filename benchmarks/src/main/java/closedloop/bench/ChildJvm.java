@@ -134,6 +134,11 @@ final class ChildJvm implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** The CPU time the JVM has used so far (user and system, all threads), or -1 where the OS does not say. */
+    long cpuNanos() {
+        return process.info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
+    }
+
     /** Stops the JVM (SIGTERM, then SIGKILL after 20 s). */
     @Override
     public void close() {

@@ -1,36 +1,41 @@
 package closedloop.bench;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Registers complaints on complaint-intake at a steady rate ({@code POST /api/v1/complaints}, open loop: a slow answer
- * does not delay the next request) and keeps, per request, when it was sent and how long the answer took.
+ * does not delay the next request) and keeps, per request answered as expected, when it was sent and how long the
+ * answer took; any other answer counts as a failure.
  */
 final class IntakeLoad implements AutoCloseable {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = ComplaintPosts.client();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "intake-load");
         thread.setDaemon(true);
         return thread;
     });
-    private final URI uri;
+    private final ComplaintPosts posts;
+    private final int expectedStatus;
     private final List<Sample> samples = new ArrayList<>();
-    private final AtomicLong failures = new AtomicLong();
+    private final Failures failures = new Failures();
+    private final AtomicLong inFlight = new AtomicLong();
+    private final AtomicLong sent = new AtomicLong();
 
-    IntakeLoad(String baseUrl, int perSecond) {
-        this.uri = URI.create(baseUrl + "/api/v1/complaints");
+    /**
+     * @param expectedStatus the answer that counts as a success (201, or 401 for a refused token)
+     */
+    IntakeLoad(ComplaintPosts posts, int perSecond, int expectedStatus) {
+        this.posts = posts;
+        this.expectedStatus = expectedStatus;
         ticker.scheduleAtFixedRate(this::send, 0, 1_000_000L / perSecond, TimeUnit.MICROSECONDS);
     }
 
@@ -41,28 +46,43 @@ final class IntakeLoad implements AutoCloseable {
         }
     }
 
-    long failures() {
-        return failures.get();
+    /** The requests that got another answer than the expected one, or none. */
+    Failures failures() {
+        return failures;
+    }
+
+    /** Every request sent so far. */
+    long sent() {
+        return sent.get();
+    }
+
+    /** Stops sending and waits until every request sent has its answer, or the time is up. */
+    void stopAndAwaitAnswers(Duration timeout) throws InterruptedException {
+        ticker.shutdownNow();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
     }
 
     private void send() {
         long sentAt = System.currentTimeMillis();
         long started = System.nanoTime();
-        String phone = "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
-        String body = """
-                {"channel":"HOTLINE","category":"BILLING","customer":{"name":"Wang Fang","phone":"%s"},
-                 "district":"Lixia","description":"Charged twice for the November data package"}""".formatted(phone);
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").header("X-Actor", "bench-agent")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
-            long micros = (System.nanoTime() - started) / 1_000;
-            if (error != null || response.statusCode() != 201) {
-                failures.incrementAndGet();
+        inFlight.incrementAndGet();
+        sent.incrementAndGet();
+        http.sendAsync(posts.next(), HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+            long nanos = System.nanoTime() - started;
+            inFlight.decrementAndGet();
+            if (error != null) {
+                failures.unanswered(error);
+                return;
+            }
+            if (response.statusCode() != expectedStatus) {
+                failures.answered(response.statusCode());
                 return;
             }
             synchronized (samples) {
-                samples.add(new Sample(sentAt, micros));
+                samples.add(new Sample(sentAt, nanos));
             }
         });
     }
@@ -76,8 +96,8 @@ final class IntakeLoad implements AutoCloseable {
      * One answered request.
      *
      * @param sentAt epoch millis
-     * @param micros from sending to the answer
+     * @param nanos  from sending to the answer
      */
-    record Sample(long sentAt, long micros) {
+    record Sample(long sentAt, long nanos) {
     }
 }

@@ -29,6 +29,19 @@ record Machine(int cores, String ram, String os, String cpu, String jdk) {
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
     }
 
+    /**
+     * The load average over 1, 5 and 15 minutes as /proc/loadavg says it (e.g. {@code 2.84 2.83 3.04}): how busy the
+     * machine was with everything on it, the benchmark included; "unknown" where there is no such file.
+     */
+    static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return fields.length < 3 ? "unknown" : fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException | UncheckedIOException e) {
+            return "unknown";
+        }
+    }
+
     private static Optional<String> prettyOs() {
         return line(Path.of("/etc/os-release"), "PRETTY_NAME=").map(value -> value.replace("\"", ""));
     }

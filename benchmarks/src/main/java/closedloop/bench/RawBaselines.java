@@ -14,22 +14,26 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /**
  * The raw broker and store doing the same work as the service (house rule: compare our pipeline with them): the
  * partition query of the clock reload with the plain driver, 100,000-style bursts of records with a plain idempotent
- * producer, findById + replace of the fired cases with the plain driver, and the least store work an outbox needs.
+ * producer, findById + replace of the fired cases with the plain driver, the least store work an outbox needs, and
+ * one send or one insert at a time (what one request causes underneath).
  */
 final class RawBaselines {
 
@@ -53,25 +57,13 @@ final class RawBaselines {
      */
     static Timed producer(String bootstrapServers, String topic, ConsumerRecord<String, String> sample, int count)
             throws InterruptedException {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        config.put(ProducerConfig.LINGER_MS_CONFIG, "2");
         AtomicLong failed = new AtomicLong();
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig(bootstrapServers))) {
             producer.partitionsFor(topic);
             CountDownLatch acked = new CountDownLatch(count);
             long started = System.nanoTime();
             for (int i = 0; i < count; i++) {
-                ProducerRecord<String, String> record = new ProducerRecord<>(topic, UUID.randomUUID().toString(),
-                        sample.value());
-                for (Header header : sample.headers()) {
-                    record.headers().add(header.key(), header.value());
-                }
-                producer.send(record, (metadata, error) -> {
+                producer.send(like(sample, topic), (metadata, error) -> {
                     if (error != null) {
                         failed.incrementAndGet();
                     }
@@ -149,6 +141,71 @@ final class RawBaselines {
             done += found.size();
         }
         return new Timed(done, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /**
+     * Sends {@code count} records shaped like {@code sample} one at a time, each awaited until acknowledged, with the
+     * services' producer settings: the latency of one send, in nanoseconds.
+     */
+    static Percentiles sendEach(String bootstrapServers, String topic, ConsumerRecord<String, String> sample,
+                                int count) throws Exception {
+        List<Long> nanos = new ArrayList<>(count);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig(bootstrapServers))) {
+            producer.partitionsFor(topic);
+            producer.send(like(sample, topic)).get(1, TimeUnit.MINUTES);   // connections and producer id first
+            for (int i = 0; i < count; i++) {
+                long started = System.nanoTime();
+                producer.send(like(sample, topic)).get(1, TimeUnit.MINUTES);
+                nanos.add(System.nanoTime() - started);
+            }
+        }
+        return Percentiles.of(nanos);
+    }
+
+    /**
+     * Inserts {@code count} copies of {@code document} (each under a new {@code _id}) one at a time, each awaited: the
+     * latency of one insert of a document that size, in nanoseconds.
+     */
+    static Percentiles insertEach(MongoCollection<Document> collection, Document document, int count) {
+        return each(count, () -> collection.insertOne(new Document(document)
+                .append("_id", UUID.randomUUID().toString())));
+    }
+
+    /**
+     * Runs {@code count} calls of the driver one at a time, each awaited, after one unmeasured call (which opens the
+     * collection): the latency of one call, in nanoseconds.
+     */
+    static Percentiles each(int count, Supplier<Publisher<?>> call) {
+        List<Long> nanos = new ArrayList<>(count);
+        Flux.from(call.get()).blockLast(Duration.ofMinutes(1));
+        for (int i = 0; i < count; i++) {
+            long started = System.nanoTime();
+            Flux.from(call.get()).blockLast(Duration.ofMinutes(1));
+            nanos.add(System.nanoTime() - started);
+        }
+        return Percentiles.of(nanos);
+    }
+
+    /** The services' producer settings (the platform's defaults): acks=all, idempotent, linger.ms=2. */
+    private static Properties producerConfig(String bootstrapServers) {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, "2");
+        return config;
+    }
+
+    /** A record with the sample's value and headers and a fresh key. */
+    private static ProducerRecord<String, String> like(ConsumerRecord<String, String> sample, String topic) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, UUID.randomUUID().toString(),
+                sample.value());
+        for (Header header : sample.headers()) {
+            record.headers().add(header.key(), header.value());
+        }
+        return record;
     }
 
     /**

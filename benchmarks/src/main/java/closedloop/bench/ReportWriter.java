@@ -69,7 +69,9 @@ final class ReportWriter {
                 + "whose SIGN_FOR warning falls due one every %d ms, and %s due at one instant. Then it starts "
                 + "escalation-service as a child JVM from `escalation-service/target/escalation-service-0.1.0-SNAPSHOT-"
                 + "exec.jar` with `-Xmx1g` on the real clock, and complaint-intake from its exec jar (`-Xmx512m`) at "
-                + "%d POST/s, both with their default settings; a plain KafkaConsumer reads escalation.sla. Lag = the record's timestamp (when the "
+                + "%d POST/s, each carrying agent-017's access token from the identity issuer (identity-issuer's exec "
+                + "jar, a third child JVM, which both services take tokens from), all with their default settings; "
+                + "a plain KafkaConsumer reads escalation.sla. Lag = the record's timestamp (when the "
                 + "service's producer sent it) minus when the case was due. Child logs, thread dumps taken during the "
                 + "storm and a class histogram are left in `%s`.",
                 f.store, n(o.clocks()), n(o.farCases()), n(o.lagCases()), 1000 / o.lagRate(), n(o.storm()),
@@ -110,8 +112,8 @@ final class ReportWriter {
                         f.intakeQuiet == null ? 0 : f.intakeQuiet.count(),
                         f.intakeStorm == null ? 0 : f.intakeStorm.count(), f.intakeFailures)
                         : String.format(Locale.ROOT, "%s / %s (p50 %s / %s; n = %d / %d; %d "
-                                + "failed)", msMicros(f.intakeQuiet.p99()), msMicros(f.intakeStorm.p99()),
-                        msMicros(f.intakeQuiet.p50()), msMicros(f.intakeStorm.p50()), f.intakeQuiet.count(),
+                                + "failed)", msNanos(f.intakeQuiet.p99()), msNanos(f.intakeStorm.p99()),
+                        msNanos(f.intakeQuiet.p50()), msNanos(f.intakeStorm.p50()), f.intakeQuiet.count(),
                         f.intakeStorm.count(), f.intakeFailures),
                 "reported side by side", null);
         row("duplicate firings (same event id twice on escalation.sla)", n(f.duplicates), "0", f.duplicates == 0);
@@ -226,8 +228,8 @@ final class ReportWriter {
         return millis < 10_000 ? millis + " ms" : secs(millis);
     }
 
-    private static String msMicros(long micros) {
-        return String.format(Locale.ROOT, "%.1f ms", micros / 1000.0);
+    private static String msNanos(long nanos) {
+        return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
     }
 
     private static String ratio(long ours, long raw) {

@@ -5,13 +5,8 @@ import closedloop.localstack.KafkaBroker;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import com.mongodb.reactivestreams.client.MongoCollection;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.bson.Document;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,10 +20,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+
+import static closedloop.bench.BenchmarkSupport.createTopics;
+import static closedloop.bench.BenchmarkSupport.emptied;
+import static closedloop.bench.BenchmarkSupport.freePort;
+import static closedloop.bench.BenchmarkSupport.say;
+import static closedloop.bench.BenchmarkSupport.serviceArguments;
+import static closedloop.bench.BenchmarkSupport.waitUntil;
 
 /**
  * Issue 4's benchmark, run by {@code ./bench-sla-clocks}: loads pending SLA clocks (1,000,000 by default) into the
@@ -42,6 +42,8 @@ public final class SlaClocksBenchmark {
 
     static final int PARTITIONS = 3;
     static final String RAW_TOPIC = "bench.raw-producer";
+    /** The demo agent whose token complaint-intake's load carries. */
+    static final String AGENT = "agent-017";
     private static final Pattern LOADED = Pattern.compile("assigned: (\\d+) cases with clocks loaded");
 
     private final BenchmarkOptions options;
@@ -78,12 +80,12 @@ public final class SlaClocksBenchmark {
                 options.lagCases(), options.lagRate(), options.storm());
         Path work = emptied(options.workDir());
         try (KafkaBroker kafka = KafkaBroker.start(work.resolve("kafka"), freePort(), freePort());
-             BenchmarkStore mongo = BenchmarkStore.open(options, work);
+             BenchmarkStore mongo = BenchmarkStore.open(options.mongoUri(), options.storeCache(), work);
              MongoClient client = MongoClients.create(mongo.uri())) {
-            findings.store = mongo.describe(options);
+            findings.store = mongo.describe();
             say("Kafka at %s, MongoDB at %s: %s", kafka.bootstrapServers(), BenchmarkStore.redacted(mongo.uri()),
                     findings.store);
-            createTopics(kafka.bootstrapServers());
+            createTopics(kafka.bootstrapServers(), PARTITIONS, RAW_TOPIC);
             MongoCollection<Document> cases = client.getDatabase("closedloop-escalation").getCollection("sla_cases");
             load(cases);
             say("Raw driver: the reload's partition query over all %,d cases...", options.clocks());
@@ -94,8 +96,8 @@ public final class SlaClocksBenchmark {
                 findings.notes.add("The raw driver's partition query failed: " + e.getMessage());
                 say("  failed: %s", e.getMessage());
             }
-            try (SlaEventsProbe probe = new SlaEventsProbe(kafka.bootstrapServers(), PARTITIONS)) {
-                measureService(kafka, mongo, probe, work);
+            try (TopicProbe probe = new TopicProbe(kafka.bootstrapServers(), Topics.ESCALATION_SLA, PARTITIONS)) {
+                startServices(kafka, mongo, probe, work);
                 checkExactlyOnce(probe);
                 if (probe.sample() != null) {
                     findings.recordBytes = probe.sample().serializedValueSize();
@@ -183,51 +185,60 @@ public final class SlaClocksBenchmark {
         stormAt = lagStart + options.lagSpanMillis() + 40_000;
     }
 
-    private void measureService(KafkaBroker kafka, BenchmarkStore mongo, SlaEventsProbe probe, Path work)
+    /** Starts the issuer and escalation-service (child JVMs) and measures the service. */
+    private void startServices(KafkaBroker kafka, BenchmarkStore mongo, TopicProbe probe, Path work)
             throws Exception {
         Path jar = options.repoRoot().resolve("escalation-service/target/escalation-service-0.1.0-SNAPSHOT-exec.jar");
         int port = freePort();
-        say("Starting escalation-service (-Xmx1g) from %s...", options.repoRoot().relativize(jar));
-        try (ChildJvm escalation = ChildJvm.start("escalation-service", jar,
-                List.of("-Xmx1g", "-XX:+ExitOnOutOfMemoryError"),
-                serviceArguments(kafka, mongo, port), port, work.resolve("escalation-service.log"))) {
-            findings.serviceStartedMillis = escalation.startedAt();
-            awaitBoard(escalation);
-            measureHeap(escalation, work);
-            int intakePort = freePort();
-            Path intakeJar = options.repoRoot().resolve("complaint-intake/target/complaint-intake-0.1.0-SNAPSHOT-exec.jar");
-            say("Starting complaint-intake (-Xmx512m) and %d POST/s...", options.intakeRate());
-            try (ChildJvm intake = ChildJvm.start("complaint-intake", intakeJar, List.of("-Xmx512m"),
-                    serviceArguments(kafka, mongo, intakePort), intakePort, work.resolve("complaint-intake.log"))) {
-                intake.awaitLine(line -> line.contains("Started ComplaintIntakeApplication"), Duration.ofMinutes(3));
-                try (IntakeLoad load = new IntakeLoad(intake.url(""), options.intakeRate())) {
-                    measureLag(probe, escalation);
-                    measureStorm(probe, escalation, work);
-                    long lagEnd = lagStart + options.lagSpanMillis();
-                    findings.intakeQuiet = Percentiles.of(load.sentBetween(lagEnd + 5_000, stormAt).stream()
-                            .map(IntakeLoad.Sample::micros).toList());
-                    long stormEnd = findings.stormMillis < 0 ? System.currentTimeMillis() : stormAt + findings.stormMillis;
-                    waitUntil(System.currentTimeMillis() + 3_000);
-                    findings.intakeStorm = Percentiles.of(load.sentBetween(stormAt, Math.max(stormEnd, stormAt + 1_000))
-                            .stream().map(IntakeLoad.Sample::micros).toList());
-                    findings.intakeFailures = load.failures();
-                    say("complaint-intake POST p99: %.1f ms without a storm, %.1f ms during it (%d failed)",
-                            findings.intakeQuiet.p99() / 1000.0, findings.intakeStorm.p99() / 1000.0,
-                            findings.intakeFailures);
-                }
-            }
-            say("Waiting 10 s for stragglers and duplicates...");
-            waitUntil(System.currentTimeMillis() + 10_000);
-            if (!escalation.isAlive()) {
-                findings.notes.add("escalation-service was not alive at the end of the run (see its log)");
+        say("Starting the identity issuer, whose tokens the services take...");
+        try (IssuerJvm issuer = IssuerJvm.start(options.repoRoot(), work)) {
+            say("Starting escalation-service (-Xmx1g) from %s...", options.repoRoot().relativize(jar));
+            try (ChildJvm escalation = ChildJvm.start("escalation-service", jar,
+                    List.of("-Xmx1g", "-XX:+ExitOnOutOfMemoryError"),
+                    serviceArguments(kafka.bootstrapServers(), mongo.uri(), port, issuer), port,
+                    work.resolve("escalation-service.log"))) {
+                measureService(escalation, issuer, kafka, mongo, probe, work);
             }
         }
     }
 
-    private List<String> serviceArguments(KafkaBroker kafka, BenchmarkStore mongo, int port) {
-        return List.of("--server.port=" + port, "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                "--spring.data.mongodb.uri=" + mongo.uri(), "--closedloop.kafka.replication-factor=1",
-                "--spring.main.banner-mode=off");
+    private void measureService(ChildJvm escalation, IssuerJvm issuer, KafkaBroker kafka, BenchmarkStore mongo,
+                                TopicProbe probe, Path work) throws Exception {
+        findings.serviceStartedMillis = escalation.startedAt();
+        awaitBoard(escalation);
+        measureHeap(escalation, work);
+        int intakePort = freePort();
+        Path intakeJar = options.repoRoot().resolve("complaint-intake/target/complaint-intake-0.1.0-SNAPSHOT-exec.jar");
+        say("Starting complaint-intake (-Xmx512m) and %d POST/s as %s...", options.intakeRate(), AGENT);
+        try (ChildJvm intake = ChildJvm.start("complaint-intake", intakeJar, List.of("-Xmx512m"),
+                serviceArguments(kafka.bootstrapServers(), mongo.uri(), intakePort, issuer), intakePort,
+                work.resolve("complaint-intake.log"))) {
+            intake.awaitLine(line -> line.contains("Started ComplaintIntakeApplication"), Duration.ofMinutes(3));
+            ComplaintPosts posts = new ComplaintPosts(intake.url(""), issuer.passwordToken(AGENT));
+            try (IntakeLoad load = new IntakeLoad(posts, options.intakeRate(), 201)) {
+                measureLag(probe, escalation);
+                measureStorm(probe, escalation, work);
+                long lagEnd = lagStart + options.lagSpanMillis();
+                findings.intakeQuiet = Percentiles.of(load.sentBetween(lagEnd + 5_000, stormAt).stream()
+                        .map(IntakeLoad.Sample::nanos).toList());
+                long stormEnd = findings.stormMillis < 0 ? System.currentTimeMillis() : stormAt + findings.stormMillis;
+                waitUntil(System.currentTimeMillis() + 3_000);
+                findings.intakeStorm = Percentiles.of(load.sentBetween(stormAt, Math.max(stormEnd, stormAt + 1_000))
+                        .stream().map(IntakeLoad.Sample::nanos).toList());
+                findings.intakeFailures = load.failures().total();
+                if (findings.intakeFailures > 0) {
+                    findings.notes.add("complaint-intake's POSTs that failed: " + load.failures().describe() + ".");
+                }
+                say("complaint-intake POST p99: %.1f ms without a storm, %.1f ms during it (%d failed)",
+                        findings.intakeQuiet.p99() / 1e6, findings.intakeStorm.p99() / 1e6,
+                        findings.intakeFailures);
+            }
+        }
+        say("Waiting 10 s for stragglers and duplicates...");
+        waitUntil(System.currentTimeMillis() + 10_000);
+        if (!escalation.isAlive()) {
+            findings.notes.add("escalation-service was not alive at the end of the run (see its log)");
+        }
     }
 
     /** Waits until every case is on the board: the service's log line(s) and its gauge. */
@@ -279,7 +290,7 @@ public final class SlaClocksBenchmark {
                 mib(findings.heapUsedBytes), mib(findings.liveDataBytes), findings.heapInfo);
     }
 
-    private void measureLag(SlaEventsProbe probe, ChildJvm escalation) throws InterruptedException {
+    private void measureLag(TopicProbe probe, ChildJvm escalation) throws InterruptedException {
         findings.lagStartedAfterLoad = findings.boardFullMillis < lagStart;
         if (!findings.lagStartedAfterLoad) {
             findings.notes.add("The first lag case fell due before the board was loaded; its lags include the load.");
@@ -305,7 +316,7 @@ public final class SlaClocksBenchmark {
     }
 
     /** The worst lag among the cases due in each 5 s of the probe, by when they were due: shows when the tail arose. */
-    private SortedMap<Long, Long> worstLagPerWindow(SlaEventsProbe probe) {
+    private SortedMap<Long, Long> worstLagPerWindow(TopicProbe probe) {
         SortedMap<Long, Long> worst = new TreeMap<>();
         lagDue.forEach((id, due) -> {
             Long published = probe.timestampOf(id);
@@ -316,7 +327,7 @@ public final class SlaClocksBenchmark {
         return worst;
     }
 
-    private void measureStorm(SlaEventsProbe probe, ChildJvm escalation, Path work) throws Exception {
+    private void measureStorm(TopicProbe probe, ChildJvm escalation, Path work) throws Exception {
         say("Storm: %,d cases due at %s; waiting...", options.storm(), Instant.ofEpochMilli(stormAt));
         waitUntil(stormAt);
         long giveUp = stormAt + options.stormWait() * 1000L;
@@ -352,7 +363,7 @@ public final class SlaClocksBenchmark {
                 findings.stormMillis / 1000.0, findings.stormFirstMillis / 1000.0);
     }
 
-    private void checkExactlyOnce(SlaEventsProbe probe) {
+    private void checkExactlyOnce(TopicProbe probe) {
         Set<String> expected = new HashSet<>(lagDue.keySet());
         expected.addAll(stormDue.keySet());
         findings.expectedEvents = expected.size();
@@ -380,47 +391,7 @@ public final class SlaClocksBenchmark {
         return found ? (long) total : -1;
     }
 
-    private static void createTopics(String bootstrapServers) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            List<NewTopic> topics = new ArrayList<>();
-            for (String topic : Topics.ALL) {
-                topics.add(new NewTopic(topic, PARTITIONS, (short) 1));
-                topics.add(new NewTopic(Topics.deadLetter(topic), PARTITIONS, (short) 1));
-            }
-            topics.add(new NewTopic(RAW_TOPIC, PARTITIONS, (short) 1));
-            admin.createTopics(topics).all().get(1, TimeUnit.MINUTES);
-        }
-    }
-
-    private static Path emptied(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> paths = Files.walk(dir)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
-        return Files.createDirectories(dir);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void waitUntil(long epochMillis) throws InterruptedException {
-        long left;
-        while ((left = epochMillis - System.currentTimeMillis()) > 0) {
-            Thread.sleep(Math.min(left, 500));
-        }
-    }
-
     static double mib(long bytes) {
         return bytes / (1024.0 * 1024.0);
-    }
-
-    private static void say(String format, Object... args) {
-        System.out.printf("[%s] %s%n", Instant.now().toString().substring(11, 19), String.format(format, args));
     }
 }

@@ -30,9 +30,10 @@ class BenchmarkStoreIntegrationTests {
             BenchmarkOptions options = BenchmarkOptions.parse(
                     new String[] {"--clocks", "100000", "--mongo-uri", external.uri()}, folder);
 
-            try (BenchmarkStore store = BenchmarkStore.open(options, folder.resolve("work"))) {
+            try (BenchmarkStore store = BenchmarkStore.open(options.mongoUri(), options.storeCache(),
+                    folder.resolve("work"))) {
                 assertThat(store.uri()).isEqualTo(external.uri());
-                assertThat(store.describe(options)).contains("--mongo-uri");
+                assertThat(store.describe()).contains("--mongo-uri");
                 List<String> databases = Flux.from(client.listDatabaseNames()).collectList().block();
                 assertThat(databases).contains("someone-else")
                         .doesNotContain("closedloop-escalation", "closedloop-intake");
@@ -58,11 +59,12 @@ class BenchmarkStoreIntegrationTests {
     void withoutAUriTheEmbeddedStoreIsStartedInTheWorkFolder() {
         BenchmarkOptions options = BenchmarkOptions.parse(new String[] {"--clocks", "100000"}, folder);
 
-        try (BenchmarkStore store = BenchmarkStore.open(options, folder.resolve("work"));
+        try (BenchmarkStore store = BenchmarkStore.open(options.mongoUri(), options.storeCache(),
+                folder.resolve("work"));
              MongoClient client = MongoClients.create(store.uri())) {
             Mono.from(client.getDatabase("closedloop-escalation").getCollection("sla_cases")
                     .insertOne(new Document("_id", "a"))).block();
-            assertThat(store.describe(options)).contains("DurableMongoServer");
+            assertThat(store.describe()).contains("DurableMongoServer");
         }
         assertThat(folder.resolve("work/mongo/closedloop.mv")).exists();
     }

@@ -1,6 +1,5 @@
 package closedloop.bench;
 
-import closedloop.contracts.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -19,11 +18,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 
 /**
- * Reads escalation.sla from the beginning with a plain KafkaConsumer (no group) and notes, per event id
- * ({@code ce_id}), the record timestamp of its first copy (CreateTime: when the service's producer sent it); every
- * further copy counts as a duplicate.
+ * Reads a topic (escalation.sla, intake.complaint …) from the beginning with a plain KafkaConsumer (no group) and
+ * notes, per event id ({@code ce_id}), the record timestamp of its first copy (CreateTime: when the service's producer
+ * sent it); every further copy counts as a duplicate.
  */
-final class SlaEventsProbe implements AutoCloseable {
+final class TopicProbe implements AutoCloseable {
 
     private final KafkaConsumer<String, String> consumer;
     private final Map<String, Long> firstSeen = new ConcurrentHashMap<>();
@@ -33,7 +32,7 @@ final class SlaEventsProbe implements AutoCloseable {
     private final Thread poller;
     private volatile boolean running = true;
 
-    SlaEventsProbe(String bootstrapServers, int partitions) {
+    TopicProbe(String bootstrapServers, String topic, int partitions) {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -42,10 +41,10 @@ final class SlaEventsProbe implements AutoCloseable {
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
         consumer = new KafkaConsumer<>(config);
         List<TopicPartition> all = IntStream.range(0, partitions)
-                .mapToObj(partition -> new TopicPartition(Topics.ESCALATION_SLA, partition)).toList();
+                .mapToObj(partition -> new TopicPartition(topic, partition)).toList();
         consumer.assign(all);
         consumer.seekToBeginning(all);
-        poller = new Thread(this::poll, "escalation.sla-probe");
+        poller = new Thread(this::poll, topic + "-probe");
         poller.setDaemon(true);
         poller.start();
     }
