@@ -22,14 +22,25 @@ import java.util.stream.Stream;
  */
 final class BenchmarkSupport {
 
+    /** A per-person rate limit no benchmark reaches. */
+    private static final int OUT_OF_REACH = 100_000_000;
+
     private BenchmarkSupport() {
     }
 
-    /** The arguments of a service's child JVM: its port, the broker, the store and the issuer whose tokens it takes. */
+    /**
+     * The arguments of a service's child JVM: its port, the broker, the store and the issuer whose tokens it takes.
+     * One benchmark user makes thousands of requests a minute: the per-person rate limits stay on, so that their cost
+     * is in the figures, but out of reach.
+     */
     static List<String> serviceArguments(String bootstrapServers, String storeUri, int port, IssuerJvm issuer) {
         List<String> arguments = new ArrayList<>(List.of("--server.port=" + port,
                 "--spring.kafka.bootstrap-servers=" + bootstrapServers, "--spring.data.mongodb.uri=" + storeUri,
-                "--closedloop.kafka.replication-factor=1", "--spring.main.banner-mode=off"));
+                "--closedloop.kafka.replication-factor=1", "--spring.main.banner-mode=off",
+                "--closedloop.rate-limits.changes-per-minute=" + OUT_OF_REACH,
+                "--closedloop.rate-limits.paths[0].method=POST",
+                "--closedloop.rate-limits.paths[0].pattern=/api/v1/complaints",
+                "--closedloop.rate-limits.paths[0].per-minute=" + OUT_OF_REACH));
         arguments.addAll(issuer.resourceServerArguments());
         return arguments;
     }
