@@ -13,7 +13,7 @@ import java.util.List;
  * @param rate     requests per second of the open loops (null: half what the closed loop with the real token
  *                 achieved, a load the service keeps up with on this machine)
  * @param decodes  validations of the real token, one after another, in the benchmark's JVM (and as many of the
- *                 altered one; a fortieth of them with the unknown key, each of which fetches the JWKS)
+ *                 altered one; a fortieth of them with the unknown key)
  * @param raw      sends and inserts of the raw baselines, one at a time
  * @param workDir  where the Kafka log, the store file, the issuer's key and the child JVMs' logs go (emptied first)
  * @param report   the Markdown report written at the end
@@ -82,7 +82,7 @@ record TokenValidationOptions(int clients, int warmUp, int seconds, Integer rate
         return rate != null ? rate : Math.max(1, (int) Math.round(closedPerSecond / 2));
     }
 
-    /** Validations of the token of an unknown key in the benchmark JVM: each one fetches the JWKS again. */
+    /** Validations of the token of an unknown key in the benchmark JVM (a few may fetch the key set again). */
     int unknownKeyDecodes() {
         return Math.max(1, decodes / 40);
     }

@@ -198,13 +198,16 @@ final class TokenValidationReport {
         Load unknown = f.closed.get(Credential.UNKNOWN_KEY);
         if (unknown != null && unknown.requests() > 0) {
             boolean perRequest = unknown.jwksFetches() >= unknown.requests() * 9 / 10;
-            line("- A token whose key id is not in the key set is another matter: the %s requests with the unknown "
-                            + "key made complaint-intake fetch it %s%s.", n(unknown.requests()),
+            line("- A token whose key id is not in the key set: the %s requests with the unknown key made "
+                            + "complaint-intake fetch it %s%s.", n(unknown.requests()),
                     times(unknown.jwksFetches()), perRequest
-                            ? ", once per request: Spring Security's `ReactiveRemoteJWKSource` fetches the set again "
-                            + "whenever it does not hold the token's key id, with no rate limit, so whoever can reach "
-                            + "a service can make it call the issuer once per request (and pay for that call in "
-                            + "latency: see the table below)" : "");
+                            ? ", once per request: the service's key source fetches the set again whenever it does "
+                            + "not hold the token's key id, with no rate limit, so whoever can reach a service can "
+                            + "make it call the issuer once per request (and pay for that call in latency: see the "
+                            + "table below)"
+                            : ": the platform's key source (`IssuerKeys`, Nimbus' `JWKSourceBuilder`) fetches it "
+                            + "again at a limited rate only, at most twice in 30 s, so unknown key ids cannot make a "
+                            + "service call the issuer once per request");
         }
     }
 

@@ -24,9 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * The decoder the benchmark times is Spring Boot's, with what the services check: signature, issuer, time and
- * audience; it fetches the key set once, and again for a key id it does not hold. A small HTTP server in this JVM
- * serves the key set.
+ * The decoder the benchmark times is the services' own, with what they check: signature, issuer, time and audience;
+ * it fetches the key set once, and for key ids it does not hold again at a limited rate only. A small HTTP server in
+ * this JVM serves the key set.
  */
 class TokenDecodingIntegrationTests {
 
@@ -80,14 +80,15 @@ class TokenDecodingIntegrationTests {
     }
 
     @Test
-    void fetchesTheKeySetAgainForEveryTokenOfAKeyIdItDoesNotHold() {
+    void fetchesTheKeySetAtALimitedRateHoweverManyTokensOfAKeyIdItDoesNotHoldArrive() {
         try (TokenDecoding decoding = TokenDecoding.asTheServicesHaveIt(issuer, issuer + "/oauth2/jwks")) {
             decoding.timeOnce(token(issuer, "closedloop", key), true);
             String unknown = Tokens.signedByAnotherKey(token(issuer, "closedloop", key));
 
-            decoding.time(unknown, 5, false);
+            decoding.time(unknown, 20, false);
 
-            assertThat(fetches.get()).isEqualTo(1 + 5);
+            // Nimbus' rate limit: at most two fetches in 30 s
+            assertThat(fetches.get()).isBetween(1, 3);
         }
     }
 

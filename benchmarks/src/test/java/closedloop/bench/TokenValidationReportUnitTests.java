@@ -63,9 +63,9 @@ class TokenValidationReportUnitTests {
         String fetchedSeldom = new TokenValidationReport(seldom).render(NOW);
 
         assertThat(fetchedEachTime).contains("the 500 requests with the unknown key made complaint-intake fetch it "
-                + "500 times, once per request: Spring Security's `ReactiveRemoteJWKSource`");
-        assertThat(fetchedSeldom).contains("made complaint-intake fetch it 3 times.")
-                .doesNotContain("once per request");
+                + "500 times, once per request: the service's key source fetches the set again");
+        assertThat(fetchedSeldom).contains("made complaint-intake fetch it 3 times: the platform's key source")
+                .doesNotContain("once per request:");
     }
 
     @Test

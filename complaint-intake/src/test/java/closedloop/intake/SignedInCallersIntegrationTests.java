@@ -85,6 +85,26 @@ class SignedInCallersIntegrationTests {
     }
 
     @Test
+    void refusesTokensOfAKeyTheIssuerNeverPublishedWithoutFetchingItsKeysForEach() {
+        String unpublished = ISSUER.signWithUnpublishedKey(
+                ISSUER.claims("agent-017", List.of(Role.AGENT), List.of()).build());
+        int fetchedBefore = ISSUER.keyFetches();
+
+        for (int i = 0; i < 20; i++) {
+            web.post().uri("/api/v1/complaints").headers(TestIssuer.bearer(unpublished))
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(complaint("13900000009"))
+                    .exchange()
+                    .expectStatus().isUnauthorized()
+                    .expectHeader().value(HttpHeaders.WWW_AUTHENTICATE,
+                            value -> assertThat(value).startsWith("Bearer error=\"invalid_token\""));
+        }
+
+        // Nimbus' rate limit: at most two fetches in 30 s, however many unknown key ids arrive
+        assertThat(ISSUER.keyFetches() - fetchedBefore).isLessThanOrEqualTo(2);
+        register(TestIssuer.as("agent-017", List.of(Role.AGENT)), "13900000010");
+    }
+
+    @Test
     void writesTheTokensNameAsTheActorWhateverXActorClaims() {
         JsonNode registered = register(TestIssuer.as("agent-017", List.of(Role.AGENT)), "13900000005");
         assertThat(timelineActors(registered.get("id").asText())).containsOnly("agent-017");

@@ -26,6 +26,7 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -50,11 +51,14 @@ public final class TestIssuer {
 
     private final RSAKey key;
     private final RSAKey foreignKey;
+    private final RSAKey unpublishedKey;
     private final String url;
+    private final AtomicInteger keyFetches = new AtomicInteger();
 
     private TestIssuer() {
         key = generateKey("test-issuer-key");
         foreignKey = generateKey("test-issuer-key");
+        unpublishedKey = generateKey("unpublished-key");
         int port = FreePorts.next();
         url = "http://localhost:" + port;
         serveKeys(port, new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8));
@@ -108,6 +112,16 @@ public final class TestIssuer {
         return sign(claims, foreignKey);
     }
 
+    /** Signs {@code claims} with a key whose id the issuer never published: a service can only look for it. */
+    public String signWithUnpublishedKey(JWTClaimsSet claims) {
+        return sign(claims, unpublishedKey);
+    }
+
+    /** How often a service has fetched the issuer's key set so far. */
+    public int keyFetches() {
+        return keyFetches.get();
+    }
+
     /** {@code claims} unsigned ({@code alg: none}). */
     public static String unsigned(JWTClaimsSet claims) {
         return new PlainJWT(claims).serialize();
@@ -147,10 +161,11 @@ public final class TestIssuer {
         }
     }
 
-    private static void serveKeys(int port, byte[] jwks) {
+    private void serveKeys(int port, byte[] jwks) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("localhost", port), 0);
             server.createContext("/oauth2/jwks", exchange -> {
+                keyFetches.incrementAndGet();
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, jwks.length);
                 try (OutputStream body = exchange.getResponseBody()) {

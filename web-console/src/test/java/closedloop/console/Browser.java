@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,9 +40,6 @@ final class Browser {
     private static final Duration ANSWER_WITHIN = Duration.ofSeconds(30);
 
     private final String console;
-    /** HTTP/1.1 as a browser speaks it over plain http (the JDK client would otherwise ask to upgrade to h2c). */
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
     private final Map<String, String> cookies = new LinkedHashMap<>();
     private final List<Answer> answers = new ArrayList<>();
 
@@ -194,17 +192,43 @@ final class Browser {
         }
         HttpRequest built = request.timeout(ANSWER_WITHIN).build();
         try {
-            HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = connection().send(built, HttpResponse.BodyHandlers.ofString());
             Answer answer = new Answer(built.uri(), response.statusCode(), response.headers(), response.body());
             keep(answer.setCookies());
             answers.add(answer);
             return answer;
+        } catch (HttpTimeoutException timedOut) {
+            throw new AssertionError("No answer within " + ANSWER_WITHIN + " to " + built.method() + " " + built.uri()
+                    + "; the JVM's threads then:\n" + threads(), timedOut);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A client of its own for each request, so a connection of its own: the JDK client's kept-alive connections to
+     * the console stalled now and then in these tests (a request written on a pooled connection was neither
+     * answered nor failed), and what the tests look at is the console's answers, not keep-alive, which the
+     * browser tests in local-stack exercise with a real browser. HTTP/1.1, as a browser speaks it over plain http.
+     */
+    private static HttpClient connection() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** What every thread was doing, to tell where an unanswered request waits. */
+    private static String threads() {
+        StringBuilder dump = new StringBuilder();
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            dump.append('"').append(thread.getName()).append("\" ").append(thread.getState()).append('\n');
+            for (StackTraceElement frame : stack) {
+                dump.append("    at ").append(frame).append('\n');
+            }
+        });
+        return dump.toString();
     }
 
     private void keep(List<String> setCookies) {

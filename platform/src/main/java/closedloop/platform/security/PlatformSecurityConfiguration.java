@@ -4,6 +4,7 @@ import closedloop.platform.web.FilterProblems;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.reactive.ReactiveOAuth2ResourceServerAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -12,6 +13,7 @@ import org.springframework.security.config.annotation.web.reactive.EnableWebFlux
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity.AuthorizeExchangeSpec;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
@@ -30,7 +32,7 @@ import java.util.Arrays;
 @AutoConfiguration(before = ReactiveOAuth2ResourceServerAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @EnableWebFluxSecurity
-@EnableConfigurationProperties(RateLimitProperties.class)
+@EnableConfigurationProperties({RateLimitProperties.class, OAuth2ResourceServerProperties.class})
 public class PlatformSecurityConfiguration {
 
     /** Paths every deployment probes or reads without signing in. */
@@ -47,6 +49,14 @@ public class PlatformSecurityConfiguration {
     @ConditionalOnMissingBean
     TokenAuthentication tokenAuthentication() {
         return new TokenAuthentication();
+    }
+
+    /** The decoder of {@link TokenDecoders}, from Boot's resource-server settings. */
+    @Bean
+    @ConditionalOnMissingBean
+    ReactiveJwtDecoder jwtDecoder(OAuth2ResourceServerProperties properties) {
+        OAuth2ResourceServerProperties.Jwt settings = properties.getJwt();
+        return TokenDecoders.forIssuer(settings.getIssuerUri(), settings.getJwkSetUri(), settings.getAudiences());
     }
 
     @Bean
