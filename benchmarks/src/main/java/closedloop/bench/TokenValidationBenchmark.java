@@ -181,7 +181,7 @@ public final class TokenValidationBenchmark {
         say("complaint-intake idle: %.1f ms of CPU per second", findings.idleCpuPerSecond / 1e6);
     }
 
-    /** c) The decoder Boot builds for the services, in this JVM, on each token. */
+    /** c) The decoder every service builds (the platform's TokenDecoders), in this JVM, on each token. */
     private void validateAlone(IssuerJvm issuer, Tokens tokens) {
         say("Token validation alone: %,d validations of each token, one after another...", options.decodes());
         try (TokenDecoding decoding = TokenDecoding.asTheServicesHaveIt(issuer.url(), issuer.jwkSetUri())) {

@@ -100,8 +100,8 @@ final class TokenValidationReport {
         line("Before the measured loads it warms complaint-intake up, unmeasured (%d s with the real token, %d s "
                 + "with each other credential), and measures its CPU while idle for 5 s.", 2 * o.warmUp(), o.warmUp());
         line("");
-        line("Then, in the benchmark JVM, it validates the token alone with the decoder Spring Boot builds for the "
-                + "services; and the raw producer and store do one send and one insert at a time. Latency is from "
+        line("Then, in the benchmark JVM, it validates the token alone with the decoder every service builds "
+                + "(the platform's `TokenDecoders`); and the raw producer and store do one send and one insert at a time. Latency is from "
                 + "sending a request to the whole answer, percentiles by nearest rank; complaint-intake's CPU is its "
                 + "process's CPU time (user + system, all threads) over a load, warm-up included, divided by the "
                 + "requests of that load. Child logs and the issuer's access log are left in `%s`.",
@@ -239,9 +239,10 @@ final class TokenValidationReport {
         }
         line("## Token validation alone, in the benchmark JVM");
         line("");
-        line("The decoder is the bean Spring Boot's `ReactiveOAuth2ResourceServerAutoConfiguration` builds from the "
-                + "services' settings (issuer-uri, jwk-set-uri, audience `closedloop`): a `NimbusReactiveJwtDecoder` "
-                + "with the issuer, timestamp and audience validators. Each validation is `decoder.decode(token)` and "
+        line("The decoder is the one every service builds from its settings (issuer-uri, jwk-set-uri, audience "
+                + "`closedloop`), the platform's `TokenDecoders`: a `NimbusReactiveJwtDecoder` with the issuer, "
+                + "timestamp and audience validators, its keys from `IssuerKeys` (Nimbus' `JWKSourceBuilder`: cached, "
+                + "fetched again at most twice in 30 s). Each validation is `decoder.decode(token)` and "
                 + "the platform's `TokenAuthentication.convert(jwt)`, blocked on, one after another on one thread; "
                 + "the real token's validations start with as many unmeasured ones. The first validation of all, "
                 + "which fetched the key set (%s), took %s.", times(f.firstDecodeJwks), dur(f.firstDecodeNanos));

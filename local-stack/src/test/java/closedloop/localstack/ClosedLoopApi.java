@@ -83,7 +83,7 @@ final class ClosedLoopApi {
     }
 
     void recordCall(String callbackId, String result) {
-        notification.post().uri("/api/v1/callbacks/{id}/attempts", callbackId).header("X-Actor", "agent-007")
+        notification.post().uri("/api/v1/callbacks/{id}/attempts", callbackId).headers(tokens.as(DemoTokens.AGENT))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("result", result, "note", "Called"))
                 .exchange().expectStatus().is2xxSuccessful();

@@ -10,7 +10,7 @@ import closedloop.platform.kafka.InstanceListenerContainerFactory;
 import closedloop.platform.kafka.DeadLetters;
 import closedloop.platform.outbox.OutboxRelay;
 import closedloop.platform.outbox.OutboxSource;
-import closedloop.platform.web.ActorArgumentResolver;
+import closedloop.platform.security.ActorArgumentResolver;
 import closedloop.platform.web.FilterProblems;
 import closedloop.platform.web.MaskedAccessLog;
 import closedloop.platform.web.ProblemDetailsAdvice;

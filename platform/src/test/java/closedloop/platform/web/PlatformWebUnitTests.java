@@ -1,6 +1,8 @@
 package closedloop.platform.web;
 
 import closedloop.platform.domain.IllegalTransition;
+import closedloop.platform.security.Actor;
+import closedloop.platform.security.ActorArgumentResolver;
 import closedloop.platform.security.Caller;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.OptimisticLockingFailureException;

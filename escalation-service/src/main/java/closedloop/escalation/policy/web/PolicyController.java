@@ -2,7 +2,7 @@ package closedloop.escalation.policy.web;
 
 import closedloop.escalation.policy.PolicyBook;
 import closedloop.escalation.policy.TimeLimitPolicy;
-import closedloop.platform.web.Actor;
+import closedloop.platform.security.Actor;
 import closedloop.platform.web.FieldError;
 import closedloop.platform.web.Problems;
 import jakarta.validation.Valid;

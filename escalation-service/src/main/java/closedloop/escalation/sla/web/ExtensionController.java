@@ -2,11 +2,11 @@ package closedloop.escalation.sla.web;
 
 import closedloop.escalation.sla.CaseUpdates;
 import closedloop.escalation.sla.ExtensionOutOfLimits;
-import closedloop.escalation.sla.OwnExtension;
 import closedloop.escalation.sla.ExtensionStatus;
+import closedloop.escalation.sla.OwnExtension;
 import closedloop.escalation.sla.SlaCase;
 import closedloop.escalation.sla.SlaCases;
-import closedloop.platform.web.Actor;
+import closedloop.platform.security.Actor;
 import closedloop.platform.web.OneOf;
 import closedloop.platform.web.Problems;
 import jakarta.validation.Valid;

@@ -4,7 +4,7 @@ import closedloop.escalation.supervision.Agenda;
 import closedloop.escalation.supervision.AgendaItem;
 import closedloop.escalation.supervision.Dossier;
 import closedloop.escalation.supervision.Dossiers;
-import closedloop.platform.web.Actor;
+import closedloop.platform.security.Actor;
 import closedloop.platform.web.Problems;
 import jakarta.validation.Valid;
 import lombok.RequiredArgsConstructor;

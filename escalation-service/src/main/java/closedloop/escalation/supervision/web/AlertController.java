@@ -6,7 +6,7 @@ import closedloop.escalation.supervision.AlertKind;
 import closedloop.escalation.supervision.AlertStatus;
 import closedloop.escalation.supervision.LiveAlerts;
 import closedloop.escalation.supervision.SupervisionProperties;
-import closedloop.platform.web.Actor;
+import closedloop.platform.security.Actor;
 import closedloop.platform.web.OneOf;
 import closedloop.platform.web.Problems;
 import jakarta.validation.constraints.Pattern;

@@ -7,7 +7,7 @@ import closedloop.notification.callback.CallbackFilter;
 import closedloop.notification.callback.CallbackService;
 import closedloop.notification.callback.CallbackStatus;
 import closedloop.notification.callback.Callbacks;
-import closedloop.platform.web.Actor;
+import closedloop.platform.security.Actor;
 import closedloop.platform.web.OneOf;
 import closedloop.platform.web.Problems;
 import jakarta.validation.Valid;

@@ -1,6 +1,6 @@
 package closedloop.router.routing.web;
 
-import closedloop.platform.web.Actor;
+import closedloop.platform.security.Actor;
 import closedloop.platform.web.Problems;
 import closedloop.router.routing.Branch;
 import closedloop.router.routing.BranchDirectory;

@@ -1,4 +1,4 @@
-package closedloop.platform.web;
+package closedloop.platform.security;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

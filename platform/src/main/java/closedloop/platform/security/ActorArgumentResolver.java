@@ -1,7 +1,5 @@
-package closedloop.platform.web;
+package closedloop.platform.security;
 
-import closedloop.platform.security.Caller;
-import closedloop.platform.security.TokenAuthentication;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.reactive.BindingContext;
