@@ -1,5 +1,6 @@
 package closedloop.localstack;
 
+import closedloop.console.WebConsoleApplication;
 import closedloop.issuer.IdentityIssuerApplication;
 import closedloop.issuer.IssuerSettings;
 
@@ -19,6 +20,7 @@ public final class LocalStackApplication {
 
     public static void main(String[] args) throws InterruptedException {
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+        WebConsoleApplication.keepPooledConnectionsFresh();
         Instant begin = Instant.now();
         LocalStackSettings settings = LocalStackSettings.fromEnvironment(System.getenv());
         LocalStack stack = LocalStack.start(settings);
