@@ -55,15 +55,9 @@ record BenchmarkOptions(int clocks, int lagCases, int lagRate, int storm, int in
         Path workDir = repoRoot.resolve("benchmarks/target/sla-clocks");
         Path report = repoRoot.resolve("docs/benchmarks/sla-clocks.md");
         List<String> shown = new ArrayList<>(List.of("./bench-sla-clocks"));
-        for (int i = 0; i < args.length; i++) {
-            String name = args[i];
-            if (name.equals("--help") || name.equals("-h")) {
-                throw new IllegalArgumentException(USAGE);
-            }
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException("No value for " + name + "\n" + USAGE);
-            }
-            String value = args[++i];
+        for (Option option : Option.of(args, USAGE)) {
+            String name = option.name();
+            String value = option.value();
             shown.add(name);
             shown.add(name.equals("--mongo-uri") ? BenchmarkStore.redacted(value) : value);
             switch (name) {

@@ -47,15 +47,9 @@ record TokenValidationOptions(int clients, int warmUp, int seconds, Integer rate
         Path workDir = repoRoot.resolve("benchmarks/target/token-validation");
         Path report = repoRoot.resolve("docs/benchmarks/token-validation.md");
         List<String> shown = new ArrayList<>(List.of("./bench-token-validation"));
-        for (int i = 0; i < args.length; i++) {
-            String name = args[i];
-            if (name.equals("--help") || name.equals("-h")) {
-                throw new IllegalArgumentException(USAGE);
-            }
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException("No value for " + name + "\n" + USAGE);
-            }
-            String value = args[++i];
+        for (Option option : Option.of(args, USAGE)) {
+            String name = option.name();
+            String value = option.value();
             shown.add(name);
             shown.add(value);
             switch (name) {

@@ -34,11 +34,6 @@ public record MessageView(String id, String complaintId, String recipient, Recip
      */
     private static final Pattern REPLY_CODE = Pattern.compile("(?<![0-9\\-:./])[1-9][0-9]{3,5}(?![0-9\\-:./])");
 
-    /** The message with the customer's phone and reply code masked. */
-    static MessageView of(Message message) {
-        return of(message, false);
-    }
-
     /** The message with its phone numbers as stored when {@code phonesShown}, else masked; the reply code masked. */
     static MessageView of(Message message, boolean phonesShown) {
         return new MessageView(message.id(), message.complaintId(),

@@ -21,7 +21,7 @@ class MessageViewUnitTests {
 
     @Test
     void showsAHeldMessageWithItsReleaseTime() {
-        MessageView view = MessageView.of(Message.recorded(sms(), NOW, EIGHT));
+        MessageView view = MessageView.of(Message.recorded(sms(), NOW, EIGHT), false);
 
         assertThat(view.status()).isEqualTo(MessageStatus.HELD);
         assertThat(view.heldUntil()).isEqualTo(EIGHT);
@@ -37,7 +37,7 @@ class MessageViewUnitTests {
         message.attemptFailed(NOW, "503 Service Unavailable", NOW.plusSeconds(30));
         message.failed(NOW.plusSeconds(30), "400 Bad Request");
 
-        MessageView view = MessageView.of(message);
+        MessageView view = MessageView.of(message, false);
 
         assertThat(view.status()).isEqualTo(MessageStatus.FAILED);
         assertThat(view.attempts()).isEqualTo(2);
@@ -55,7 +55,7 @@ class MessageViewUnitTests {
         Message message = Message.recorded(sms(), NOW, null);
         message.markSent(NOW.plusSeconds(2));
 
-        MessageView view = MessageView.of(message);
+        MessageView view = MessageView.of(message, false);
 
         assertThat(view.status()).isEqualTo(MessageStatus.SENT);
         assertThat(view.sentAt()).isEqualTo(NOW.plusSeconds(2));
@@ -71,7 +71,7 @@ class MessageViewUnitTests {
                         + " [1-5分：联系便利 处理速度 人员技能 服务态度] [改进建议]，例：4821 1 5 4 5 5 希望更快"), NOW, null);
         survey.attemptFailed(NOW, "400 from the gateway: no such subscriber 13800138000", NOW.plusSeconds(30));
 
-        MessageView view = MessageView.of(survey);
+        MessageView view = MessageView.of(survey, false);
 
         assertThat(view.recipient()).isEqualTo("138****8000");
         assertThat(view.text()).isEqualTo("投诉TS-20261123-000001回访未能电话联系到您。请于2026-11-25 09:00前回复短信：**** "
@@ -88,7 +88,7 @@ class MessageViewUnitTests {
                 RecipientKind.SUPERVISORS, MessageChannel.EMAIL, "duty@example.com", "Undelivered: 13800138000",
                 "A message could not be delivered by SMS to 13800138000 after 12 attempts. Reply 4821."), NOW, null);
 
-        MessageView view = MessageView.of(alert);
+        MessageView view = MessageView.of(alert, false);
 
         assertThat(view.recipient()).isEqualTo("duty@example.com");
         assertThat(view.subject()).isEqualTo("Undelivered: 138****8000");
