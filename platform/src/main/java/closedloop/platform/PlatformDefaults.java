@@ -40,6 +40,11 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
             Map.entry("management.endpoints.web.exposure.include", "health,info,prometheus"),
             Map.entry("management.endpoint.health.probes.enabled", "true"));
 
+    /** The shared defaults, for the tests that hold the deployment files to what the services need. */
+    public static Map<String, Object> defaults() {
+        return DEFAULTS;
+    }
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         environment.getPropertySources().addLast(new MapPropertySource("closedloop-platform-defaults", DEFAULTS));
