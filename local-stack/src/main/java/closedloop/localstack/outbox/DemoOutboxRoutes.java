@@ -31,37 +31,52 @@ public final class DemoOutboxRoutes {
 
     private final RecordingSmsGateway gateway;
     private final SmsReplyForwarder replies;
-    private final DemoMailbox mailbox;
 
-    private DemoOutboxRoutes(RecordingSmsGateway gateway, SmsReplyForwarder replies, DemoMailbox mailbox) {
+    private DemoOutboxRoutes(RecordingSmsGateway gateway, SmsReplyForwarder replies) {
         this.gateway = gateway;
         this.replies = replies;
-        this.mailbox = mailbox;
     }
 
     /** The endpoints as an HTTP handler for any reactive server, writing times as ISO-8601 as the services do. */
     public static HttpHandler httpHandler(RecordingSmsGateway gateway, SmsReplyForwarder replies,
                                           DemoMailbox mailbox) {
+        return httpHandler(of(gateway, replies, mailbox));
+    }
+
+    /** Routes as an HTTP handler for any reactive server, writing times as ISO-8601 as the services do. */
+    public static HttpHandler httpHandler(RouterFunction<ServerResponse> routes) {
         ObjectMapper json = Jackson2ObjectMapperBuilder.json()
                 .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
         HandlerStrategies strategies = HandlerStrategies.builder().codecs(codecs -> {
             codecs.defaultCodecs().jackson2JsonEncoder(new Jackson2JsonEncoder(json));
             codecs.defaultCodecs().jackson2JsonDecoder(new Jackson2JsonDecoder(json));
         }).build();
-        return RouterFunctions.toHttpHandler(of(gateway, replies, mailbox), strategies);
+        return RouterFunctions.toHttpHandler(routes, strategies);
     }
 
+    /** Every endpoint: the SMS gateway's and the mail received. */
     public static RouterFunction<ServerResponse> of(RecordingSmsGateway gateway, SmsReplyForwarder replies,
                                                     DemoMailbox mailbox) {
-        DemoOutboxRoutes routes = new DemoOutboxRoutes(gateway, replies, mailbox);
+        return smsGateway(gateway, replies)
+                .and(RouterFunctions.route().GET("/mail/messages", request -> listMail(mailbox)).build());
+    }
+
+    /**
+     * The SMS gateway's endpoints alone, for the gateway on its own (docker-compose, where Mailpit receives the
+     * mail): {@code GET /mail/messages} is not one of them.
+     */
+    public static RouterFunction<ServerResponse> smsGateway(RecordingSmsGateway gateway, SmsReplyForwarder replies) {
+        return new DemoOutboxRoutes(gateway, replies).sms();
+    }
+
+    private RouterFunction<ServerResponse> sms() {
         return RouterFunctions.route()
-                .POST("/sms/messages", routes::acceptSms)
-                .GET("/sms/messages", routes::listSms)
-                .GET("/sms/outage", request -> routes.outage())
-                .POST("/sms/outage", request -> routes.switchOutage(true))
-                .DELETE("/sms/outage", request -> routes.switchOutage(false))
-                .POST("/sms/replies", routes::forwardReply)
-                .GET("/mail/messages", request -> routes.listMail())
+                .POST("/sms/messages", this::acceptSms)
+                .GET("/sms/messages", this::listSms)
+                .GET("/sms/outage", request -> outage())
+                .POST("/sms/outage", request -> switchOutage(true))
+                .DELETE("/sms/outage", request -> switchOutage(false))
+                .POST("/sms/replies", this::forwardReply)
                 .build();
     }
 
@@ -128,7 +143,7 @@ public final class DemoOutboxRoutes {
         return outage();
     }
 
-    private Mono<ServerResponse> listMail() {
+    private static Mono<ServerResponse> listMail(DemoMailbox mailbox) {
         return Mono.fromCallable(mailbox::messages).subscribeOn(Schedulers.boundedElastic())
                 .flatMap(mails -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(mails));
     }
