@@ -154,4 +154,36 @@ class DockerComposeUnitTests {
                 + gateway.get("CLOSEDLOOP_SMS_GATEWAY_PORT") + "/");
         assertThat(compose.service("sms-gateway").path("build").path("target").asText()).isEqualTo("sms-gateway");
     }
+
+    @Test
+    void grafanaLoadsTheDashboardsFromWhereComposeMountsThemAndQueriesThePrometheusBesideIt() {
+        JsonNode provider = RepositoryFiles.yaml(RepositoryFiles.path(
+                "deploy/grafana/provisioning/dashboards/closed-loop.yml")).path("providers").get(0);
+        JsonNode datasource = RepositoryFiles.yaml(RepositoryFiles.path(
+                "deploy/grafana/provisioning/datasources/prometheus.yml")).path("datasources").get(0);
+
+        assertThat(compose.service("grafana").path("volumes")).extracting(JsonNode::asText).contains(
+                "./k8s/components/monitoring/dashboards:" + provider.path("options").path("path").asText() + ":ro",
+                "./deploy/grafana/provisioning:/etc/grafana/provisioning:ro");
+        assertThat(datasource.path("url").asText()).isEqualTo("http://prometheus:9090");
+        assertThat(compose.service("prometheus").path("ports")).extracting(JsonNode::asText).contains("9090:9090");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Deployable.class)
+    void everyDeployableSendsItsSpansToTheCollectorWhichSendsThemToJaeger(Deployable deployable) {
+        JsonNode collector = RepositoryFiles.yaml(RepositoryFiles.path("deploy/otel-collector/config.yaml"));
+
+        assertThat(compose.environment(deployable.module()).get("MANAGEMENT_OTLP_TRACING_ENDPOINT"))
+                .isEqualTo("http://otel-collector:" + port(collector.path("receivers").path("otlp").path("protocols")
+                        .path("http").path("endpoint").asText()) + "/v1/traces");
+        assertThat(collector.path("service").path("pipelines").path("traces").path("exporters"))
+                .extracting(JsonNode::asText).containsExactly("otlp/jaeger");
+        assertThat(collector.path("exporters").path("otlp/jaeger").path("endpoint").asText()).isEqualTo("jaeger:4317");
+        assertThat(compose.environment("jaeger")).containsEntry("COLLECTOR_OTLP_ENABLED", "true");
+    }
+
+    private static String port(String endpoint) {
+        return endpoint.substring(endpoint.lastIndexOf(':') + 1);
+    }
 }
