@@ -2,12 +2,15 @@ package closedloop.deploy;
 
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import javax.tools.ToolProvider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,7 +22,17 @@ class HealthCheckIntegrationTests {
 
     private static final Path SOURCE = RepositoryFiles.path("deploy/docker/HealthCheck.java");
 
+    @TempDir
+    static Path classes;
+
     private final HttpServer server = server();
+
+    /** Compiled once, as the image's build stage compiles it. */
+    @BeforeAll
+    static void compileTheProbe() {
+        assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
+                SOURCE.toString())).isZero();
+    }
 
     @AfterEach
     void stopTheServer() {
@@ -43,10 +56,11 @@ class HealthCheckIntegrationTests {
         assertThat(probe(url("/actuator/health/readiness")).exitCode()).isEqualTo(1);
     }
 
-    /** Runs the probe as the image does, with java, here from its source (the image compiles it). */
+    /** Runs the probe as the image's health checks do: {@code java -cp <classes> HealthCheck <url>}. */
     private static InstalledTool.Result probe(String url) {
         String java = ProcessHandle.current().info().command().orElse("java");
-        return InstalledTool.run(RepositoryFiles.ROOT, java, SOURCE.toString(), url);
+        return InstalledTool.run(RepositoryFiles.ROOT, java, "-Xmx16m", "-XX:TieredStopAtLevel=1", "-cp",
+                classes.toString(), "HealthCheck", url);
     }
 
     private String url(String path) {
