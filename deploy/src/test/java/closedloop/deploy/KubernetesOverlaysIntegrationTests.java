@@ -248,6 +248,9 @@ class KubernetesOverlaysIntegrationTests {
                 .isEqualTo(issuer);
         assertThat(host(manifests.get("Ingress", "closedloop-keycloak"))).isEqualTo(URI.create(issuer).getHost());
 
+        // the console builds its redirect URI from the browser's scheme and host, which the ingress controller forwards
+        assertThat(manifests.get("ConfigMap", "web-console").path("data").path("SERVER_FORWARDHEADERSSTRATEGY").asText())
+                .isEqualTo("framework");
         String console = host(manifests.get("Ingress", "web-console"));
         JsonNode client = realmClient(manifests, "closedloop-console");
         assertThat(URI.create(client.path("redirectUris").get(0).asText()).getHost()).isEqualTo(console);
