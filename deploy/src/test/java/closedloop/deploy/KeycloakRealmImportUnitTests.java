@@ -17,7 +17,8 @@ class KeycloakRealmImportUnitTests {
 
     @Test
     void theKubernetesRealmImportIsTheRealmFileDockerComposeImports() throws IOException {
-        JsonNode realmFile = new ObjectMapper().readTree(RepositoryFiles.path("deploy/keycloak/closedloop-realm.json").toFile());
+        JsonNode realmFile = new ObjectMapper()
+                .readTree(RepositoryFiles.path("deploy/keycloak/closedloop-realm.json").toFile());
         JsonNode realmImport = RepositoryFiles.yaml(RepositoryFiles.path("k8s/base/keycloak/realm-import.yaml"));
 
         assertThat(realmImport.path("kind").asText()).isEqualTo("KeycloakRealmImport");

@@ -66,7 +66,8 @@ class KubernetesOverlaysIntegrationTests {
                 .containsExactlyInAnyOrderElementsOf(expected);
         assertThat(topics).allSatisfy(topic -> {
             assertThat(topic.path("apiVersion").asText()).isEqualTo("kafka.strimzi.io/v1");
-            assertThat(topic.path("metadata").path("labels").path("strimzi.io/cluster").asText()).isEqualTo("closedloop");
+            assertThat(topic.path("metadata").path("labels").path("strimzi.io/cluster").asText())
+                    .isEqualTo("closedloop");
             assertThat(topic.path("spec").path("partitions").asInt()).isEqualTo(overlay.partitions());
             assertThat(topic.path("spec").path("replicas").asInt()).isEqualTo(overlay.replicas());
             assertThat(topic.path("spec").path("config").path("min.insync.replicas").asInt())
@@ -77,7 +78,7 @@ class KubernetesOverlaysIntegrationTests {
     @ParameterizedTest
     @MethodSource("overlays")
     void theServicesCreateAndReadTheTopicsWithTheKafkaTopicsPartitionsAndReplication(Overlay overlay) {
-        JsonNode shared = rendered(overlay).get("ConfigMap", "closedloop-platform").path("data");
+        JsonNode shared = data(rendered(overlay), "closedloop-platform");
         assertThat(shared.path("CLOSEDLOOP_KAFKA_PARTITIONS").asInt()).isEqualTo(overlay.partitions());
         assertThat(shared.path("CLOSEDLOOP_KAFKA_REPLICATIONFACTOR").asInt()).isEqualTo(overlay.replicas());
         assertThat(shared.path("SPRING_KAFKA_BOOTSTRAPSERVERS").asText()).isEqualTo("closedloop-kafka-bootstrap:9092");
@@ -140,7 +141,8 @@ class KubernetesOverlaysIntegrationTests {
         Manifests manifests = rendered(overlay);
         for (Deployable deployable : Deployable.values()) {
             Set<String> required = new TreeSet<>();
-            RequiredSettings.of(deployable).forEach(setting -> required.add(RequiredSettings.environmentVariable(setting)));
+            RequiredSettings.of(deployable)
+                    .forEach(setting -> required.add(RequiredSettings.environmentVariable(setting)));
             assertThat(environment(manifests, deployable.module())).as(deployable.module())
                     .containsAll(required);
         }
@@ -167,7 +169,8 @@ class KubernetesOverlaysIntegrationTests {
             assertThat(pod.path("securityContext").path("runAsNonRoot").asBoolean()).isTrue();
             assertThat(pod.path("securityContext").path("runAsUser").asInt()).isPositive();
             assertThat(pod.path("securityContext").path("fsGroup").asInt()).isPositive();
-            assertThat(pod.path("securityContext").path("seccompProfile").path("type").asText()).isEqualTo("RuntimeDefault");
+            assertThat(pod.path("securityContext").path("seccompProfile").path("type").asText())
+                    .isEqualTo("RuntimeDefault");
             JsonNode security = container.path("securityContext");
             assertThat(security.path("readOnlyRootFilesystem").asBoolean()).isTrue();
             assertThat(security.path("allowPrivilegeEscalation").isBoolean()).isTrue();
@@ -238,18 +241,17 @@ class KubernetesOverlaysIntegrationTests {
 
     @ParameterizedTest
     @MethodSource("overlays")
-    void theServicesAndTheConsoleExpectTheIssuerKeycloakAnnouncesAndTheRealmSendsPeopleBackToTheConsole(Overlay overlay) {
+    void everyoneExpectsTheIssuerKeycloakAnnouncesAndTheRealmSendsPeopleBackToTheConsole(Overlay overlay) {
         Manifests manifests = rendered(overlay);
         String issuer = manifests.get("Keycloak", "closedloop-keycloak").path("spec").path("hostname").path("hostname")
                 .asText() + "/realms/closedloop";
-        assertThat(manifests.get("ConfigMap", "closedloop-platform").path("data")
-                .path("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI").asText()).isEqualTo(issuer);
-        assertThat(manifests.get("ConfigMap", "web-console").path("data").path("CLOSEDLOOP_CONSOLE_ISSUER_URL").asText())
-                .isEqualTo(issuer);
+        JsonNode shared = data(manifests, "closedloop-platform");
+        assertThat(shared.path("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI").asText()).isEqualTo(issuer);
+        assertThat(data(manifests, "web-console").path("CLOSEDLOOP_CONSOLE_ISSUER_URL").asText()).isEqualTo(issuer);
         assertThat(host(manifests.get("Ingress", "closedloop-keycloak"))).isEqualTo(URI.create(issuer).getHost());
 
         // the console builds its redirect URI from the browser's scheme and host, which the ingress controller forwards
-        assertThat(manifests.get("ConfigMap", "web-console").path("data").path("SERVER_FORWARDHEADERSSTRATEGY").asText())
+        assertThat(data(manifests, "web-console").path("SERVER_FORWARDHEADERSSTRATEGY").asText())
                 .isEqualTo("framework");
         String console = host(manifests.get("Ingress", "web-console"));
         JsonNode client = realmClient(manifests, "closedloop-console");
@@ -333,9 +335,13 @@ class KubernetesOverlaysIntegrationTests {
     }
 
     private static JsonNode realmClient(Manifests manifests, String clientId) {
-        JsonNode clients = manifests.get("KeycloakRealmImport", "closedloop").path("spec").path("realm").path("clients");
-        return StreamSupport.stream(clients.spliterator(), false)
+        JsonNode realm = manifests.get("KeycloakRealmImport", "closedloop").path("spec").path("realm");
+        return StreamSupport.stream(realm.path("clients").spliterator(), false)
                 .filter(client -> client.path("clientId").asText().equals(clientId)).findFirst().orElseThrow();
+    }
+
+    private static JsonNode data(Manifests manifests, String configMap) {
+        return manifests.get("ConfigMap", configMap).path("data");
     }
 
     private static String host(JsonNode ingress) {
