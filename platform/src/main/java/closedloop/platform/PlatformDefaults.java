@@ -38,7 +38,9 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
             // a line per HTTP request (reactor.netty.http.server.AccessLog), phone numbers masked
             Map.entry("closedloop.access-log", "false"),
             Map.entry("management.endpoints.web.exposure.include", "health,info,prometheus"),
-            // each service describes its API at /v3/api-docs (closedloop.platform.api); the Swagger UI is the console's
+            // each service describes its API at /v3/api-docs, on purpose and without a token (closedloop.platform.api);
+            // the Swagger UI is the console's
+            Map.entry("springdoc.api-docs.enabled", "true"),
             Map.entry("springdoc.swagger-ui.enabled", "false"),
             Map.entry("management.endpoint.health.probes.enabled", "true"));
 
