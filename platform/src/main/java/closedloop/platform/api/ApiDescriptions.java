@@ -2,6 +2,8 @@ package closedloop.platform.api;
 
 import closedloop.platform.security.AccessRule;
 import closedloop.platform.security.AccessRules;
+import closedloop.platform.security.Actor;
+import closedloop.platform.security.Caller;
 import closedloop.platform.security.Role;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -22,6 +24,7 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,7 +56,9 @@ import java.util.stream.Collectors;
  * </ul>
  *
  * An operation's own annotations win: a response it documents itself is left as it is. An endpoint open without a
- * token (one that proves itself another way, as the SMS gateway's signed webhook) has no security requirement.
+ * token (one that proves itself another way, as the SMS gateway's signed webhook) has no security requirement. The
+ * {@code @Actor} and {@link Caller} arguments of a controller are not parameters of the request: they are read from
+ * the token.
  */
 public class ApiDescriptions implements OpenApiCustomizer {
 
@@ -72,6 +77,11 @@ public class ApiDescriptions implements OpenApiCustomizer {
     private static final Set<PathItem.HttpMethod> STATE_CHANGING = Set.of(PathItem.HttpMethod.POST,
             PathItem.HttpMethod.PUT, PathItem.HttpMethod.PATCH, PathItem.HttpMethod.DELETE);
     private static final String SEARCH = "/_search";
+
+    static {
+        // who makes the request comes from the access token (ActorArgumentResolver), never from a request parameter
+        SpringDocUtils.getConfig().addAnnotationsToIgnore(Actor.class).addRequestWrapperToIgnore(Caller.class);
+    }
 
     private final String service;
     private final String version;

@@ -1,6 +1,8 @@
 package closedloop.platform.api;
 
 import closedloop.platform.security.AccessRules;
+import closedloop.platform.security.Actor;
+import closedloop.platform.security.Caller;
 import closedloop.platform.web.Problems;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -127,6 +129,15 @@ class ApiDescriptionsIntegrationTests {
     }
 
     @Test
+    void takesNoParameterForWhoIsAskingWhichTheTokenSays() {
+        JsonNode add = operation("/api/v1/doors", "post");
+
+        assertThat(add.path("parameters").findValuesAsText("name")).doesNotContain("actor", "caller");
+        assertThat(add.at("/requestBody/content/application~1json/schema/$ref").asText())
+                .isEqualTo("#/components/schemas/Door");
+    }
+
+    @Test
     void answersTheYamlFormWithoutATokenToo() {
         client.get().uri("/v3/api-docs.yaml").exchange().expectStatus().isOk()
                 .expectBody(String.class).value(yaml -> assertThat(yaml).contains("title: door-service"));
@@ -200,7 +211,7 @@ class ApiDescriptionsIntegrationTests {
         }
 
         @PostMapping("/api/v1/doors")
-        Mono<Door> add(@Valid @RequestBody Door door) {
+        Mono<Door> add(@Valid @RequestBody Door door, @Actor String actor, Caller caller) {
             return Mono.just(door);
         }
 
