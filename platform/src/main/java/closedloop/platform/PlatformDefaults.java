@@ -42,6 +42,8 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
             // the Swagger UI is the console's
             Map.entry("springdoc.api-docs.enabled", "true"),
             Map.entry("springdoc.swagger-ui.enabled", "false"),
+            // a record of query parameters (a search's criteria) is described as its parameters, not as one object
+            Map.entry("springdoc.default-flat-param-object", "true"),
             Map.entry("management.endpoint.health.probes.enabled", "true"));
 
     /** The shared defaults, for the tests that hold the deployment files to what the services need. */
