@@ -41,6 +41,7 @@ public class SmsReplyController {
 
     /** Takes one forwarded SMS; answers with the callback it completed. */
     @PostMapping
+    @ApiResponse(responseCode = "200", description = "The callback the reply completed")
     @ApiResponse(responseCode = "401", description = "Not signed by the gateway, wrongly signed or too old",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     @ApiResponse(responseCode = "404", description = "No survey awaits this reply code from this phone",
