@@ -153,6 +153,8 @@ public final class LocalStack implements AutoCloseable {
         properties.put("closedloop.issuer.url", issuerUrl());
         properties.put("closedloop.issuer.key-file", settings.dataDir().resolve("issuer").resolve("signing-key.json"));
         properties.put("closedloop.issuer.console.url", "http://localhost:" + consolePort);
+        // the services' API descriptions (springdoc) are on the shared classpath; the issuer has none to give
+        properties.put("springdoc.api-docs.enabled", false);
         properties.put("spring.main.banner-mode", "off");
         properties.put("spring.main.register-shutdown-hook", false);
         return asArguments(properties);

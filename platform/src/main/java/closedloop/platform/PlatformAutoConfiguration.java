@@ -1,6 +1,7 @@
 package closedloop.platform;
 
 import closedloop.contracts.Topics;
+import closedloop.platform.api.ApiDescriptions;
 import closedloop.platform.domain.RaceRetry;
 import closedloop.platform.domain.RaceRetryProperties;
 import closedloop.platform.kafka.ClosedLoopKafkaProperties;
@@ -10,12 +11,14 @@ import closedloop.platform.kafka.InstanceListenerContainerFactory;
 import closedloop.platform.kafka.DeadLetters;
 import closedloop.platform.outbox.OutboxRelay;
 import closedloop.platform.outbox.OutboxSource;
+import closedloop.platform.security.AccessRules;
 import closedloop.platform.security.ActorArgumentResolver;
 import closedloop.platform.web.FilterProblems;
 import closedloop.platform.web.MaskedAccessLog;
 import closedloop.platform.web.ProblemDetailsAdvice;
 import closedloop.platform.web.RequestBounds;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -102,6 +105,19 @@ public class PlatformAutoConfiguration {
                 configurer.addCustomResolver(new ActorArgumentResolver());
             }
         };
+    }
+
+    /**
+     * The service's OpenAPI description at {@code /v3/api-docs}: its name and version, the bearer-token scheme, the
+     * problem answers and the roles of each operation (docs/api.md).
+     */
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+    ApiDescriptions apiDescriptions(@Value("${spring.application.name}") String service,
+                                    ObjectProvider<AccessRules> rules,
+                                    @Value("${closedloop.rate-limits.enabled:true}") boolean rateLimited) {
+        return new ApiDescriptions(service, ApiDescriptions.buildVersion(), rules.getIfAvailable(AccessRules::of),
+                rateLimited);
     }
 
     @Bean

@@ -46,6 +46,12 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
             // KeepAliveStallUnitTests fails once the version in use no longer needs this)
             Map.entry(ONE_REQUEST_PER_CONNECTION, "1"),
             Map.entry("management.endpoints.web.exposure.include", "health,info,prometheus"),
+            // each service describes its API at /v3/api-docs, on purpose and without a token (closedloop.platform.api);
+            // the Swagger UI is the console's
+            Map.entry("springdoc.api-docs.enabled", "true"),
+            Map.entry("springdoc.swagger-ui.enabled", "false"),
+            // a record of query parameters (a search's criteria) is described as its parameters, not as one object
+            Map.entry("springdoc.default-flat-param-object", "true"),
             Map.entry("management.endpoint.health.probes.enabled", "true"));
 
     /** The shared defaults, for the tests that hold the deployment files to what the services need. */

@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.FluxExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.reactive.result.method.RequestMappingInfo;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.pattern.PathPattern;
@@ -42,6 +43,7 @@ public final class AccessMatrix {
     /** The branch of the probing dispatcher. */
     static final String PROBE_BRANCH = "LIXIA-01";
     private static final String NO_TOKEN = "no token";
+    private static final String SPRINGDOC = "org.springdoc";
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private AccessMatrix() {
@@ -65,12 +67,19 @@ public final class AccessMatrix {
         }
     }
 
-    /** The endpoints the application maps, as {@code METHOD pattern}, sorted by pattern then method. */
+    /**
+     * The endpoints the application maps, as {@code METHOD pattern}, sorted by pattern then method; but the API
+     * description's own ({@code /v3/api-docs}, springdoc's), which the platform opens to everyone.
+     */
     public static List<String> endpoints(ApplicationContext context) {
         RequestMappingHandlerMapping mapping = context.getBean("requestMappingHandlerMapping",
                 RequestMappingHandlerMapping.class);
         List<String> endpoints = new ArrayList<>();
-        for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> handler : mapping.getHandlerMethods().entrySet()) {
+            if (handler.getValue().getBeanType().getPackageName().startsWith(SPRINGDOC)) {
+                continue;
+            }
+            RequestMappingInfo info = handler.getKey();
             for (PathPattern pattern : info.getPatternsCondition().getPatterns()) {
                 info.getMethodsCondition().getMethods()
                         .forEach(method -> endpoints.add(method.name() + " " + pattern.getPatternString()));

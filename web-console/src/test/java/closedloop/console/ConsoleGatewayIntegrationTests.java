@@ -252,6 +252,46 @@ class ConsoleGatewayIntegrationTests {
         assertThat(router.getAllServeEvents()).isEmpty();
     }
 
+    @Test
+    void listsTheFourServicesDescriptionsInItsSwaggerUiWithTheCsrfTokenForTryingThemOut() {
+        Browser.Answer config = dispatcher.fetch("/v3/api-docs/swagger-config");
+
+        assertThat(config.status()).as(config.body()).isEqualTo(200);
+        Map<String, String> urls = new java.util.LinkedHashMap<>();
+        config.json().get("urls").forEach(url -> urls.put(url.get("name").asText(), url.get("url").asText()));
+        assertThat(urls).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "complaint-intake", "/api-docs/complaint-intake",
+                "ticket-router", "/api-docs/ticket-router",
+                "escalation-service", "/api-docs/escalation-service",
+                "notification-service", "/api-docs/notification-service"));
+        List<Browser.Answer> hops = dispatcher.follow(dispatcher.open("/swagger-ui.html"));
+        Browser.Answer page = hops.get(hops.size() - 1);
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        assertThat(page.body()).contains("swagger-ui");
+        Browser.Answer initializer = dispatcher.fetch(page.uri().resolve("swagger-initializer.js").getPath());
+        assertThat(initializer.body()).as("Try it out sends the CSRF cookie's token as the header")
+                .contains("`; " + Browser.CSRF_COOKIE + "=`").contains("request.headers['X-XSRF-TOKEN']");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"complaint-intake", "ticket-router", "escalation-service", "notification-service"})
+    void readsEachServicesDescriptionThroughItsRoute(String service) {
+        Browser.Answer answer = dispatcher.fetch("/api-docs/" + service);
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.json().get("service").asText()).isEqualTo(service);
+        assertThat(onlyRequestTo(services().get(service)).getUrl()).isEqualTo("/v3/api-docs");
+    }
+
+    @Test
+    void answersTheSwaggerUiOfAStrangerWithASignInProblem() {
+        Browser stranger = new Browser("http://localhost:" + PORT);
+
+        assertThat(stranger.fetch("/api-docs/ticket-router").status()).isEqualTo(401);
+        assertThat(stranger.fetch("/v3/api-docs/swagger-config").status()).isEqualTo(401);
+        assertThat(router.getAllServeEvents()).isEmpty();
+    }
+
     /** A WebTestClient that sends the signed-in browser's cookies. */
     private static WebTestClient signedInClient() {
         return WebTestClient.bindToServer().baseUrl("http://localhost:" + PORT)

@@ -37,7 +37,7 @@ public class PlatformSecurityConfiguration {
 
     /** Paths every deployment probes or reads without signing in. */
     static final String[] OPEN_PATHS = {"/actuator/health", "/actuator/health/**", "/actuator/prometheus",
-            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
+            "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**"};
 
     @Bean
     @ConditionalOnMissingBean

@@ -46,8 +46,9 @@ import java.util.Map;
  *
  * <ul>
  *     <li>Every page asks for a sign-in: a person who has not signed in is sent to the issuer's login page. The
- *     pages' scripts ({@code /api/**}, {@code /console/**}) are answered 401 problem+json instead
- *     ({@link SignInRequired}), which the pages take as the sign to load again and so sign in.</li>
+ *     pages' scripts ({@code /api/**}, {@code /console/**}) and the Swagger UI's ({@code /api-docs/**},
+ *     {@code /v3/api-docs/**}) are answered 401 problem+json instead ({@link SignInRequired}), which the pages take
+ *     as the sign to load again and so sign in.</li>
  *     <li>Every state-changing request carries a CSRF token ({@link CsrfRefused} otherwise): the token is in the
  *     readable cookie {@code XSRF-TOKEN}, which the scripts send back as the header {@code X-XSRF-TOKEN}
  *     ({@link ScriptCsrfTokenRequestHandler}).</li>
@@ -71,6 +72,9 @@ class SignInConfiguration {
 
     /** A static page saying that the sign-in did not succeed, with a link to try again. */
     static final String SIGN_IN_FAILED = "/sign-in-failed.html";
+
+    /** What the pages' scripts and the Swagger UI fetch: answered 401 rather than sent to sign in. */
+    static final String[] SCRIPT_PATHS = {"/api/**", "/console/**", "/api-docs/**", "/v3/api-docs/**"};
 
     @Bean
     SecurityWebFilterChain consoleSecurity(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
@@ -144,7 +148,7 @@ class SignInConfiguration {
     /** The pages' scripts are told 401; a browser opening a page is sent to sign in. */
     private static ServerAuthenticationEntryPoint entryPoint(SignInRequired signInRequired) {
         DelegatingServerAuthenticationEntryPoint entryPoint = new DelegatingServerAuthenticationEntryPoint(
-                new DelegateEntry(ServerWebExchangeMatchers.pathMatchers("/api/**", "/console/**"), signInRequired));
+                new DelegateEntry(ServerWebExchangeMatchers.pathMatchers(SCRIPT_PATHS), signInRequired));
         entryPoint.setDefaultEntryPoint(new RedirectServerAuthenticationEntryPoint(SIGN_IN));
         return entryPoint;
     }

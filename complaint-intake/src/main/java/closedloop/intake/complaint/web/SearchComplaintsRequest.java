@@ -8,6 +8,7 @@ import closedloop.intake.complaint.ComplaintStatus;
 import closedloop.platform.PhoneNumbers;
 import closedloop.platform.web.IsoInstant;
 import closedloop.platform.web.OneOf;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -39,6 +40,8 @@ public record SearchComplaintsRequest(@OneOf(ComplaintStatus.class) String statu
                                       @Size(max = 50) String branch,
                                       @IsoInstant String from,
                                       @IsoInstant String to,
+                                      // refused as a query parameter (400), so not described as one; in the search's body
+                                      @Parameter(hidden = true)
                                       @Pattern(regexp = RegisterComplaintRequest.PHONE, message = RegisterComplaintRequest.PHONE_MESSAGE) String phone,
                                       @Pattern(regexp = Paging.PAGE, message = Paging.PAGE_MESSAGE) String page,
                                       @Pattern(regexp = Paging.SIZE, message = Paging.SIZE_MESSAGE) String size) {

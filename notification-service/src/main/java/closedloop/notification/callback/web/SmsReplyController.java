@@ -5,6 +5,9 @@ import closedloop.notification.callback.SurveyLocked;
 import closedloop.notification.callback.SurveyReplies;
 import closedloop.notification.callback.UnreadableSurveyReply;
 import closedloop.platform.web.Problems;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import lombok.RequiredArgsConstructor;
 import org.springframework.web.ErrorResponseException;
@@ -30,11 +33,24 @@ import java.time.Duration;
 @RequiredArgsConstructor
 public class SmsReplyController {
 
+    private static final String PROBLEM_JSON = "application/problem+json";
+    private static final String PROBLEM = "#/components/schemas/ProblemDetail";
+
     private final SurveyReplies replies;
     private final Clock clock;
 
     /** Takes one forwarded SMS; answers with the callback it completed. */
     @PostMapping
+    @ApiResponse(responseCode = "200", description = "The callback the reply completed")
+    @ApiResponse(responseCode = "401", description = "Not signed by the gateway, wrongly signed or too old",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "404", description = "No survey awaits this reply code from this phone",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "422", description = "The text is not a survey reply",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "429", description = "The phone's survey is locked after too many wrong reply codes; "
+            + "Retry-After and lockedUntil say until when",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     public Mono<CallbackView> receive(@Valid @RequestBody SmsReplyRequest request) {
         return replies.take(request.from(), request.text())
                 .onErrorMap(SurveyLocked.class, this::locked)
