@@ -41,9 +41,11 @@ public class InstanceListenerContainerFactory extends ConcurrentKafkaListenerCon
     /**
      * @param consumers  the service's consumer factory, whose settings a feed takes without its consumer group
      * @param partitions how many partitions every topic has
+     * @param observed   whether each record is observed (traced), as the service's other listeners are
      */
-    public InstanceListenerContainerFactory(ConsumerFactory<?, ?> consumers, int partitions) {
+    public InstanceListenerContainerFactory(ConsumerFactory<?, ?> consumers, int partitions, boolean observed) {
         this.partitions = partitions;
+        getContainerProperties().setObservationEnabled(observed);
         setConsumerFactory(new DefaultKafkaConsumerFactory<>(withoutGroup(consumers.getConfigurationProperties())));
         // there is nothing to acknowledge: no group keeps the feed's offsets
         getContainerProperties().setAckMode(AckMode.MANUAL);
@@ -68,7 +70,9 @@ public class InstanceListenerContainerFactory extends ConcurrentKafkaListenerCon
                 .flatMap(topic -> IntStream.range(0, partitions)
                         .mapToObj(partition -> new TopicPartitionOffset(topic, partition, SeekPosition.END)))
                 .toArray(TopicPartitionOffset[]::new);
-        return new ConcurrentMessageListenerContainer<>(getConsumerFactory(), new ContainerProperties(fromTheEnd));
+        ContainerProperties properties = new ContainerProperties(fromTheEnd);
+        properties.setObservationEnabled(getContainerProperties().isObservationEnabled());
+        return new ConcurrentMessageListenerContainer<>(getConsumerFactory(), properties);
     }
 
     /** Names the feed's consumer after the feed, unless its listener gives a client id prefix. */

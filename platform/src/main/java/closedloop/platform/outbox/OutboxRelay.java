@@ -3,6 +3,8 @@ package closedloop.platform.outbox;
 import closedloop.platform.PeriodicPass;
 import closedloop.platform.events.CloudEvents;
 import closedloop.platform.events.CloudEvents.OutgoingEvent;
+import closedloop.platform.observability.TraceParents;
+import io.opentelemetry.context.Scope;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.BulkOperations;
@@ -30,6 +32,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -62,13 +65,25 @@ public class OutboxRelay implements SmartLifecycle {
     private final PeriodicPass publishing;
     private final PeriodicPass sweeping;
     private final Clock leaseClock;
+    private final Consumer<OutgoingEvent> published;
     private final Map<String, Set<Object>> saved = new ConcurrentHashMap<>();
 
     public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, String> kafka, List<OutboxSource> sources,
                        String cloudEventsSource, Duration pollInterval, int batchSize) {
+        this(mongo, kafka, sources, cloudEventsSource, pollInterval, batchSize, event -> { });
+    }
+
+    /**
+     * @param published told of every event the broker acknowledged, e.g. to count it; a relay that dies before it
+     *                  marks the event sent publishes it again, and tells it again
+     */
+    public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, String> kafka, List<OutboxSource> sources,
+                       String cloudEventsSource, Duration pollInterval, int batchSize,
+                       Consumer<OutgoingEvent> published) {
         this.mongo = mongo;
         this.kafka = kafka;
         this.sources = sources;
+        this.published = published;
         this.cloudEventsSource = cloudEventsSource;
         this.batchSize = batchSize;
         this.leaseClock = Clock.systemUTC();
@@ -180,9 +195,20 @@ public class OutboxRelay implements SmartLifecycle {
     private Mono<Void> publish(List<PendingOutbox> documents) {
         CompletableFuture<?>[] sends = documents.stream()
                 .flatMap(document -> document.outbox().stream())
-                .map(event -> kafka.send(CloudEvents.toRecord(event, cloudEventsSource)))
+                .map(this::send)
                 .toArray(CompletableFuture[]::new);
         return Mono.fromFuture(CompletableFuture.allOf(sends));
+    }
+
+    /**
+     * Sends one event in the trace of what caused it: the producer's span (and the {@code traceparent} header it
+     * writes) is a child of the span that recorded the event, not the start of a trace of its own.
+     */
+    private CompletableFuture<?> send(OutgoingEvent event) {
+        try (Scope cause = TraceParents.restore(event.traceparent())) {
+            return kafka.send(CloudEvents.toRecord(event, cloudEventsSource))
+                    .thenAccept(result -> published.accept(event));
+        }
     }
 
     /**
