@@ -3,7 +3,9 @@ package closedloop.localstack;
 import closedloop.issuer.IdentityIssuerApplication;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.tracing.Tracer;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -55,9 +57,15 @@ class ObservabilityEndToEndTests {
         String traceId = HexFormat.of().formatHex(randomBytes(16));
         String traceparent = "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01";
 
+        for (String service : List.of("complaint-intake", "ticket-router", "escalation-service")) {
+            assertThat(stack.context(service).getBeansOfType(SpanExporter.class)).as(service).isNotEmpty();
+            assertThat(stack.context(service).getBeansOfType(Tracer.class)).as(service).isNotEmpty();
+        }
+
         api.registerInTrace("BILLING", "Lixia", "13800138061", traceparent);
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(CapturedSpans.ofTrace(traceId))
+                .as(CapturedSpans::describe)
                 .extracting(CapturedSpans::service)
                 .contains("complaint-intake", "ticket-router", "escalation-service"));
         List<SpanData> trace = CapturedSpans.ofTrace(traceId);
@@ -105,7 +113,9 @@ class ObservabilityEndToEndTests {
             if (application.equals(IdentityIssuerApplication.NAME)) {
                 return;
             }
-            String scrape = WebTestClient.bindToServer().baseUrl(url).build().get().uri("/actuator/prometheus")
+            String scrape = WebTestClient.bindToServer().baseUrl(url)
+                    .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build()
+                    .get().uri("/actuator/prometheus")
                     .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
             Matcher sample = SAMPLE.matcher(scrape);
             while (sample.find()) {

@@ -45,7 +45,7 @@ public final class WholeStack implements ParameterResolver {
                 // a line per request, so that the log scan sees what an access log would show
                 Map.entry("closedloop.access-log", "true"),
                 // every application's finished spans kept in memory, for the trace test
-                Map.entry("context.initializer.classes", CapturedSpans.Initializer.class.getName()),
+                Map.entry("spring.main.sources", CapturedSpans.Capture.class.getName()),
                 // the stack runs on the real clock: no quiet hours, so that customer SMS leave at any hour
                 Map.entry("closedloop.notification.quiet-hours.start", "00:00"),
                 Map.entry("closedloop.notification.quiet-hours.end", "00:00"),
