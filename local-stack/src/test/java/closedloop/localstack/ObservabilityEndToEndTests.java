@@ -87,6 +87,15 @@ class ObservabilityEndToEndTests {
                 "kafka_consumer_fetch_manager_records_lag_max");
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(exposed()).containsAll(queried));
+        // the counters count what the relays published: one closure, one resolved ticket, one level-2 escalation
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(scrape("complaint-intake"))
+                    .containsPattern("(?m)^closedloop_complaints_time_to_close_seconds_count\\{[^}]*} [1-9]");
+            assertThat(scrape("ticket-router")).containsPattern(
+                    "(?m)^closedloop_tickets_total\\{[^}]*action=\"resolved\"[^}]*branch=\"LIXIA-01\"[^}]*} [1-9]");
+            assertThat(scrape("escalation-service"))
+                    .containsPattern("(?m)^closedloop_sla_escalations_total\\{[^}]*level=\"2\"[^}]*} [1-9]");
+        });
     }
 
     /** Drives one complaint to its closure and one network-quality complaint up two escalation levels. */
@@ -109,20 +118,24 @@ class ObservabilityEndToEndTests {
     /** The name of every sample the four services and the console expose now. */
     private static Set<String> exposed() {
         Set<String> names = new TreeSet<>();
-        stack.urls().forEach((application, url) -> {
+        stack.urls().keySet().forEach(application -> {
             if (application.equals(IdentityIssuerApplication.NAME)) {
                 return;
             }
-            String scrape = WebTestClient.bindToServer().baseUrl(url)
-                    .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build()
-                    .get().uri("/actuator/prometheus")
-                    .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
-            Matcher sample = SAMPLE.matcher(scrape);
+            Matcher sample = SAMPLE.matcher(scrape(application));
             while (sample.find()) {
                 names.add(sample.group(1));
             }
         });
         return names;
+    }
+
+    /** What an application serves on {@code /actuator/prometheus} now. */
+    private static String scrape(String application) {
+        return WebTestClient.bindToServer().baseUrl(stack.url(application))
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build()
+                .get().uri("/actuator/prometheus")
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
     }
 
     private static List<String> dashboardQueries() {

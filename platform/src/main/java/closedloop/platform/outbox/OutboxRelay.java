@@ -5,6 +5,8 @@ import closedloop.platform.events.CloudEvents;
 import closedloop.platform.events.CloudEvents.OutgoingEvent;
 import closedloop.platform.observability.TraceParents;
 import io.opentelemetry.context.Scope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.BulkOperations;
@@ -50,6 +52,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * removing.
  */
 public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     /** How long a claimed batch stays this relay's before another may publish it. */
     static final Duration LEASE = Duration.ofSeconds(30);
@@ -206,8 +210,16 @@ public class OutboxRelay implements SmartLifecycle {
      */
     private CompletableFuture<?> send(OutgoingEvent event) {
         try (Scope cause = TraceParents.restore(event.traceparent())) {
-            return kafka.send(CloudEvents.toRecord(event, cloudEventsSource))
-                    .thenAccept(result -> published.accept(event));
+            return kafka.send(CloudEvents.toRecord(event, cloudEventsSource)).thenAccept(result -> tell(event));
+        }
+    }
+
+    /** Tells of a published event; what is told never makes the relay publish it again. */
+    private void tell(OutgoingEvent event) {
+        try {
+            published.accept(event);
+        } catch (RuntimeException e) {
+            log.warn("Published event {} could not be told: {}", event.eventId(), e.toString());
         }
     }
 
