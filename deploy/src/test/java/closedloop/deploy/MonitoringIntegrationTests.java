@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The monitoring component checked by the tools that will read it: Prometheus' promtool validates the rule file and
- * runs its unit tests (a DLT receiving a record fires, a minute-old outbox fires, an open breaker fires), and
+ * runs its unit tests (a DLT receiving a record fires, a minute-old outbox fires, an open breaker fires, level-2
+ * escalations jumping after a quiet day fire), and
  * {@code kubectl kustomize} renders the component under a parent, as an overlay includes it. Each is skipped where its
  * tool is not installed; {@code .ci/run} installs them.
  */
