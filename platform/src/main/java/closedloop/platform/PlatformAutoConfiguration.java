@@ -8,6 +8,7 @@ import closedloop.platform.kafka.EventReceiver;
 import closedloop.platform.kafka.InstanceListener;
 import closedloop.platform.kafka.InstanceListenerContainerFactory;
 import closedloop.platform.kafka.DeadLetters;
+import closedloop.platform.observability.ComplaintIdRequestFilter;
 import closedloop.platform.observability.LoopMetrics;
 import closedloop.platform.outbox.OutboxGauges;
 import closedloop.platform.outbox.OutboxRelay;
@@ -88,6 +89,13 @@ public class PlatformAutoConfiguration {
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
     RequestBounds requestBounds(FilterProblems problems) {
         return new RequestBounds(problems);
+    }
+
+    /** The complaint a request names, in the MDC of its log lines (docs/observability.md). */
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+    ComplaintIdRequestFilter complaintIdRequestFilter() {
+        return new ComplaintIdRequestFilter();
     }
 
     @Bean
