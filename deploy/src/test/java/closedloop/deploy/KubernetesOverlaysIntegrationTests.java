@@ -213,6 +213,24 @@ class KubernetesOverlaysIntegrationTests {
 
     @ParameterizedTest
     @MethodSource("overlays")
+    void prometheusScrapesEveryDeployablesServiceThroughTheMonitoringComponent(Overlay overlay) {
+        Manifests manifests = rendered(overlay);
+        assertThat(manifests.ofKind("PrometheusRule")).hasSize(1);
+        for (Deployable deployable : Deployable.values()) {
+            JsonNode service = manifests.get("Service", deployable.module());
+            assertThat(manifests.ofKind("ServiceMonitor")).as(deployable.module()).anySatisfy(monitor -> {
+                monitor.path("spec").path("selector").path("matchLabels").fields().forEachRemaining(label ->
+                        assertThat(service.path("metadata").path("labels").path(label.getKey()).asText())
+                                .isEqualTo(label.getValue().asText()));
+                JsonNode endpoint = monitor.path("spec").path("endpoints").get(0);
+                assertThat(texts(service.path("spec").path("ports"), "name")).contains(endpoint.path("port").asText());
+                assertThat(endpoint.path("path").asText()).isEqualTo("/actuator/prometheus");
+            });
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
     void everyImageIsPinnedToAVersionNeverLatest(Overlay overlay) {
         List<String> images = new ArrayList<>();
         rendered(overlay).documents().forEach(document ->

@@ -1,12 +1,14 @@
 package closedloop.localstack;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,8 +41,18 @@ final class ClosedLoopApi {
 
     /** Registers a complaint and returns its id. */
     String register(String category, String district, String phone) {
+        return register(category, district, phone, headers -> { });
+    }
+
+    /** Registers a complaint in the trace a W3C {@code traceparent} names, and returns its id. */
+    String registerInTrace(String category, String district, String phone, String traceparent) {
+        return register(category, district, phone, headers -> headers.set("traceparent", traceparent));
+    }
+
+    private String register(String category, String district, String phone, Consumer<HttpHeaders> more) {
         JsonNode created = intake.post().uri("/api/v1/complaints")
                 .headers(tokens.as(DemoTokens.AGENT))
+                .headers(more)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("channel", "HOTLINE", "category", category, "district", district,
                         "customer", Map.of("name", "Zhang Wei", "phone", phone),

@@ -38,19 +38,22 @@ public final class WholeStack implements ParameterResolver {
 
     private static LocalStack start() {
         return LocalStack.start(new LocalStackSettings(freshFolder(), FreePorts.next(), FreePorts.next(), 0, 0, 0,
-                Map.of(), Map.of("closedloop.sla.network-quality.resolve", NETWORK_QUALITY_RESOLVE,
-                "closedloop.escalation.scan-interval", "PT0.2S",
-                "closedloop.kafka.relay-interval", "PT0.2S",
+                Map.of(), Map.ofEntries(
+                Map.entry("closedloop.sla.network-quality.resolve", NETWORK_QUALITY_RESOLVE),
+                Map.entry("closedloop.escalation.scan-interval", "PT0.2S"),
+                Map.entry("closedloop.kafka.relay-interval", "PT0.2S"),
                 // a line per request, so that the log scan sees what an access log would show
-                "closedloop.access-log", "true",
+                Map.entry("closedloop.access-log", "true"),
+                // every application's finished spans kept in memory, for the trace test
+                Map.entry("spring.main.sources", CapturedSpans.Capture.class.getName()),
                 // the stack runs on the real clock: no quiet hours, so that customer SMS leave at any hour
-                "closedloop.notification.quiet-hours.start", "00:00",
-                "closedloop.notification.quiet-hours.end", "00:00",
+                Map.entry("closedloop.notification.quiet-hours.start", "00:00"),
+                Map.entry("closedloop.notification.quiet-hours.end", "00:00"),
                 // the tests' few demo users work faster than any person: the limits stay on, raised
-                "closedloop.rate-limits.changes-per-minute", "6000",
-                "closedloop.rate-limits.paths[0].method", "POST",
-                "closedloop.rate-limits.paths[0].pattern", "/api/v1/complaints",
-                "closedloop.rate-limits.paths[0].per-minute", "3000")));
+                Map.entry("closedloop.rate-limits.changes-per-minute", "6000"),
+                Map.entry("closedloop.rate-limits.paths[0].method", "POST"),
+                Map.entry("closedloop.rate-limits.paths[0].pattern", "/api/v1/complaints"),
+                Map.entry("closedloop.rate-limits.paths[0].per-minute", "3000"))));
     }
 
     private static Path freshFolder() {

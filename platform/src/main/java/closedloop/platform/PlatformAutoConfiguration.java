@@ -9,6 +9,9 @@ import closedloop.platform.kafka.EventReceiver;
 import closedloop.platform.kafka.InstanceListener;
 import closedloop.platform.kafka.InstanceListenerContainerFactory;
 import closedloop.platform.kafka.DeadLetters;
+import closedloop.platform.observability.ComplaintIdRequestFilter;
+import closedloop.platform.observability.LoopMetrics;
+import closedloop.platform.outbox.OutboxGauges;
 import closedloop.platform.outbox.OutboxRelay;
 import closedloop.platform.outbox.OutboxSource;
 import closedloop.platform.security.AccessRules;
@@ -17,6 +20,7 @@ import closedloop.platform.web.FilterProblems;
 import closedloop.platform.web.MaskedAccessLog;
 import closedloop.platform.web.ProblemDetailsAdvice;
 import closedloop.platform.web.RequestBounds;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -90,6 +94,13 @@ public class PlatformAutoConfiguration {
         return new RequestBounds(problems);
     }
 
+    /** The complaint a request names, in the MDC of its log lines (docs/observability.md). */
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+    ComplaintIdRequestFilter complaintIdRequestFilter() {
+        return new ComplaintIdRequestFilter();
+    }
+
     @Bean
     @ConditionalOnMissingBean
     ProblemDetailsAdvice problemDetailsAdvice() {
@@ -145,16 +156,24 @@ public class PlatformAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     DefaultErrorHandler deadLetteringErrorHandler(KafkaTemplate<String, String> template,
-                                                  ClosedLoopKafkaProperties properties) {
-        return DeadLetters.errorHandler(template, properties);
+                                                  ClosedLoopKafkaProperties properties, MeterRegistry registry) {
+        return DeadLetters.errorHandler(template, properties, registry);
     }
 
     /** The containers of the instance-wide feeds: every partition, from the end, with no consumer group. */
     @Bean(InstanceListener.CONTAINER_FACTORY)
     @ConditionalOnMissingBean(name = InstanceListener.CONTAINER_FACTORY)
     InstanceListenerContainerFactory instanceListenerContainerFactory(ConsumerFactory<?, ?> consumers,
-                                                                      ClosedLoopKafkaProperties properties) {
-        return new InstanceListenerContainerFactory(consumers, properties.partitions());
+                                                                      ClosedLoopKafkaProperties properties,
+            @Value("${spring.kafka.listener.observation-enabled:false}") boolean observed) {
+        return new InstanceListenerContainerFactory(consumers, properties.partitions(), observed);
+    }
+
+    /** The loop's story as counters, from the events the relay publishes (docs/observability.md). */
+    @Bean
+    @ConditionalOnMissingBean
+    LoopMetrics loopMetrics(MeterRegistry registry) {
+        return new LoopMetrics(registry);
     }
 
     @Bean
@@ -162,7 +181,17 @@ public class PlatformAutoConfiguration {
     @ConditionalOnMissingBean
     OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, String> kafka,
                             List<OutboxSource> sources, ClosedLoopKafkaProperties properties,
-                            @Value("${spring.application.name}") String application) {
-        return new OutboxRelay(mongo, kafka, sources, "/closedloop/" + application, properties.relayInterval(), 500);
+                            @Value("${spring.application.name}") String application, LoopMetrics metrics) {
+        return new OutboxRelay(mongo, kafka, sources, "/closedloop/" + application, properties.relayInterval(), 500,
+                metrics);
+    }
+
+    /** How far each outbox is behind, read every {@code closedloop.kafka.outbox-gauge-interval} (15 s). */
+    @Bean
+    @ConditionalOnBean(OutboxSource.class)
+    @ConditionalOnMissingBean
+    OutboxGauges outboxGauges(ReactiveMongoTemplate mongo, List<OutboxSource> sources, Clock clock,
+                              ClosedLoopKafkaProperties properties) {
+        return new OutboxGauges(mongo, sources, clock, properties.outboxGaugeInterval());
     }
 }

@@ -52,7 +52,17 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
             Map.entry("springdoc.swagger-ui.enabled", "false"),
             // a record of query parameters (a search's criteria) is described as its parameters, not as one object
             Map.entry("springdoc.default-flat-param-object", "true"),
-            Map.entry("management.endpoint.health.probes.enabled", "true"));
+            Map.entry("management.endpoint.health.probes.enabled", "true"),
+            // every meter names its service, so that one dashboard shows them side by side (docs/observability.md)
+            Map.entry("management.metrics.tags.application", "${spring.application.name}"),
+            // traces: every request and record is sampled unless a deployment lowers it; spans leave over OTLP only
+            // where management.otlp.tracing.endpoint is set, so nothing waits on a collector that is not there
+            Map.entry("management.tracing.sampling.probability", "1.0"),
+            // the relay's producer and every listener container trace their records: traceparent rides in the headers
+            Map.entry("spring.kafka.template.observation-enabled", "true"),
+            Map.entry("spring.kafka.listener.observation-enabled", "true"),
+            // the trace and the complaint id follow a reactive pipeline from thread to thread, into the log lines
+            Map.entry("spring.reactor.context-propagation", "auto"));
 
     /** The shared defaults, for the tests that hold the deployment files to what the services need. */
     public static Map<String, Object> defaults() {

@@ -30,6 +30,7 @@ public class ComplaintService {
     private final RaceRetry raceRetry;
     private final Clock clock;
     private final IntakeProperties properties;
+    private final ClosureTimes closures;
 
     /**
      * Numbers and stores a new complaint, with its {@code ComplaintRegistered} event, in one insert. The customer's
@@ -82,10 +83,14 @@ public class ComplaintService {
      */
     public Mono<Applied> apply(ClosedLoopEvent event, String source) {
         return raceRetry.retrying(() -> complaints.findById(event.complaintId())
-                        .flatMap(complaint -> complaint.apply(event, source, clock.instant())
-                                ? complaints.save(complaint).doOnNext(saved -> relay.nudge(saved))
-                                        .thenReturn(Applied.APPLIED)
-                                : Mono.just(Applied.ALREADY_APPLIED))
+                        .flatMap(complaint -> {
+                            boolean open = complaint.status() != ComplaintStatus.CLOSED;
+                            return complaint.apply(event, source, clock.instant())
+                                    ? complaints.save(complaint).doOnNext(saved -> relay.nudge(saved))
+                                            .doOnNext(saved -> countClosure(open, saved))
+                                            .thenReturn(Applied.APPLIED)
+                                    : Mono.just(Applied.ALREADY_APPLIED);
+                        })
                         .defaultIfEmpty(Applied.UNKNOWN_COMPLAINT))
                 .doOnNext(applied -> {
                     if (applied == Applied.UNKNOWN_COMPLAINT) {
@@ -93,6 +98,12 @@ public class ComplaintService {
                                 event.complaintId());
                     }
                 });
+    }
+
+    private void countClosure(boolean wasOpen, Complaint saved) {
+        if (wasOpen && saved.status() == ComplaintStatus.CLOSED) {
+            closures.closed(saved.registeredAt(), clock.instant());
+        }
     }
 
     /** What became of an event intake was told. */

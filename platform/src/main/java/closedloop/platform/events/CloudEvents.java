@@ -7,6 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
+import org.springframework.data.annotation.PersistenceCreator;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -69,14 +70,31 @@ public final class CloudEvents {
         headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** An event ready to publish: the CloudEvents attributes and the JSON body. */
+    /**
+     * An event ready to publish: the CloudEvents attributes, the JSON body and the W3C {@code traceparent} of the
+     * request or record that caused it (null when none was traced), which the relay continues when it publishes.
+     */
     public record OutgoingEvent(String eventId, String type, String topic, String key, Instant occurredAt,
-                                String payload) {
+                                String payload, String traceparent) {
+
+        @PersistenceCreator
+        public OutgoingEvent {
+        }
+
+        /** An event that continues no trace. */
+        public OutgoingEvent(String eventId, String type, String topic, String key, Instant occurredAt, String payload) {
+            this(eventId, type, topic, key, occurredAt, payload, null);
+        }
 
         public static OutgoingEvent of(ClosedLoopEvent event) {
             EventType type = EventType.of(event);
             return new OutgoingEvent(event.eventId().toString(), type.id(), type.topic(), event.complaintId(),
                     event.occurredAt(), EventJson.write(event));
+        }
+
+        /** The same event, continuing the trace this {@code traceparent} names. */
+        public OutgoingEvent tracedFrom(String parent) {
+            return new OutgoingEvent(eventId, type, topic, key, occurredAt, payload, parent);
         }
     }
 }

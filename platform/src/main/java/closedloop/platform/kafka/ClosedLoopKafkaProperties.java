@@ -14,6 +14,7 @@ import java.time.Duration;
  * @param retryBackoff      pause before the first retry; doubles each time
  * @param relayInterval     how often the outbox relay looks for events left behind
  * @param writeTimeout      how long a listener waits for the writes of one event to be acknowledged
+ * @param outboxGaugeInterval how often the outbox gauges (backlog, age of the oldest event) are read from the store
  */
 @ConfigurationProperties("closedloop.kafka")
 public record ClosedLoopKafkaProperties(@DefaultValue("3") int partitions,
@@ -21,5 +22,6 @@ public record ClosedLoopKafkaProperties(@DefaultValue("3") int partitions,
                                         @DefaultValue("3") int retries,
                                         @DefaultValue("200ms") Duration retryBackoff,
                                         @DefaultValue("1s") Duration relayInterval,
-                                        @DefaultValue("30s") Duration writeTimeout) {
+                                        @DefaultValue("30s") Duration writeTimeout,
+                                        @DefaultValue("15s") Duration outboxGaugeInterval) {
 }

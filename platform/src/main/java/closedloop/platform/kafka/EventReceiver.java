@@ -1,7 +1,9 @@
 package closedloop.platform.kafka;
 
 import closedloop.platform.events.CloudEvents;
+import closedloop.platform.observability.ComplaintIdInLogs;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.MDC;
 
 /**
  * The one way a listener receives an event: the record is read as a {@code ClosedLoopEvent} (a type this build does
@@ -17,8 +19,22 @@ public class EventReceiver {
         this.properties = properties;
     }
 
-    /** Reads the record's event and applies the handler to it, returning once its writes are acknowledged. */
+    /**
+     * Reads the record's event and applies the handler to it, returning once its writes are acknowledged. Every line
+     * logged meanwhile names the complaint (its id is the record's key), on whichever thread the handler's pipeline
+     * runs.
+     */
     public void receive(ConsumerRecord<String, String> record, EventHandler handler) {
+        if (record.key() == null) {
+            apply(record, handler);
+            return;
+        }
+        try (MDC.MDCCloseable complaint = ComplaintIdInLogs.put(record.key())) {
+            apply(record, handler);
+        }
+    }
+
+    private void apply(ConsumerRecord<String, String> record, EventHandler handler) {
         CloudEvents.fromRecord(record).ifPresent(event -> handler.handle(event, record).block(properties.writeTimeout()));
     }
 }

@@ -1,5 +1,6 @@
 package closedloop.platform.kafka;
 
+import io.micrometer.common.KeyValues;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +14,10 @@ import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.ContainerProperties.AckMode;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.TopicPartitionOffset;
+import org.springframework.kafka.support.micrometer.KafkaListenerObservation.DefaultKafkaListenerObservationConvention;
+import org.springframework.kafka.support.micrometer.KafkaListenerObservation.ListenerLowCardinalityTags;
+import org.springframework.kafka.support.micrometer.KafkaListenerObservationConvention;
+import org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext;
 import org.springframework.kafka.support.TopicPartitionOffset.SeekPosition;
 import org.springframework.util.StringUtils;
 import org.springframework.util.backoff.FixedBackOff;
@@ -36,14 +41,31 @@ public class InstanceListenerContainerFactory extends ConcurrentKafkaListenerCon
 
     private static final Logger log = LoggerFactory.getLogger(InstanceListenerContainerFactory.class);
 
+    /**
+     * A feed's records are observed with the consumer group tag of the service's listeners, {@code none}: Prometheus
+     * keeps a meter only if every meter of its name has the same tag keys.
+     */
+    private static final KafkaListenerObservationConvention WITHOUT_GROUP = new DefaultKafkaListenerObservationConvention() {
+        @Override
+        public KeyValues getLowCardinalityKeyValues(KafkaRecordReceiverContext context) {
+            KeyValues values = super.getLowCardinalityKeyValues(context);
+            return context.getGroupId() == null
+                    ? values.and(ListenerLowCardinalityTags.MESSAGING_CONSUMER_GROUP.asString(), "none")
+                    : values;
+        }
+    };
+
     private final int partitions;
 
     /**
      * @param consumers  the service's consumer factory, whose settings a feed takes without its consumer group
      * @param partitions how many partitions every topic has
+     * @param observed   whether each record is observed (traced), as the service's other listeners are
      */
-    public InstanceListenerContainerFactory(ConsumerFactory<?, ?> consumers, int partitions) {
+    public InstanceListenerContainerFactory(ConsumerFactory<?, ?> consumers, int partitions, boolean observed) {
         this.partitions = partitions;
+        getContainerProperties().setObservationEnabled(observed);
+        getContainerProperties().setObservationConvention(WITHOUT_GROUP);
         setConsumerFactory(new DefaultKafkaConsumerFactory<>(withoutGroup(consumers.getConfigurationProperties())));
         // there is nothing to acknowledge: no group keeps the feed's offsets
         getContainerProperties().setAckMode(AckMode.MANUAL);
@@ -68,7 +90,9 @@ public class InstanceListenerContainerFactory extends ConcurrentKafkaListenerCon
                 .flatMap(topic -> IntStream.range(0, partitions)
                         .mapToObj(partition -> new TopicPartitionOffset(topic, partition, SeekPosition.END)))
                 .toArray(TopicPartitionOffset[]::new);
-        return new ConcurrentMessageListenerContainer<>(getConsumerFactory(), new ContainerProperties(fromTheEnd));
+        ContainerProperties properties = new ContainerProperties(fromTheEnd);
+        properties.setObservationEnabled(getContainerProperties().isObservationEnabled());
+        return new ConcurrentMessageListenerContainer<>(getConsumerFactory(), properties);
     }
 
     /** Names the feed's consumer after the feed, unless its listener gives a client id prefix. */

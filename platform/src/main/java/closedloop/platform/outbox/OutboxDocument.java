@@ -2,6 +2,7 @@ package closedloop.platform.outbox;
 
 import closedloop.contracts.ClosedLoopEvent;
 import closedloop.platform.events.CloudEvents.OutgoingEvent;
+import closedloop.platform.observability.TraceParents;
 import org.springframework.data.mongodb.core.index.Indexed;
 
 import java.util.ArrayList;
@@ -20,9 +21,12 @@ public abstract class OutboxDocument {
     @Indexed(sparse = true)
     private java.time.Instant outboxSince;
 
-    /** Records an event caused by the state change being made; it is saved with the state and published after. */
+    /**
+     * Records an event caused by the state change being made; it is saved with the state and published after, in the
+     * trace of the request or record being handled.
+     */
     protected void record(ClosedLoopEvent event) {
-        outbox.add(OutgoingEvent.of(event));
+        outbox.add(OutgoingEvent.of(event).tracedFrom(TraceParents.current()));
         if (outboxSince == null) {
             outboxSince = event.occurredAt();
         }

@@ -3,6 +3,10 @@ package closedloop.platform.outbox;
 import closedloop.platform.PeriodicPass;
 import closedloop.platform.events.CloudEvents;
 import closedloop.platform.events.CloudEvents.OutgoingEvent;
+import closedloop.platform.observability.TraceParents;
+import io.opentelemetry.context.Scope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.BulkOperations;
@@ -30,6 +34,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -48,6 +53,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  */
 public class OutboxRelay implements SmartLifecycle {
 
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
     /** How long a claimed batch stays this relay's before another may publish it. */
     static final Duration LEASE = Duration.ofSeconds(30);
     private static final String CLAIM = "outboxClaim";
@@ -62,13 +69,25 @@ public class OutboxRelay implements SmartLifecycle {
     private final PeriodicPass publishing;
     private final PeriodicPass sweeping;
     private final Clock leaseClock;
+    private final Consumer<OutgoingEvent> published;
     private final Map<String, Set<Object>> saved = new ConcurrentHashMap<>();
 
     public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, String> kafka, List<OutboxSource> sources,
                        String cloudEventsSource, Duration pollInterval, int batchSize) {
+        this(mongo, kafka, sources, cloudEventsSource, pollInterval, batchSize, event -> { });
+    }
+
+    /**
+     * @param published told of every event the broker acknowledged, e.g. to count it; a relay that dies before it
+     *                  marks the event sent publishes it again, and tells it again
+     */
+    public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, String> kafka, List<OutboxSource> sources,
+                       String cloudEventsSource, Duration pollInterval, int batchSize,
+                       Consumer<OutgoingEvent> published) {
         this.mongo = mongo;
         this.kafka = kafka;
         this.sources = sources;
+        this.published = published;
         this.cloudEventsSource = cloudEventsSource;
         this.batchSize = batchSize;
         this.leaseClock = Clock.systemUTC();
@@ -180,9 +199,28 @@ public class OutboxRelay implements SmartLifecycle {
     private Mono<Void> publish(List<PendingOutbox> documents) {
         CompletableFuture<?>[] sends = documents.stream()
                 .flatMap(document -> document.outbox().stream())
-                .map(event -> kafka.send(CloudEvents.toRecord(event, cloudEventsSource)))
+                .map(this::send)
                 .toArray(CompletableFuture[]::new);
         return Mono.fromFuture(CompletableFuture.allOf(sends));
+    }
+
+    /**
+     * Sends one event in the trace of what caused it: the producer's span (and the {@code traceparent} header it
+     * writes) is a child of the span that recorded the event, not the start of a trace of its own.
+     */
+    private CompletableFuture<?> send(OutgoingEvent event) {
+        try (Scope cause = TraceParents.restore(event.traceparent())) {
+            return kafka.send(CloudEvents.toRecord(event, cloudEventsSource)).thenAccept(result -> tell(event));
+        }
+    }
+
+    /** Tells of a published event; what is told never makes the relay publish it again. */
+    private void tell(OutgoingEvent event) {
+        try {
+            published.accept(event);
+        } catch (RuntimeException e) {
+            log.warn("Published event {} could not be told: {}", event.eventId(), e.toString());
+        }
     }
 
     /**
