@@ -51,13 +51,16 @@ public final class LocalStack implements AutoCloseable {
         issuerPort = portOf(settings, IdentityIssuerApplication.NAME);
         consolePort = portOf(settings, WebConsoleApplication.NAME);
         contexts.put(IdentityIssuerApplication.NAME,
-                IdentityIssuerApplication.application().run(issuerArguments(settings)));
-        SERVICES.forEach((name, application) ->
-                contexts.put(name, SharedClasspath.reactive(application.get()).run(arguments(settings, name))));
+                IdentityIssuerApplication.application().run(issuerArguments(settings, issuerPort, consolePort)));
+        Wiring wiring = new Wiring(kafka.bootstrapServers(), mongo.uri(), issuerUrl(), outbox.smtpPort(),
+                outbox.smsGatewayUrl());
+        SERVICES.forEach((name, application) -> contexts.put(name,
+                SharedClasspath.reactive(application.get()).run(arguments(settings, name, wiring))));
         outbox.forwardRepliesTo(url(NotificationServiceApplication.NAME) + SmsReplySignatureFilter.PATH, contexts
                 .get(NotificationServiceApplication.NAME).getEnvironment().getRequiredProperty(SMS_REPLY_SECRET));
         contexts.put(WebConsoleApplication.NAME,
-                SharedClasspath.reactive(WebConsoleApplication.application()).run(consoleArguments(settings)));
+                SharedClasspath.reactive(WebConsoleApplication.application()).run(consoleArguments(settings,
+                        serviceUrls(), consolePort, issuerUrl())));
     }
 
     /** Starts everything; returns once every service serves HTTP. */
@@ -115,19 +118,35 @@ public final class LocalStack implements AutoCloseable {
         kafka.close();
     }
 
-    private String[] arguments(LocalStackSettings settings, String service) {
+    /**
+     * Where a service finds the rest of the stack: the broker, the store, the issuer and the demo outbox.
+     *
+     * @param kafkaBootstrapServers the broker, e.g. {@code 127.0.0.1:19092}
+     * @param mongoUri              the store, e.g. {@code mongodb://127.0.0.1:27017}
+     * @param issuerUrl             the issuer, e.g. {@code http://localhost:9000}
+     * @param smtpPort              the demo outbox's SMTP port on the loopback address
+     * @param smsGatewayUrl         where the demo SMS gateway takes messages
+     */
+    record Wiring(String kafkaBootstrapServers, String mongoUri, String issuerUrl, int smtpPort,
+                  String smsGatewayUrl) {
+    }
+
+    /** A service's arguments: its port from the settings (0: a free one), wired to the rest of the stack. */
+    static String[] arguments(LocalStackSettings settings, String service, Wiring wiring) {
         Map<String, Object> properties = new HashMap<>();
         // the console's gateway is on the shared classpath; only the console routes
         properties.put("spring.cloud.gateway.server.webflux.enabled", false);
         if (service.equals(NotificationServiceApplication.NAME)) {
-            properties.putAll(outboxAddresses());
+            // where notification-service sends mail and SMS: the demo outbox (a test's properties may point elsewhere)
+            properties.putAll(Map.of("spring.mail.host", "127.0.0.1", "spring.mail.port", wiring.smtpPort(),
+                    "closedloop.notification.sms.url", wiring.smsGatewayUrl()));
         }
         properties.putAll(settings.properties());
         properties.put("server.port", settings.servicePorts().getOrDefault(service, 0));
-        properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
-        properties.put("spring.data.mongodb.uri", mongo.uri());
-        properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuerUrl());
-        properties.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", issuerUrl() + "/oauth2/jwks");
+        properties.put("spring.kafka.bootstrap-servers", wiring.kafkaBootstrapServers());
+        properties.put("spring.data.mongodb.uri", wiring.mongoUri());
+        properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", wiring.issuerUrl());
+        properties.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", wiring.issuerUrl() + "/oauth2/jwks");
         properties.put("closedloop.kafka.replication-factor", 1);
         properties.put("spring.main.banner-mode", "off");
         // the stack closes the services itself, before the store and the broker they need
@@ -135,22 +154,23 @@ public final class LocalStack implements AutoCloseable {
         return asArguments(properties);
     }
 
-    /** The console routes to the services where they answer in this process. */
-    private String[] consoleArguments(LocalStackSettings settings) {
+    /** The console's arguments: it routes to the services where they answer. */
+    static String[] consoleArguments(LocalStackSettings settings, Map<String, String> serviceUrls, int consolePort,
+                                     String issuerUrl) {
         Map<String, Object> properties = new HashMap<>(settings.properties());
-        SERVICES.keySet().forEach(service -> properties.put("closedloop.console.services." + service, url(service)));
+        serviceUrls.forEach((service, url) -> properties.put("closedloop.console.services." + service, url));
         properties.put("server.port", consolePort);
-        properties.put("closedloop.console.issuer.url", issuerUrl());
+        properties.put("closedloop.console.issuer.url", issuerUrl);
         properties.put("spring.main.banner-mode", "off");
         properties.put("spring.main.register-shutdown-hook", false);
         return asArguments(properties);
     }
 
     /** The issuer on its port, with its signing key in the data folder, sending people back to the console. */
-    private String[] issuerArguments(LocalStackSettings settings) {
+    static String[] issuerArguments(LocalStackSettings settings, int issuerPort, int consolePort) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("server.port", issuerPort);
-        properties.put("closedloop.issuer.url", issuerUrl());
+        properties.put("closedloop.issuer.url", "http://localhost:" + issuerPort);
         properties.put("closedloop.issuer.key-file", settings.dataDir().resolve("issuer").resolve("signing-key.json"));
         properties.put("closedloop.issuer.console.url", "http://localhost:" + consolePort);
         // the services' API descriptions (springdoc) are on the shared classpath; the issuer has none to give
@@ -158,6 +178,12 @@ public final class LocalStack implements AutoCloseable {
         properties.put("spring.main.banner-mode", "off");
         properties.put("spring.main.register-shutdown-hook", false);
         return asArguments(properties);
+    }
+
+    private Map<String, String> serviceUrls() {
+        Map<String, String> urls = new LinkedHashMap<>();
+        SERVICES.keySet().forEach(service -> urls.put(service, url(service)));
+        return urls;
     }
 
     /** The port the settings give an application, or a free one where they give 0. */
@@ -176,12 +202,6 @@ public final class LocalStack implements AutoCloseable {
     private static String[] asArguments(Map<String, Object> properties) {
         return properties.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
                 .toArray(String[]::new);
-    }
-
-    /** Where notification-service sends mail and SMS: the demo outbox (a test's properties may point elsewhere). */
-    private Map<String, Object> outboxAddresses() {
-        return Map.of("spring.mail.host", "127.0.0.1", "spring.mail.port", outbox.smtpPort(),
-                "closedloop.notification.sms.url", outbox.smsGatewayUrl());
     }
 
     private static Map<String, Supplier<SpringApplication>> services() {
