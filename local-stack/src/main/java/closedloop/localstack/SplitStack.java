@@ -144,10 +144,11 @@ final class SplitStack {
         if (stopping) {
             return;
         }
-        String name = children.stream().filter(child -> child.process == process).map(child -> child.name)
-                .findFirst().orElse("a part");
-        System.err.println("Closed Loop: " + name + " exited (code " + process.exitValue() + "); stopping the rest. "
-                + "See its log for why.");
+        String part = children.stream().filter(child -> child.process == process)
+                .map(child -> child.name + " exited (code " + process.exitValue() + "; its log: "
+                        + child.log.toAbsolutePath() + ")")
+                .findFirst().orElse("a part exited");
+        System.err.println("Closed Loop: " + part + "; stopping the rest.");
         new Thread(() -> System.exit(1), "closedloop-part-died").start();
     }
 
@@ -185,7 +186,8 @@ final class SplitStack {
         }
 
         void stop() {
-            process.destroy();
+            // through its handle: Process.destroy() would close the console under the pump, losing the part's last words
+            process.toHandle().destroy();
             try {
                 if (!process.waitFor(GRACE_SECONDS, TimeUnit.SECONDS)) {
                     System.err.println("Closed Loop: " + name + " did not stop within " + GRACE_SECONDS + " s; killed");

@@ -5,6 +5,8 @@ import closedloop.issuer.IdentityIssuerApplication;
 import closedloop.localstack.outbox.DemoOutbox;
 import closedloop.notification.NotificationServiceApplication;
 import closedloop.notification.callback.web.SmsReplySignatureFilter;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -56,6 +58,8 @@ record StackPart(String name, int stage) {
 
     /** Runs this part until the process is told to stop (SIGTERM, Ctrl-C) or the launcher that started it is gone. */
     void run(LocalStackSettings settings) throws InterruptedException {
+        // Ctrl-C reaches every process of the terminal's group: the launcher alone stops the parts, in order (SIGTERM)
+        Signal.handle(new Signal("INT"), SignalHandler.SIG_IGN);
         AutoCloseable running;
         try {
             running = start(settings);
@@ -68,6 +72,7 @@ record StackPart(String name, int stage) {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 running.close();
+                System.out.println("Closed Loop part stopped: " + name);
             } catch (Exception e) {
                 e.printStackTrace();
             }
