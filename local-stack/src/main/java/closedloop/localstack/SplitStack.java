@@ -1,10 +1,11 @@
 package closedloop.localstack;
 
+import closedloop.console.WebConsoleApplication;
 import closedloop.issuer.IdentityIssuerApplication;
 import closedloop.issuer.IssuerSettings;
-import closedloop.console.WebConsoleApplication;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -19,6 +20,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -75,7 +77,7 @@ final class SplitStack {
         List<String> command = new ArrayList<>();
         command.add(Path.of(javaHome, "bin", "java").toString());
         command.addAll(options);
-        if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) {
+        if (classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator)) {
             command.addAll(List.of("-jar", classPath));
         } else {
             command.addAll(List.of("-cp", classPath, LocalStackApplication.class.getName()));
@@ -99,7 +101,7 @@ final class SplitStack {
         }, "closedloop-shutdown"));
         Path logs = settings.dataDir().resolve("logs");
         Map<Integer, List<Launch>> stages = plan(settings, java).stream()
-                .collect(Collectors.groupingBy(launch -> launch.part().stage(), java.util.TreeMap::new,
+                .collect(Collectors.groupingBy(launch -> launch.part().stage(), TreeMap::new,
                         Collectors.toList()));
         try {
             for (List<Launch> stage : stages.values()) {

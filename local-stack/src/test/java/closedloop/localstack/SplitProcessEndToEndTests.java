@@ -78,8 +78,11 @@ class SplitProcessEndToEndTests {
         launcher.destroy();
         assertThat(launcher.waitFor(90, TimeUnit.SECONDS)).as("the launcher stopped").isTrue();
         assertThat(parts).as("every part stopped with the launcher").noneMatch(ProcessHandle::isAlive);
-        assertThat(Files.list(dataDir).map(path -> path.getFileName().toString()))
-                .contains("kafka", "mongo", "issuer", "logs");
+        try (Stream<Path> folders = Files.list(dataDir)) {
+            assertThat(folders.map(path -> path.getFileName().toString()))
+                    .as("the one-JVM mode's data folders, and the parts' logs")
+                    .contains("kafka", "mongo", "issuer", "logs");
+        }
     }
 
     private Process startSplitStack() throws IOException {
