@@ -11,9 +11,6 @@ import closedloop.router.TicketRouterApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -188,15 +185,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** The port the settings give an application, or a free one where they give 0. */
     private static int portOf(LocalStackSettings settings, String application) {
-        int port = settings.servicePorts().getOrDefault(application, 0);
-        if (port != 0) {
-            return port;
-        }
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return LocalStackSettings.orFree(settings.servicePorts().getOrDefault(application, 0));
     }
 
     private static String[] asArguments(Map<String, Object> properties) {

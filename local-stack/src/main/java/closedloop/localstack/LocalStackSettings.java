@@ -74,7 +74,8 @@ public record LocalStackSettings(Path dataDir, int kafkaPort, int kafkaControlle
                 orFree(smtpPort), orFree(smsGatewayPort), ports, properties);
     }
 
-    private static int orFree(int port) {
+    /** The port, or a free one where it is 0. */
+    static int orFree(int port) {
         if (port != 0) {
             return port;
         }
