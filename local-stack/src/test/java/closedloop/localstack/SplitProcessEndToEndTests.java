@@ -1,9 +1,9 @@
 package closedloop.localstack;
 
-import closedloop.testsupport.FreePorts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,12 +41,14 @@ class SplitProcessEndToEndTests {
     Path dataDir;
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private final Map<String, String> ports = Stream.of("CLOSEDLOOP_ISSUER_PORT", "CLOSEDLOOP_CONSOLE_PORT",
-                    "CLOSEDLOOP_INTAKE_PORT", "CLOSEDLOOP_ROUTER_PORT", "CLOSEDLOOP_ESCALATION_PORT",
-                    "CLOSEDLOOP_NOTIFICATION_PORT", "CLOSEDLOOP_KAFKA_PORT", "CLOSEDLOOP_KAFKA_CONTROLLER_PORT",
-                    "CLOSEDLOOP_MONGO_PORT", "CLOSEDLOOP_SMTP_PORT", "CLOSEDLOOP_SMS_GATEWAY_PORT")
-            .collect(Collectors.toUnmodifiableMap(name -> name, name -> String.valueOf(FreePorts.next())));
+    /** The settings' own variables, a free port in each, as the launcher hands them to the parts. */
+    private Map<String, String> ports;
     private final StringBuffer console = new StringBuffer();
+
+    @BeforeEach
+    void giveEveryPartAFreePort() {
+        ports = new LocalStackSettings(dataDir, 0, 0, 0, 0, 0, Map.of(), Map.of()).withFreePorts().environment();
+    }
     private Process launcher;
 
     @AfterEach
@@ -90,7 +91,6 @@ class SplitProcessEndToEndTests {
                 "-Xmx128m", "-cp", System.getProperty("java.class.path"), LocalStackApplication.class.getName(),
                 "--split").redirectErrorStream(true);
         builder.environment().putAll(ports);
-        builder.environment().put("CLOSEDLOOP_DATA_DIR", dataDir.toString());
         builder.environment().put("CLOSEDLOOP_SPLIT_JAVA_OPTS", "-Xmx256m -XX:TieredStopAtLevel=1");
         Process process = builder.start();
         CompletableFuture<Void> up = new CompletableFuture<>();
