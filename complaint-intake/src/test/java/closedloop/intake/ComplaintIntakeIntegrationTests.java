@@ -27,6 +27,9 @@ import closedloop.contracts.TimeBasis;
 import closedloop.contracts.Topics;
 import closedloop.intake.complaint.ComplaintNumber;
 import closedloop.intake.complaint.Complaints;
+import closedloop.intake.complaint.CustomerRecentComplaints;
+import closedloop.intake.complaint.RecentComplaint;
+import closedloop.intake.complaint.Repeats;
 import closedloop.platform.events.CloudEvents;
 import closedloop.testsupport.KafkaProbe;
 import closedloop.testsupport.KafkaProbeExtension;
@@ -46,6 +49,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -86,6 +90,10 @@ abstract class ComplaintIntakeIntegrationTests {
     Complaints complaints;
     @Autowired
     MutableClock clock;
+    @Autowired
+    ReactiveMongoTemplate mongo;
+    @Autowired
+    Repeats repeats;
     @LocalServerPort
     int port;
 
@@ -486,6 +494,103 @@ abstract class ComplaintIntakeIntegrationTests {
         } finally {
             clock.setInstant(before);
         }
+    }
+
+    @Test
+    void marksNoRepeatOutsideTheWindowNorOfAnotherCustomer() {
+        Instant before = clock.instant();
+        String phone = uniquePhone();
+        try {
+            created(fullBody(phone));
+            assertThat(created(fullBody(uniquePhone())).get("repeat").asBoolean()).isFalse();
+
+            clock.add(Duration.ofDays(30).plusMillis(1));
+            JsonNode late = created(fullBody(phone));
+            assertThat(late.get("repeat").asBoolean()).isFalse();
+            assertThat(late.get("repeatOf")).isEmpty();
+        } finally {
+            clock.setInstant(before);
+        }
+    }
+
+    @Test
+    void neverNamesAListedComplaintThatWasNeverStored() {
+        Instant before = clock.instant();
+        String phone = uniquePhone();
+        try {
+            // what a crash between listing a complaint and inserting it leaves behind
+            listed(phone, new RecentComplaint("never-stored-" + UUID.randomUUID(), "TS-20261123-999999",
+                    clock.instant()));
+            clock.add(Duration.ofMinutes(1));
+            JsonNode first = created(fullBody(phone));
+            assertThat(first.get("repeat").asBoolean()).isFalse();
+            assertThat(first.get("priorityReason").asText()).doesNotContain("repeat");
+
+            clock.add(Duration.ofMinutes(1));
+            JsonNode second = created(fullBody(phone));
+            assertThat(ids(second.get("repeatOf"))).containsExactly(first.get("id").asText());
+            assertThat(second.get("priorityReason").asText()).contains("repeat of " + first.get("number").asText());
+            assertThat(listOf(phone).entries()).hasSize(3);
+        } finally {
+            clock.setInstant(before);
+        }
+    }
+
+    @Test
+    void listsAComplaintRetriedWithItsKeyOnceAndNeverAsItsOwnRepeat() {
+        String key = "key-" + UUID.randomUUID();
+        String phone = uniquePhone();
+        // a crash after the complaint was listed and before it was inserted: the retry creates the same complaint
+        String id = EventIds.derived(key + "@" + clock.instant(), "complaint").toString();
+        listed(phone, new RecentComplaint(id, "TS-20261123-999998", clock.instant()));
+
+        JsonNode first = created(fullBody(phone), key);
+        JsonNode again = created(fullBody(phone), key);
+
+        assertThat(first.get("id").asText()).isEqualTo(id);
+        assertThat(again.get("id").asText()).isEqualTo(id);
+        assertThat(first.get("repeat").asBoolean()).isFalse();
+        assertThat(listOf(phone).entries()).extracting(RecentComplaint::complaintId).containsExactly(id);
+    }
+
+    @Test
+    void listsEachOfConcurrentRegistrationsOnceAndNoneAsItsOwnRepeat() {
+        String phone = uniquePhone();
+        String key = "key-" + UUID.randomUUID();
+        WebClient client = WebClient.builder().filter(SignedInTestClient.asStaff())
+                .baseUrl("http://localhost:" + port).build();
+
+        List<JsonNode> answers = Flux.range(0, 12)
+                .flatMap(i -> client.post().uri("/api/v1/complaints").header("Idempotency-Key", key + (i % 4))
+                        .contentType(MediaType.APPLICATION_JSON).bodyValue(fullBody(phone))
+                        .retrieve().bodyToMono(JsonNode.class), 12)
+                .collectList().block(PATIENCE);
+
+        List<String> created = answers.stream().map(answer -> answer.get("id").asText()).distinct().toList();
+        assertThat(created).hasSize(4);
+        assertThat(listOf(phone).entries()).extracting(RecentComplaint::complaintId)
+                .containsExactlyInAnyOrderElementsOf(created);
+        for (JsonNode answer : answers) {
+            assertThat(ids(answer.get("repeatOf"))).doesNotContain(answer.get("id").asText())
+                    .doesNotHaveDuplicates().isSubsetOf(created);
+        }
+    }
+
+    @Test
+    void keepsTheNewestEntriesOfACustomersListOnly() {
+        String phone = uniquePhone();
+        Instant start = clock.instant();
+        int pushed = CustomerRecentComplaints.MAX_KEPT + 5;
+        for (int i = 1; i <= pushed; i++) {
+            repeats.list(phone, Category.BILLING, new RecentComplaint("c-" + i, "TS-20261123-" + (100000 + i),
+                    start.plusSeconds(i)), start).block(PATIENCE);
+        }
+
+        List<RecentComplaint> kept = listOf(phone).entries();
+        assertThat(kept).hasSize(CustomerRecentComplaints.MAX_KEPT);
+        assertThat(kept.get(0).complaintId()).isEqualTo("c-" + pushed);
+        assertThat(kept).extracting(RecentComplaint::complaintId).doesNotContain("c-1", "c-5").contains("c-6");
+        assertThat(kept).isSortedAccordingTo((a, b) -> b.registeredAt().compareTo(a.registeredAt()));
     }
 
     @Test
@@ -959,6 +1064,16 @@ abstract class ComplaintIntakeIntegrationTests {
             node.put(names[names.length - 1], value);
         }
         return body;
+    }
+
+    /** Lists an entry in the customer's BILLING list as registering a complaint does. */
+    void listed(String phone, RecentComplaint entry) {
+        repeats.list(phone, Category.BILLING, entry, entry.registeredAt()).block(PATIENCE);
+    }
+
+    CustomerRecentComplaints listOf(String phone) {
+        return mongo.findById(CustomerRecentComplaints.keyOf(phone, Category.BILLING), CustomerRecentComplaints.class)
+                .block(PATIENCE);
     }
 
     WebTestClient.ResponseSpec post(Object body) {

@@ -37,7 +37,6 @@ import java.util.UUID;
  * records its event in the document's outbox and on the timeline, so that both are saved in the same write.
  */
 @Document(Complaint.COLLECTION)
-@CompoundIndex(name = "repeat_by_phone_category", def = "{'customer.phone': 1, 'category': 1, 'registeredAt': 1}")
 @CompoundIndex(name = "by_phone_newest", def = "{'customer.phone': 1, 'registeredAt': 1, 'number': 1}")
 @CompoundIndex(name = "by_status_newest", def = "{'status': 1, 'registeredAt': 1, 'number': 1}")
 @CompoundIndex(name = "by_category_newest", def = "{'category': 1, 'registeredAt': 1, 'number': 1}")

@@ -1,45 +1,30 @@
 package closedloop.intake.complaint;
 
-import closedloop.contracts.Category;
 import lombok.RequiredArgsConstructor;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
- * The reads over many complaints: repeat detection and search, newest first (ties broken by number). Each criterion
- * is an equality on an indexed field followed by the range and sort on {@code registeredAt}, as the compound indexes
- * on {@link Complaint} expect.
+ * The read over many complaints: search, newest first (ties broken by number). Each criterion is an equality on an
+ * indexed field followed by the range and sort on {@code registeredAt}, as the compound indexes on {@link Complaint}
+ * expect. Repeat detection does not query the complaints: see {@link Repeats}.
  */
 @Component
 @RequiredArgsConstructor
 public class ComplaintQueries {
 
-    /** At most this many earlier complaints are named as repeated. */
-    static final int MAX_REPEATED = 100;
-
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("registeredAt"), Sort.Order.desc("number"));
 
     private final ReactiveMongoTemplate mongo;
-
-    /** The customer's complaints of this category registered in {@code [since, until]}, newest first. */
-    public Flux<EarlierComplaint> earlier(String phone, Category category, Instant since, Instant until) {
-        Query query = new Query(where("customer.phone").is(phone).and("category").is(category)
-                .and("registeredAt").gte(since).lte(until))
-                .with(NEWEST_FIRST).limit(MAX_REPEATED);
-        query.fields().include("number");
-        return mongo.find(query, Complaint.class).map(found -> new EarlierComplaint(found.id(), found.number()));
-    }
 
     /** One page of the complaints that match, with the total count. */
     public Mono<ResultPage<Complaint>> search(ComplaintQuery search) {

@@ -25,6 +25,7 @@ public class ComplaintService {
     private final Complaints complaints;
     private final ComplaintNumbers numbers;
     private final ComplaintQueries queries;
+    private final Repeats repeats;
     private final IdempotencyKeys keys;
     private final OutboxRelay relay;
     private final RaceRetry raceRetry;
@@ -55,13 +56,17 @@ public class ComplaintService {
                                         .switchIfEmpty(Mono.error(lost))))));
     }
 
+    /**
+     * Numbers the complaint, lists it among the customer's recent complaints of its category (which tells the earlier
+     * ones it repeats, see {@link Repeats}), then inserts it with its {@code ComplaintRegistered} event.
+     */
     private Mono<Complaint> create(String id, NewComplaint details, String actor) {
         Instant now = clock.instant();
-        return queries.earlier(details.customer().phone(), details.category(), now.minus(properties.repeatWindow()), now)
-                .collectList()
-                .zipWith(numbers.next())
-                .map(found -> Complaint.register(id, found.getT2(), details, found.getT1(), actor, now,
-                        properties.replyWithin()))
+        return numbers.next()
+                .flatMap(number -> repeats.list(details.customer().phone(), details.category(),
+                                new RecentComplaint(id, number, now), now.minus(properties.repeatWindow()))
+                        .map(earlier -> Complaint.register(id, number, details, earlier, actor, now,
+                                properties.replyWithin())))
                 .flatMap(complaints::insert)
                 .doOnNext(saved -> relay.nudge(saved));
     }

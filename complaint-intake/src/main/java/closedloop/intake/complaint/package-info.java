@@ -1,2 +1,2 @@
-/** The complaint aggregate, its status state machine, its numbering and its store. */
+/** The complaint aggregate, its status state machine, its numbering, its repeat detection and its store. */
 package closedloop.intake.complaint;
