@@ -38,7 +38,9 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * <b>The same complaint again</b> (an idempotency key retried after a crash, or concurrent requests with one key):
  * the push is conditional on the list not naming the complaint yet, so it adds one entry per complaint; when the
  * list names it, the upsert fails on the {@code _id} and the list is read instead. A complaint is never its own
- * repeat.
+ * repeat. The push's filter names the {@code _id} beside that condition: real MongoDB and the embedded default's store
+ * (local-stack's {@code IdFirstCollection}) answer it from the {@code _id} index. The list names at most one entry of
+ * a complaint unless a hundred newer ones pushed it out between two attempts; candidates are taken once each anyway.
  * <p>
  * <b>Complaints stored before the lists existed</b> are not in any list and are not backfilled (a lazy backfill would
  * query the complaints on every customer's first registration, the scan this avoids): for one repeat window after
