@@ -100,6 +100,7 @@ public final class DurableMongoServer implements AutoCloseable {
         /** The highest write number known to be in a commit (guarded by commitLock). */
         private long writesCommitted;
         private long commits;
+        private final OperationCounters operations = new OperationCounters();
 
         CommittingBackend(MVStore store) {
             super(store);
@@ -155,7 +156,14 @@ public final class DurableMongoServer implements AutoCloseable {
             if (command.equalsIgnoreCase("hello")) {
                 return super.handleCommand(channel, database, "isMaster", query);
             }
+            if (command.equalsIgnoreCase("top")) {
+                return operations.top();
+            }
             Document reply = super.handleCommand(channel, database, command, query);
+            if (command.equalsIgnoreCase("serverStatus")) {
+                reply.put("opcounters", operations.opcounters());
+            }
+            operations.count(database, command, query);
             if (WRITES.contains(command.toLowerCase(java.util.Locale.ROOT))) {
                 commitCovering(writesApplied.incrementAndGet());
             }

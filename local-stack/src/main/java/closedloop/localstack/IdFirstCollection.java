@@ -47,6 +47,9 @@ final class IdFirstCollection extends H2Collection {
             }
             return matchDocuments(query, positions, orderBy, skip, limit, batchSize, projection);
         }
+        if (!getCollectionName().startsWith("system.") && getIndexes().stream().noneMatch(index -> index.canHandle(query))) {
+            ScanLog.scanned(getDatabaseName() + "." + getCollectionName(), query);
+        }
         return super.queryDocuments(query, orderBy, skip, limit, batchSize, projection);
     }
 
