@@ -28,7 +28,9 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
             Map.entry("spring.kafka.consumer.group-id", "${spring.application.name}"),
             Map.entry("spring.kafka.consumer.properties.partition.assignment.strategy",
                     "org.apache.kafka.clients.consumer.CooperativeStickyAssignor"),
-            Map.entry("spring.kafka.listener.ack-mode", "record"),
+            // the offsets of a poll's records are committed once all of them are handled, not one commit (a blocking
+            // round trip to the broker) per record; handlers are idempotent, so a crash mid-poll only repeats records
+            Map.entry("spring.kafka.listener.ack-mode", "batch"),
             Map.entry("spring.webflux.problemdetails.enabled", "true"),
             // a request body larger than this is refused with 413 problem+json
             Map.entry("spring.codec.max-in-memory-size", "256KB"),
