@@ -2,12 +2,14 @@ package closedloop.platform;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -24,13 +26,14 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * without secondary indexes it is a scan, once per start; it sets the marker to the start's instant, leaves every
  * other field and the version as they are, and changes nothing the second time. A failed backfill is tried again.
  */
-public class WaitingMarkers implements ApplicationListener<ApplicationReadyEvent> {
+public class WaitingMarkers implements ApplicationListener<ApplicationReadyEvent>, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(WaitingMarkers.class);
 
     private final ReactiveMongoTemplate mongo;
     private final List<WaitingMarker> markers;
     private final Clock clock;
+    private volatile Disposable atStart;
 
     public WaitingMarkers(ReactiveMongoTemplate mongo, List<WaitingMarker> markers, Clock clock) {
         this.mongo = mongo;
@@ -40,10 +43,19 @@ public class WaitingMarkers implements ApplicationListener<ApplicationReadyEvent
 
     @Override
     public void onApplicationEvent(ApplicationReadyEvent ready) {
-        backfill().retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofMinutes(1))
-                        .doBeforeRetry(failed -> log.warn("Waiting markers not set; will try again: {}",
-                                PhoneNumbers.maskAll(failed.failure().toString()))))
-                .subscribe();
+        Retry untilSet = Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofMinutes(1))
+                .doBeforeRetry(failed -> log.warn("Waiting markers not set; will try again: {}",
+                        PhoneNumbers.maskAll(failed.failure().toString())));
+        atStart = backfill().retryWhen(untilSet).subscribe();
+    }
+
+    /** Stops a backfill still trying when the application stops. */
+    @Override
+    public void destroy() {
+        Disposable running = atStart;
+        if (running != null) {
+            running.dispose();
+        }
     }
 
     /** Sets every marker where its state says the document waits and the marker is missing; emits how many. */

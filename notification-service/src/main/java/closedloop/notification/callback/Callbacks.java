@@ -19,8 +19,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * The callback tasks, in collection {@code callbacks}. The survey pass's reads and the worklist's by state ask for the
- * callback's waiting markers (docs/architecture.md §9.19), which stand for the state they ask for, so that a store with
- * only sparse one-field indexes reads the callbacks in that state alone.
+ * callback's waiting markers (docs/architecture.md §9.19), which stand for the state they ask for, so that a store
+ * with only sparse one-field indexes reads the callbacks in that state alone.
  */
 @Repository
 @RequiredArgsConstructor
@@ -127,10 +127,10 @@ public class Callbacks {
 
     /**
      * Saves {@link Callback#surveyQueued(Instant)}: the fields that transition changes (the time and the waiting
-     * markers), under the version the callback was read with (and moving it on), not the whole document. A save of the whole document would write
-     * back the outbox as it was read, and the survey is queued right after the save that recorded
-     * {@code CallbackSurveySent}, while the outbox relay publishes it: the relay removes the events it published
-     * without moving the version, so the version check could not notice, and they would be published again.
+     * markers), under the version the callback was read with (and moving it on), not the whole document. A save of
+     * the whole document would write back the outbox as it was read, and the survey is queued right after the save
+     * that recorded {@code CallbackSurveySent}, while the outbox relay publishes it: the relay removes the events it
+     * published without moving the version, so the version check could not notice, and they would be published again.
      *
      * @return an {@link OptimisticLockingFailureException} when the callback changed since it was read
      */
