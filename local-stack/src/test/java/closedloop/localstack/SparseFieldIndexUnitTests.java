@@ -54,4 +54,26 @@ class SparseFieldIndexUnitTests {
         assertThat(index.getPositions(new Document())).containsExactly(1L);
         assertThat(index.getCount()).isOne();
     }
+
+    @Test
+    void answersAPeriodicPassByItsWaitingMarkerWithTheWaitingDocumentsAlone() {
+        SparseFieldIndex marker = SparseFieldIndex
+                .of("awaitingDelivery", List.of(new IndexKey("awaitingDelivery", true)), true).orElseThrow();
+        for (long position = 0; position < 10_000; position++) {
+            Document message = new Document("_id", "m-" + position).append("status", "SENT");
+            if (position % 2_500 == 0) {
+                message.append("status", "PENDING").append("awaitingDelivery", new Date());
+            }
+            marker.add(message, position, null);
+        }
+        // the delivery pass's filter as Spring Data writes it: the marker first, then the pass's own conditions
+        Document due = new Document("awaitingDelivery", new Document("$exists", true))
+                .append("status", new Document("$in", List.of("HELD", "PENDING")))
+                .append("nextAttemptAt", new Document("$lte", new Date()))
+                .append("$or", List.of(new Document("leaseUntil", null),
+                        new Document("leaseUntil", new Document("$lt", new Date()))));
+
+        assertThat(marker.canHandle(due)).isTrue();
+        assertThat(marker.getPositions(due)).containsExactlyInAnyOrder(0L, 2_500L, 5_000L, 7_500L);
+    }
 }

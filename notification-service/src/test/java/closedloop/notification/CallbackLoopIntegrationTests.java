@@ -24,18 +24,23 @@ import closedloop.contracts.SurveyAnswers;
 import closedloop.contracts.TicketResolved;
 import closedloop.notification.callback.Callback;
 import closedloop.notification.callback.CallbackProperties;
+import closedloop.notification.callback.CallbackFilter;
+import closedloop.notification.callback.CallbackStatus;
 import closedloop.notification.callback.Callbacks;
 import closedloop.notification.callback.ReplyCodes;
 import closedloop.notification.contact.Contact;
 import closedloop.notification.message.Purpose;
 import closedloop.notification.message.QuietHours;
 import closedloop.notification.callback.SurveySms;
+import closedloop.platform.PeriodicPass;
+import closedloop.platform.WaitingMarkers;
 import closedloop.testsupport.MovableClockConfiguration;
 import closedloop.testsupport.TestIssuer;
 import com.jayway.jsonpath.JsonPath;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -103,6 +108,13 @@ abstract class CallbackLoopIntegrationTests extends NotificationScenario {
 
     @Autowired
     SurveyLockouts lockouts;
+
+    @Autowired
+    WaitingMarkers waitingMarkers;
+
+    @Autowired
+    @Qualifier("callbackSurveyPass")
+    PeriodicPass surveyPass;
 
     @LocalServerPort
     int port;
@@ -441,11 +453,51 @@ abstract class CallbackLoopIntegrationTests extends NotificationScenario {
         Document stored = mongo.findById(callback.id(), Document.class, "callbacks").block();
         assertThat(stored.getList("outbox", Document.class)).isEmpty();
         assertThat(stored.get("survey", Document.class).get("queuedAt")).isEqualTo(Date.from(queuedAt));
+        assertThat(stored).doesNotContainKey(Callback.AWAITING_SURVEY_SMS)
+                .containsEntry(Callback.AWAITING_SURVEY_REPLY, Date.from(now.plus(Duration.ofHours(4))));
         assertThat(callbacks.findById(callback.id()).block().survey().queuedAt()).isEqualTo(queuedAt);
         assertThat(callback.pendingEvents()).hasSize(5);
         StepVerifier.create(callbacks.saveSurveyQueued(callback))
                 .expectError(OptimisticLockingFailureException.class)
                 .verify();
+    }
+
+    @Test
+    void handsOverAndClosesASurveyStoredBeforeTheWaitingMarkersOnceTheyAreBackfilled() {
+        Callback callback = surveyedInStoreWithoutMarkers();
+        long passes = surveyPass.completedPasses();
+        await().until(() -> surveyPass.completedPasses() >= passes + 2);
+        assertThat(storedCallback(callback.id()).get("survey", Document.class).get("queuedAt")).isNull();
+
+        assertThat(waitingMarkers.backfill().block()).isGreaterThanOrEqualTo(2L);
+
+        assertThat(storedCallback(callback.id()))
+                .containsKeys(Callback.AWAITING_SURVEY_SMS, Callback.AWAITING_SURVEY_REPLY)
+                .doesNotContainKey(Callback.AWAITING_HOTLINE);
+        await().untilAsserted(() -> assertThat(storedCallback(callback.id()))
+                .doesNotContainKey(Callback.AWAITING_SURVEY_SMS));
+        assertThat(storedCallback(callback.id()).get("survey", Document.class).get("queuedAt")).isNotNull();
+        clock.setInstant(callback.survey().replyBy());
+        await().untilAsserted(() -> assertThat(callback(callback.id()).status()).isEqualTo("COMPLETED"));
+        assertThat(storedCallback(callback.id())).doesNotContainKeys(Callback.AWAITING_HOTLINE,
+                Callback.AWAITING_SURVEY_SMS, Callback.AWAITING_SURVEY_REPLY);
+    }
+
+    @Test
+    void listsAnOpenCallbackStoredBeforeTheWaitingMarkersOnceTheyAreBackfilled() {
+        String callbackId = openCallback(registered());
+        String complaintId = callback(callbackId).complaintId();
+        assertThat(storedCallback(callbackId)).containsKey(Callback.AWAITING_HOTLINE);
+        unsetMarkers(callbackId);
+        assertThat(callbacks.find(CallbackFilter.due(complaintId), clock.instant(), 0, 10).collectList().block())
+                .isEmpty();
+
+        waitingMarkers.backfill().block();
+
+        assertThat(callbacks.find(CallbackFilter.due(complaintId), clock.instant(), 0, 10).map(Callback::id)
+                .collectList().block()).containsExactly(callbackId);
+        assertThat(callbacks.find(new CallbackFilter(CallbackStatus.OPEN, false, complaintId), clock.instant(), 0, 10)
+                .map(Callback::id).collectList().block()).containsExactly(callbackId);
     }
 
     @Test
@@ -766,6 +818,44 @@ abstract class CallbackLoopIntegrationTests extends NotificationScenario {
                         page, size)
                 .exchange()
                 .expectStatus().isOk();
+    }
+
+    /**
+     * A callback of a fresh complaint and phone with its survey out and not yet handed over, stored as before the
+     * waiting markers existed.
+     */
+    Callback surveyedInStoreWithoutMarkers() {
+        TicketResolved resolved = new TicketResolved(UUID.randomUUID(), RESOLVED.occurredAt(),
+                UUID.randomUUID().toString(), UUID.randomUUID().toString(), RESOLVED.branch(), RESOLVED.resolution(),
+                RESOLVED.actor());
+        Instant now = clock.instant();
+        Callback callback = Callback.open(resolved, new Contact(resolved.complaintId(), REGISTERED.number(),
+                REGISTERED.customer().name(), freshPhone()), now, Duration.ofHours(24), "hotline");
+        for (int call = 0; call < 3; call++) {
+            callback.attempt(CallbackAttemptResult.NO_ANSWER, null, "agent-017", now.plus(Duration.ofHours(2L * call)),
+                    rules, "3" + call + "00", quietHours);
+        }
+        Document unmarked = new Document();
+        mongo.getConverter().write(callback, unmarked);
+        unmarked.remove(Callback.AWAITING_SURVEY_SMS);
+        unmarked.remove(Callback.AWAITING_SURVEY_REPLY);
+        unmarked.put("version", 0L);
+        mongo.insert(unmarked, "callbacks").block();
+        assertThat(storedCallback(callback.id())).doesNotContainKeys(Callback.AWAITING_HOTLINE,
+                Callback.AWAITING_SURVEY_SMS, Callback.AWAITING_SURVEY_REPLY);
+        return callback;
+    }
+
+    /** Makes the callback look stored before the waiting markers existed. */
+    void unsetMarkers(String callbackId) {
+        mongo.updateFirst(new Query(where("_id").is(callbackId)), new Update().unset(Callback.AWAITING_HOTLINE)
+                .unset(Callback.AWAITING_SURVEY_SMS).unset(Callback.AWAITING_SURVEY_REPLY), "callbacks").block();
+    }
+
+    /** The callback's document as stored. */
+    Document storedCallback(String callbackId) {
+        return mongo.findById(callbackId, Document.class, "callbacks").blockOptional()
+                .orElseThrow(() -> new AssertionError("No " + callbackId));
     }
 
     /** The callback as the API shows it. */

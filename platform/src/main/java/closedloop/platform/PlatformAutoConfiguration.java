@@ -186,6 +186,14 @@ public class PlatformAutoConfiguration {
                 metrics);
     }
 
+    /** Sets each declared waiting marker once at start on the documents stored before it existed. */
+    @Bean
+    @ConditionalOnBean(WaitingMarker.class)
+    @ConditionalOnMissingBean
+    WaitingMarkers waitingMarkers(ReactiveMongoTemplate mongo, List<WaitingMarker> markers, Clock clock) {
+        return new WaitingMarkers(mongo, markers, clock);
+    }
+
     /** How far each outbox is behind, read every {@code closedloop.kafka.outbox-gauge-interval} (15 s). */
     @Bean
     @ConditionalOnBean(OutboxSource.class)

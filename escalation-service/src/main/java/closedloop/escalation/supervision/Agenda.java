@@ -92,7 +92,7 @@ public class Agenda {
      */
     public Mono<Integer> raiseOverdueDecisions(int batchSize) {
         Instant now = clock.instant();
-        return items.findByStatusAndDecisionDueLessThanEqual(AgendaStatus.DECIDED, now, Limit.of(batchSize))
+        return items.decisionsDueBy(now, Limit.of(batchSize))
                 .concatMap(item -> item.raiseOverdue(now)
                         ? items.save(item).doOnNext(saved -> relay.nudge(saved))
                                 // not retried on purpose: the next pass reads the item afresh and raises what is due

@@ -6,12 +6,14 @@ import closedloop.contracts.EventIds;
 import closedloop.contracts.OfficeMeetingDecided;
 import closedloop.contracts.OfficeMeetingDecisionOverdue;
 import closedloop.contracts.TicketEscalated;
+import closedloop.platform.WaitingMarker;
 import closedloop.platform.domain.IllegalTransition;
 import closedloop.platform.outbox.OutboxDocument;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.CompoundIndexes;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
@@ -24,7 +26,9 @@ import java.util.UUID;
  * the item's id. It runs OPEN → DECIDED (the meeting named an owner, a deadline and what to do; it may decide again)
  * → DONE (the complaint was resolved after the escalation, or closed). A decision whose deadline passes before the
  * item is DONE raises {@code OfficeMeetingDecisionOverdue} once. Each change and the events it causes are one
- * versioned document write (the item is its own outbox).
+ * versioned document write (the item is its own outbox). While a decision's deadline is watched the item carries the
+ * waiting marker {@value #AWAITING_DECISION_DEADLINE} (sparse index), by which the decision pass finds it
+ * (docs/architecture.md §9.19).
  */
 @Document(AgendaItem.COLLECTION)
 @CompoundIndexes({
@@ -35,6 +39,8 @@ import java.util.UUID;
 public class AgendaItem extends OutboxDocument {
 
     public static final String COLLECTION = "agenda_items";
+    /** The waiting marker: present only while the decision pass watches the item's decision deadline. */
+    public static final String AWAITING_DECISION_DEADLINE = "awaitingDecisionDeadline";
 
     @Id
     private String id;
@@ -52,6 +58,9 @@ public class AgendaItem extends OutboxDocument {
     private List<Decision> decisions = new ArrayList<>();
     /** The deadline of the current decision while its overdue event is still to be raised; null otherwise. */
     private Instant decisionDue;
+    /** Since when the current decision's deadline is watched; absent while {@code decisionDue} is. */
+    @Indexed(sparse = true)
+    private Instant awaitingDecisionDeadline;
     private Instant doneAt;
     private String doneBecause;
 
@@ -91,6 +100,8 @@ public class AgendaItem extends OutboxDocument {
         decisions.add(decision);
         status = AgendaStatus.DECIDED;
         decisionDue = decisionDeadline;
+        awaitingDecisionDeadline = null;
+        markWaiting(now);
         record(new OfficeMeetingDecided(eventId, now, complaintId, ticketId, id, owner, decisionDeadline, note, actor));
         return decision;
     }
@@ -108,6 +119,7 @@ public class AgendaItem extends OutboxDocument {
         record(new OfficeMeetingDecisionOverdue(EventIds.derived(id, "decision-overdue/" + decisionDue), now,
                 complaintId, ticketId, id, decision.owner(), decisionDue));
         decisionDue = null;
+        markWaiting(now);
         return true;
     }
 
@@ -138,7 +150,14 @@ public class AgendaItem extends OutboxDocument {
         doneAt = at;
         doneBecause = because;
         decisionDue = null;
+        markWaiting(at);
         return true;
+    }
+
+    /** Keeps the waiting marker in step with the state: present exactly while a decision's deadline is watched. */
+    private void markWaiting(Instant now) {
+        awaitingDecisionDeadline = WaitingMarker.whileWaiting(status == AgendaStatus.DECIDED && decisionDue != null,
+                awaitingDecisionDeadline, now);
     }
 
     /** Settles the item from what the complaint's dossier already tells (a resolution that arrived first). */
@@ -196,6 +215,11 @@ public class AgendaItem extends OutboxDocument {
 
     public Instant decisionDue() {
         return decisionDue;
+    }
+
+    /** Since when the decision pass watches the current decision's deadline; null when it does not. */
+    public Instant awaitingDecisionDeadline() {
+        return awaitingDecisionDeadline;
     }
 
     public Instant doneAt() {

@@ -105,6 +105,22 @@ class AgendaItemUnitTests {
     }
 
     @Test
+    void waitsForTheDecisionPassOnlyWhileADecisionsDeadlineIsWatched() {
+        AgendaItem item = AgendaItem.escalated(levelTwo);
+        assertThat(item.awaitingDecisionDeadline()).isNull();
+
+        item.decide("deputy.gm.sun", DEADLINE, "Refund", "sup.liu", NOW);
+        assertThat(item.awaitingDecisionDeadline()).isEqualTo(NOW);
+        item.raiseOverdue(DEADLINE);
+        assertThat(item.awaitingDecisionDeadline()).isNull();
+
+        item.decide("gm.zhou", DEADLINE.plus(Duration.ofDays(2)), "Escalate", "sup.liu", DEADLINE);
+        assertThat(item.awaitingDecisionDeadline()).isEqualTo(DEADLINE);
+        item.closed(DEADLINE.plusSeconds(60));
+        assertThat(item.awaitingDecisionDeadline()).isNull();
+    }
+
+    @Test
     void isDoneByAResolutionAfterTheEscalationOnly() {
         AgendaItem item = AgendaItem.escalated(levelTwo);
 

@@ -32,17 +32,23 @@ import closedloop.escalation.supervision.web.AgendaEntry;
 import closedloop.escalation.supervision.web.AlertView;
 import closedloop.escalation.supervision.web.Evidence;
 import closedloop.platform.PeriodicPass;
+import closedloop.platform.WaitingMarkers;
 import closedloop.platform.events.CloudEvents;
 import closedloop.testsupport.KafkaProbe;
 import closedloop.testsupport.KafkaProbeExtension;
 import closedloop.testsupport.TestIssuer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.data.domain.Limit;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
@@ -61,6 +67,7 @@ import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * Supervision against a real broker and a real MongoDB wire server: escalation events become alerts (listed,
@@ -89,6 +96,10 @@ abstract class SupervisionIntegrationTests {
     @Autowired
     @Qualifier(Agenda.DECISION_PASS)
     private PeriodicPass decisionPass;
+    @Autowired
+    private WaitingMarkers waitingMarkers;
+    @Autowired
+    private ReactiveMongoTemplate mongo;
 
     private KafkaProbe probe;
 
@@ -399,6 +410,51 @@ abstract class SupervisionIntegrationTests {
     }
 
     @Test
+    void raisesTheOverdueAlertOfADecisionStoredBeforeTheWaitingMarkerOnceItIsBackfilled() {
+        Case c = new Case();
+        TicketEscalated levelTwo = c.escalated(c.ticketId, 2, 0);
+        probe.publish(levelTwo);
+        String itemId = awaitOnTheAgenda(levelTwo).id();
+        Instant deadline = clock.instant().plus(Duration.ofHours(1));
+        decide(itemId, deadline).expectStatus().isOk();
+        assertThat(stored(itemId)).containsKey(AgendaItem.AWAITING_DECISION_DEADLINE);
+        mongo.updateFirst(Query.query(where("_id").is(itemId)),
+                new Update().unset(AgendaItem.AWAITING_DECISION_DEADLINE), AgendaItem.COLLECTION).block();
+        clock.setInstant(deadline.plusSeconds(60));
+        Settle.passes(decisionPass, SEVERAL_PASSES);
+        assertThat(overdueEventsOf(itemId)).as("not found without its marker").isEmpty();
+
+        assertThat(waitingMarkers.backfill().block()).isGreaterThanOrEqualTo(1L);
+
+        probe.awaitEvent(OfficeMeetingDecisionOverdue.class, e -> e.itemId().equals(itemId));
+        assertThat(items.findById(itemId).block().decisionDue()).isNull();
+        assertThat(stored(itemId)).doesNotContainKey(AgendaItem.AWAITING_DECISION_DEADLINE);
+        Settle.passes(decisionPass, SEVERAL_PASSES);
+        assertThat(overdueEventsOf(itemId)).hasSize(1);
+    }
+
+    @Test
+    void readsAtMostABatchOfDueDecisionsAndOnlyThoseWaitingForTheDecisionPass() {
+        Case c = new Case();
+        Instant deadline = clock.instant().plus(Duration.ofDays(30));
+        List<AgendaItem> decided = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            AgendaItem item = AgendaItem.escalated(c.escalated(c.ticketId, 2, i));
+            item.decide("deputy.gm.sun", deadline, "Refund", "sup.liu", clock.instant());
+            decided.add(items.insert(item).block());
+        }
+        AgendaItem unmarked = decided.get(2);
+        mongo.updateFirst(Query.query(where("_id").is(unmarked.id())),
+                new Update().unset(AgendaItem.AWAITING_DECISION_DEADLINE), AgendaItem.COLLECTION).block();
+
+        assertThat(items.decisionsDueBy(deadline, Limit.of(2)).collectList().block()).hasSize(2);
+        assertThat(items.decisionsDueBy(deadline, Limit.of(10_000)).map(AgendaItem::id).collectList().block())
+                .contains(decided.get(0).id(), decided.get(1).id()).doesNotContain(unmarked.id());
+        assertThat(items.decisionsDueBy(deadline.minusSeconds(1), Limit.of(10_000)).map(AgendaItem::id)
+                .collectList().block()).doesNotContain(decided.get(0).id(), decided.get(1).id());
+    }
+
+    @Test
     void takesAnItemOffTheAgendaWhenTheTicketIsResolved() {
         Case c = new Case();
         TicketEscalated levelTwo = c.escalated(c.ticketId, 2, 0);
@@ -543,5 +599,11 @@ abstract class SupervisionIntegrationTests {
 
     private static String newId() {
         return UUID.randomUUID().toString();
+    }
+
+    /** The agenda item's document as stored. */
+    private Document stored(String itemId) {
+        return mongo.findById(itemId, Document.class, AgendaItem.COLLECTION).blockOptional()
+                .orElseThrow(() -> new AssertionError("No " + itemId));
     }
 }

@@ -13,6 +13,7 @@ import closedloop.notification.contact.Contact;
 import closedloop.notification.message.MessageChannel;
 import closedloop.notification.message.QuietHours;
 import closedloop.notification.message.RecipientKind;
+import closedloop.platform.WaitingMarker;
 import closedloop.platform.outbox.OutboxDocument;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -43,6 +44,12 @@ import java.util.UUID;
  * <p>The survey's reply is found by {@code survey.awaitingReply} (unique sparse index), a second reply by
  * {@code survey.replyKey, survey.sentAt}; the survey pass finds unanswered surveys by {@code status, survey.replyBy}
  * and surveys whose SMS is not handed over by {@code status, survey.queuedAt}.
+ *
+ * <p>Each of those reads also asks for a waiting marker (docs/architecture.md §9.19), a top-level field present only
+ * while the callback waits for it, under a sparse index, so that a store with only sparse one-field indexes reads the
+ * waiting callbacks alone: {@value #AWAITING_HOTLINE} while OPEN (the worklist), {@value #AWAITING_SURVEY_SMS} while
+ * the survey's SMS is to be handed over, {@value #AWAITING_SURVEY_REPLY} while SURVEY_SENT (a reply, or the reply
+ * time to pass). Each holds since when the callback waits; the transitions below set and clear them.
  */
 @Document("callbacks")
 @CompoundIndex(name = "status_dueAt_id_nextActionAt", def = "{'status': 1, 'dueAt': 1, '_id': 1, 'nextActionAt': 1}")
@@ -53,6 +60,12 @@ import java.util.UUID;
 @CompoundIndex(name = "survey.awaitingReply", def = "{'survey.awaitingReply': 1}", unique = true, sparse = true)
 public class Callback extends OutboxDocument {
 
+    /** The waiting marker of the hotline's worklist: present while the callback is OPEN. */
+    public static final String AWAITING_HOTLINE = "awaitingHotline";
+    /** The waiting marker of the survey pass's hand-over: present while the survey's SMS is not handed over. */
+    public static final String AWAITING_SURVEY_SMS = "awaitingSurveySms";
+    /** The waiting marker of the survey pass's expiry: present while the survey awaits a reply (SURVEY_SENT). */
+    public static final String AWAITING_SURVEY_REPLY = "awaitingSurveyReply";
     /** Who completes an unanswered survey. */
     public static final String SYSTEM = "system";
 
@@ -74,6 +87,12 @@ public class Callback extends OutboxDocument {
     private SmsSurvey survey;
     /** Null until the callback is completed. */
     private CallbackResult result;
+    @Indexed(sparse = true)
+    private Instant awaitingHotline;
+    @Indexed(sparse = true)
+    private Instant awaitingSurveySms;
+    @Indexed(sparse = true)
+    private Instant awaitingSurveyReply;
     @Version
     private Long version;
 
@@ -109,6 +128,7 @@ public class Callback extends OutboxDocument {
      */
     public static Callback open(TicketResolved resolved, Contact contact, Instant now, Duration due, String assignee) {
         Callback callback = new Callback(resolved, CustomerToCall.of(contact), assignee, now, due);
+        callback.markWaiting(now);
         callback.record(new CallbackOpened(EventIds.derived(resolved.eventId(), "callback-opened"), now,
                 callback.complaintId, callback.id, callback.ticketId, callback.branch, callback.dueAt));
         return callback;
@@ -151,6 +171,7 @@ public class Callback extends OutboxDocument {
         } else {
             nextActionAt = now.plus(rules.attemptSpacing());
         }
+        markWaiting(now);
     }
 
     private void sendSurvey(Instant now, Instant replyBy, String replyCode) {
@@ -177,6 +198,7 @@ public class Callback extends OutboxDocument {
             return false;
         }
         survey = survey.queued(now);
+        markWaiting(now);
         return true;
     }
 
@@ -238,8 +260,20 @@ public class Callback extends OutboxDocument {
         if (survey != null) {
             survey = survey.closed();
         }
+        markWaiting(completed.completedAt());
         record(new CallbackCompleted(EventIds.derived(id, "completed"), completed.completedAt(), complaintId, id,
                 ticketId, completed.outcome(), completed.note(), completed.completedBy(), completed.answers()));
+    }
+
+    /**
+     * Keeps the waiting markers in step with the state, on a callback stored before they existed too: each holds since
+     * when the callback waits for its reader, and is absent when it does not wait.
+     */
+    private void markWaiting(Instant now) {
+        boolean surveySent = status == CallbackStatus.SURVEY_SENT;
+        awaitingHotline = WaitingMarker.whileWaiting(status == CallbackStatus.OPEN, awaitingHotline, now);
+        awaitingSurveySms = WaitingMarker.whileWaiting(surveySent && !survey.isQueued(), awaitingSurveySms, now);
+        awaitingSurveyReply = WaitingMarker.whileWaiting(surveySent, awaitingSurveyReply, now);
     }
 
     /** Whether the callback is not completed after it was due. */
@@ -316,6 +350,21 @@ public class Callback extends OutboxDocument {
     /** What the callback came to; null until it is completed. */
     public CallbackResult result() {
         return result;
+    }
+
+    /** Since when the callback waits for the hotline (OPEN); null when it does not. */
+    public Instant awaitingHotline() {
+        return awaitingHotline;
+    }
+
+    /** Since when the survey's SMS waits to be handed to the messenger; null when it does not. */
+    public Instant awaitingSurveySms() {
+        return awaitingSurveySms;
+    }
+
+    /** Since when the survey awaits a reply (SURVEY_SENT); null when it does not. */
+    public Instant awaitingSurveyReply() {
+        return awaitingSurveyReply;
     }
 
     /** The version of the stored document this callback was read from; null before it is first stored. */

@@ -1,5 +1,6 @@
 package closedloop.notification.callback;
 
+import closedloop.platform.WaitingMarker;
 import lombok.RequiredArgsConstructor;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
@@ -12,10 +13,15 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
+import java.util.Optional;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-/** The callback tasks, in collection {@code callbacks}. */
+/**
+ * The callback tasks, in collection {@code callbacks}. The survey pass's reads and the worklist's by state ask for the
+ * callback's waiting markers (docs/architecture.md §9.19), which stand for the state they ask for, so that a store
+ * with only sparse one-field indexes reads the callbacks in that state alone.
+ */
 @Repository
 @RequiredArgsConstructor
 public class Callbacks {
@@ -43,7 +49,8 @@ public class Callbacks {
 
     /**
      * One page of the callbacks the filter lets through at {@code now}, soonest due first. Index: {@code status, dueAt,
-     * _id, nextActionAt} (equality, sort, range), {@code dueAt, _id} without a state, or {@code complaintId}.
+     * _id, nextActionAt} (equality, sort, range), {@code dueAt, _id} without a state, or {@code complaintId}; the
+     * marker of the state asked for ({@code nextActionAt} is there only while OPEN), except for COMPLETED.
      */
     public Flux<Callback> find(CallbackFilter filter, Instant now, int page, int size) {
         Query query = query(filter, now).with(BY_DUE_TIME).skip((long) page * size).limit(size);
@@ -56,7 +63,7 @@ public class Callbacks {
     }
 
     private static Query query(CallbackFilter filter, Instant now) {
-        Criteria criteria = new Criteria();
+        Criteria criteria = markerOf(filter).map(WaitingMarker::waiting).orElseGet(Criteria::new);
         if (filter.complaintId() != null) {
             criteria = criteria.and("complaintId").is(filter.complaintId());
         }
@@ -67,6 +74,15 @@ public class Callbacks {
             criteria = criteria.and("nextActionAt").lte(now);
         }
         return new Query(criteria);
+    }
+
+    /** The waiting marker present on exactly the callbacks in the state the filter asks for, if there is one. */
+    private static Optional<String> markerOf(CallbackFilter filter) {
+        if (filter.dueOnly() || filter.status() == CallbackStatus.OPEN) {
+            return Optional.of(Callback.AWAITING_HOTLINE);
+        }
+        return filter.status() == CallbackStatus.SURVEY_SENT ? Optional.of(Callback.AWAITING_SURVEY_REPLY)
+                : Optional.empty();
     }
 
     /**
@@ -99,27 +115,30 @@ public class Callbacks {
     }
 
     /**
-     * Up to {@code limit} surveys still awaiting a reply whose reply time passed at {@code now} (index
-     * {@code status, survey.replyBy}).
+     * Up to {@code limit} surveys still awaiting a reply whose reply time passed at {@code now} (marker
+     * {@value Callback#AWAITING_SURVEY_REPLY}, index {@code status, survey.replyBy}).
      */
     public Flux<Callback> surveysUnansweredBy(Instant now, int limit) {
-        Query query = new Query(where("status").is(CallbackStatus.SURVEY_SENT).and("survey.replyBy").lte(now))
+        Query query = new Query(WaitingMarker.waiting(Callback.AWAITING_SURVEY_REPLY)
+                .and("status").is(CallbackStatus.SURVEY_SENT).and("survey.replyBy").lte(now))
                 .with(Sort.by("survey.replyBy")).limit(limit);
         return mongo.find(query, Callback.class);
     }
 
     /**
-     * Saves {@link Callback#surveyQueued(Instant)}: the one field that transition changes, under the version the
-     * callback was read with (and moving it on), not the whole document. A save of the whole document would write
-     * back the outbox as it was read, and the survey is queued right after the save that recorded
-     * {@code CallbackSurveySent}, while the outbox relay publishes it: the relay removes the events it published
-     * without moving the version, so the version check could not notice, and they would be published again.
+     * Saves {@link Callback#surveyQueued(Instant)}: the fields that transition changes (the time and the waiting
+     * markers), under the version the callback was read with (and moving it on), not the whole document. A save of
+     * the whole document would write back the outbox as it was read, and the survey is queued right after the save
+     * that recorded {@code CallbackSurveySent}, while the outbox relay publishes it: the relay removes the events it
+     * published without moving the version, so the version check could not notice, and they would be published again.
      *
      * @return an {@link OptimisticLockingFailureException} when the callback changed since it was read
      */
     public Mono<Void> saveSurveyQueued(Callback callback) {
         Query unchanged = new Query(where("_id").is(callback.id()).and("version").is(callback.version()));
-        Update queued = new Update().set("survey.queuedAt", callback.survey().queuedAt()).inc("version", 1);
+        Update queued = new Update().set("survey.queuedAt", callback.survey().queuedAt())
+                .unset(Callback.AWAITING_SURVEY_SMS).set(Callback.AWAITING_SURVEY_REPLY, callback.awaitingSurveyReply())
+                .inc("version", 1);
         return mongo.updateFirst(unchanged, queued, Callback.class)
                 .flatMap(result -> result.getMatchedCount() == 1 ? Mono.<Void>empty()
                         : Mono.error(new OptimisticLockingFailureException("Callback " + callback.id()
@@ -127,11 +146,12 @@ public class Callbacks {
     }
 
     /**
-     * Up to {@code limit} surveys awaiting a reply whose SMS was not yet handed to the messenger (index
-     * {@code status, survey.queuedAt}).
+     * Up to {@code limit} surveys awaiting a reply whose SMS was not yet handed to the messenger (marker
+     * {@value Callback#AWAITING_SURVEY_SMS}, index {@code status, survey.queuedAt}).
      */
     public Flux<Callback> surveysNotQueued(int limit) {
-        Query query = new Query(where("status").is(CallbackStatus.SURVEY_SENT).and("survey.queuedAt").is(null))
+        Query query = new Query(WaitingMarker.waiting(Callback.AWAITING_SURVEY_SMS)
+                .and("status").is(CallbackStatus.SURVEY_SENT).and("survey.queuedAt").is(null))
                 .limit(limit);
         return mongo.find(query, Callback.class);
     }

@@ -3,6 +3,7 @@ package closedloop.notification.message;
 import closedloop.contracts.EventIds;
 import closedloop.contracts.MessageFailed;
 import closedloop.contracts.MessageSent;
+import closedloop.platform.WaitingMarker;
 import closedloop.platform.outbox.OutboxDocument;
 import closedloop.platform.security.Caller;
 import org.springframework.data.annotation.Id;
@@ -10,6 +11,7 @@ import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.CompoundIndexes;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Duration;
@@ -29,13 +31,14 @@ import java.util.UUID;
  * each try either SENT it, or left it PENDING with a later due time, or FAILED it. A message a rule holds back is
  * recorded SUPPRESSED instead, saying why, and never tried, so that the log shows why nothing went out. Every
  * transition is one document write with the event it causes; the delivery pass leases a message ({@code leaseUntil})
- * while it tries it, and every transition below ends the lease.
+ * while it tries it, and every transition below ends the lease. While HELD or PENDING it carries the waiting marker
+ * {@value #AWAITING_DELIVERY} (sparse index), by which the delivery pass finds it (docs/architecture.md §9.19).
  */
 @Document("messages")
 @CompoundIndexes({
         @CompoundIndex(name = "outgoing.complaintId_createdAt_id",
                 def = "{'outgoing.complaintId': 1, 'createdAt': 1, '_id': 1}"),
-        // the delivery pass: waiting messages whose due time came
+        // the delivery pass: waiting messages whose due time came (and the sparse awaitingDelivery below)
         @CompoundIndex(name = "status_nextAttemptAt", def = "{'status': 1, 'nextAttemptAt': 1}"),
         // GET /api/v1/messages by recipient, by recipient and status, by status
         @CompoundIndex(name = "outgoing.recipient_createdAt",
@@ -46,6 +49,8 @@ import java.util.UUID;
 })
 public class Message extends OutboxDocument {
 
+    /** The waiting marker: the field present only while the message waits for the delivery pass. */
+    public static final String AWAITING_DELIVERY = "awaitingDelivery";
     /** How many of its latest attempts a message keeps (the count goes on). */
     static final int ATTEMPTS_KEPT = 10;
     private static final int ERROR_LENGTH = 500;
@@ -66,6 +71,9 @@ public class Message extends OutboxDocument {
     private Instant sentAt;
     private Instant failedAt;
     private String suppressedBecause;
+    /** Since when it waits for the delivery pass (HELD or PENDING); absent otherwise. */
+    @Indexed(sparse = true)
+    private Instant awaitingDelivery;
     @Version
     private Long version;
 
@@ -116,6 +124,7 @@ public class Message extends OutboxDocument {
         message.status = MessageStatus.SUPPRESSED;
         message.nextAttemptAt = null;
         message.suppressedBecause = because;
+        message.markWaiting(now);
         return message;
     }
 
@@ -128,6 +137,7 @@ public class Message extends OutboxDocument {
         this.heldUntil = heldUntil;
         this.nextAttemptAt = heldUntil == null ? now : heldUntil;
         this.recentAttempts = new ArrayList<>();
+        markWaiting(now);
     }
 
     /** The recipient of a message to the branch with this code: {@code branch:<code>}. */
@@ -167,6 +177,7 @@ public class Message extends OutboxDocument {
         status = MessageStatus.SENT;
         sentAt = now;
         nextAttemptAt = null;
+        markWaiting(now);
         record(new MessageSent(EventIds.derived(id, "sent"), now, complaintId(), id, recipient(), channel().name(),
                 purpose().name()));
     }
@@ -182,6 +193,7 @@ public class Message extends OutboxDocument {
         attempted(now, error);
         status = MessageStatus.PENDING;
         nextAttemptAt = retryAt;
+        markWaiting(now);
     }
 
     /**
@@ -230,8 +242,14 @@ public class Message extends OutboxDocument {
         status = MessageStatus.FAILED;
         failedAt = now;
         nextAttemptAt = null;
+        markWaiting(now);
         record(new MessageFailed(failureEventId(), now, complaintId(), id, recipient(), channel().name(),
                 purpose().name(), attempts, lastError));
+    }
+
+    /** Keeps the waiting marker in step with the status (set on a message stored before it existed, too). */
+    private void markWaiting(Instant now) {
+        awaitingDelivery = WaitingMarker.whileWaiting(status.isWaiting(), awaitingDelivery, now);
     }
 
     private void attempted(Instant now, String error) {
@@ -307,6 +325,11 @@ public class Message extends OutboxDocument {
     /** When the delivery pass is to try it next; null once it is SENT or FAILED. */
     public Instant nextAttemptAt() {
         return nextAttemptAt;
+    }
+
+    /** Since when it waits for the delivery pass (its waiting marker); null once it does not. */
+    public Instant awaitingDelivery() {
+        return awaitingDelivery;
     }
 
     /** Until when a delivery pass holds it to try it; null when none does. */

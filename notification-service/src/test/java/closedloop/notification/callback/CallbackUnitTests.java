@@ -406,6 +406,64 @@ class CallbackUnitTests {
         }
     }
 
+    @Test
+    void waitsForTheHotlineWhileOpenAndForTheSurveyPassOnceTheSurveyIsOut() {
+        Callback callback = open();
+        assertThat(callback.awaitingHotline()).isEqualTo(NOW);
+        assertThat(callback.awaitingSurveySms()).isNull();
+        assertThat(callback.awaitingSurveyReply()).isNull();
+        callback.attempt(CallbackAttemptResult.NO_ANSWER, null, "agent-017", NOW, RULES, "1111", QUIET);
+        assertThat(callback.awaitingHotline()).isEqualTo(NOW);
+        callback.attempt(CallbackAttemptResult.BUSY, null, "agent-017", NOW.plus(Duration.ofHours(2)), RULES, "2222",
+                QUIET);
+        Instant third = NOW.plus(Duration.ofHours(4));
+
+        callback.attempt(CallbackAttemptResult.NO_ANSWER, null, "agent-017", third, RULES, "4821", QUIET);
+
+        assertThat(callback.awaitingHotline()).isNull();
+        assertThat(callback.awaitingSurveySms()).isEqualTo(third);
+        assertThat(callback.awaitingSurveyReply()).isEqualTo(third);
+    }
+
+    @Test
+    void stopsWaitingForTheHandOverOnceTheSmsIsQueuedAndForTheReplyOnceCompleted() {
+        Callback callback = surveyed();
+        Instant queued = NOW.plus(Duration.ofHours(4)).plusSeconds(1);
+
+        callback.surveyQueued(queued);
+        assertThat(callback.awaitingSurveySms()).isNull();
+        assertThat(callback.awaitingSurveyReply()).isEqualTo(NOW.plus(Duration.ofHours(4)));
+        callback.expireSurvey(callback.survey().replyBy());
+
+        assertThat(callback.status()).isEqualTo(CallbackStatus.COMPLETED);
+        assertThat(callback).extracting(Callback::awaitingHotline, Callback::awaitingSurveySms,
+                Callback::awaitingSurveyReply).containsOnlyNulls();
+    }
+
+    @Test
+    void waitsForNothingOnceCompletedByTheHotline() {
+        Callback callback = open();
+
+        callback.complete(CallbackOutcome.SATISFIED, null, "agent-017", NOW.plusSeconds(60));
+
+        assertThat(callback).extracting(Callback::awaitingHotline, Callback::awaitingSurveySms,
+                Callback::awaitingSurveyReply).containsOnlyNulls();
+    }
+
+    @Test
+    void takesItsWaitingMarkersAtItsNextChangeWhenStoredBeforeTheyExisted() {
+        Instant sent = NOW.minus(Duration.ofHours(1));
+        Callback stored = new Callback("cb-1", RESOLVED.complaintId(), RESOLVED.ticketId(), RESOLVED.branch(),
+                "hotline", CustomerToCall.of(CONTACT), CallbackStatus.SURVEY_SENT, sent, sent.plus(Duration.ofDays(1)),
+                null, null, SmsSurvey.sent(CONTACT.phone(), "4821", sent, sent.plus(Duration.ofHours(48))), null, 7L);
+        assertThat(stored.awaitingSurveyReply()).isNull();
+
+        stored.surveyQueued(NOW);
+
+        assertThat(stored.awaitingSurveySms()).isNull();
+        assertThat(stored.awaitingSurveyReply()).isEqualTo(NOW);
+    }
+
     private static Callback open() {
         return Callback.open(RESOLVED, CONTACT, NOW, Duration.ofHours(24), "hotline");
     }

@@ -209,6 +209,50 @@ class MessageUnitTests {
         assertThat(message.lastError()).hasSize(500);
     }
 
+    @Test
+    void carriesItsWaitingMarkerWhileHeldOrPendingAndDropsItOnceSent() {
+        Message held = Message.recorded(outgoing(Purpose.REGISTRATION_ACK), NOW, NOW.plus(Duration.ofHours(10)));
+        assertThat(held.awaitingDelivery()).isEqualTo(NOW);
+
+        held.attemptFailed(NOW.plusSeconds(5), "503 Service Unavailable", NOW.plusSeconds(60));
+        assertThat(held.status()).isEqualTo(MessageStatus.PENDING);
+        assertThat(held.awaitingDelivery()).isEqualTo(NOW);
+
+        held.markSent(NOW.plusSeconds(60));
+        assertThat(held.awaitingDelivery()).isNull();
+    }
+
+    @Test
+    void dropsItsWaitingMarkerWhenItFailsOrExpires() {
+        Message refused = pending(Purpose.REGISTRATION_ACK);
+        Message tooOld = pending(Purpose.CLOSURE_NOTICE);
+        assertThat(refused.awaitingDelivery()).isEqualTo(NOW);
+
+        refused.failed(NOW.plusSeconds(1), "refused");
+        tooOld.expired(NOW.plus(Duration.ofDays(2)), Duration.ofDays(1));
+
+        assertThat(refused.awaitingDelivery()).isNull();
+        assertThat(tooOld.awaitingDelivery()).isNull();
+    }
+
+    @Test
+    void neverCarriesAWaitingMarkerWhenSuppressed() {
+        Message suppressed = Message.suppressed(outgoing(Purpose.REGISTRATION_ACK), NOW, "one ack per phone");
+
+        assertThat(suppressed.awaitingDelivery()).isNull();
+    }
+
+    @Test
+    void takesItsWaitingMarkerAtItsNextAttemptWhenStoredBeforeMarkersExisted() {
+        Message stored = new Message("m-1", outgoing(Purpose.REGISTRATION_ACK), MessageStatus.PENDING, NOW, null, NOW,
+                null, 0, null, null, null, null, null, null, 3L);
+        assertThat(stored.awaitingDelivery()).isNull();
+
+        stored.attemptFailed(NOW.plusSeconds(1), "503 Service Unavailable", NOW.plusSeconds(30));
+
+        assertThat(stored.awaitingDelivery()).isEqualTo(NOW.plusSeconds(1));
+    }
+
     private static Outgoing outgoing(Purpose purpose) {
         return new Outgoing(CAUSE, Golden.COMPLAINT_ID, purpose, RecipientKind.CUSTOMER, MessageChannel.SMS,
                 "13800138000", null, "Hello");

@@ -1,11 +1,15 @@
 package closedloop.notification.message.delivery;
 
+import closedloop.notification.message.Message;
 import closedloop.platform.PeriodicPass;
+import closedloop.platform.WaitingMarker;
 import io.github.resilience4j.common.circuitbreaker.configuration.CircuitBreakerConfigCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /** The delivery pass, and the circuit breakers of the channels on the injected clock. */
 @Configuration(proxyBeanMethods = false)
@@ -21,6 +25,12 @@ class DeliveryConfiguration {
                 deliveries::deliverDue);
         deliveries.nudgeWith(pass::nudge);
         return pass;
+    }
+
+    /** The messages waiting for the delivery pass: HELD or PENDING, marked {@value Message#AWAITING_DELIVERY}. */
+    @Bean
+    WaitingMarker awaitingDelivery() {
+        return new WaitingMarker("messages", Message.AWAITING_DELIVERY, where("status").in(DueMessages.WAITING));
     }
 
     /** The SMS breaker waits in its open state by the injected clock, so that tests move it instead of sleeping. */

@@ -2,6 +2,7 @@ package closedloop.notification.message.delivery;
 
 import closedloop.notification.message.Message;
 import closedloop.notification.message.MessageStatus;
+import closedloop.platform.WaitingMarker;
 import lombok.RequiredArgsConstructor;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -21,14 +22,16 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 /**
  * The messages waiting for delivery (HELD or PENDING) whose due time came, and the lease a delivery pass takes on one
  * before it tries it: one conditional update guarded by the message's status, due time, free lease and version, so
- * that two passes (two instances, or a pass and a nudge) never try the same message at the same time. Uses the index
- * {@code status_nextAttemptAt} of {@link Message}.
+ * that two passes (two instances, or a pass and a nudge) never try the same message at the same time. Both ask for the
+ * waiting marker {@value Message#AWAITING_DELIVERY} first, so that a store with only sparse one-field indexes reads the
+ * waiting messages alone (docs/architecture.md §9.19); real MongoDB also has the index {@code status_nextAttemptAt}.
  */
 @Component
 @RequiredArgsConstructor
 public class DueMessages {
 
-    private static final List<String> WAITING = List.of(MessageStatus.HELD.name(), MessageStatus.PENDING.name());
+    /** The statuses of the messages waiting for delivery, as stored. */
+    static final List<String> WAITING = List.of(MessageStatus.HELD.name(), MessageStatus.PENDING.name());
 
     private final ReactiveMongoTemplate mongo;
 
@@ -54,7 +57,8 @@ public class DueMessages {
     }
 
     private static Criteria dueAndFree(Instant now, Instant leaseNow) {
-        return where("status").in(WAITING).and("nextAttemptAt").lte(now)
+        return WaitingMarker.waiting(Message.AWAITING_DELIVERY)
+                .and("status").in(WAITING).and("nextAttemptAt").lte(now)
                 .orOperator(where("leaseUntil").is(null), where("leaseUntil").lt(leaseNow));
     }
 }

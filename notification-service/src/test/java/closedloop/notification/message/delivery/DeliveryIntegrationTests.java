@@ -19,6 +19,7 @@ import closedloop.notification.notice.Notices;
 import closedloop.notification.template.MessageTemplates;
 import closedloop.platform.PeriodicPass;
 import closedloop.platform.PhoneNumbers;
+import closedloop.platform.WaitingMarkers;
 import closedloop.testsupport.KafkaProbe;
 import closedloop.testsupport.KafkaProbeExtension;
 import closedloop.testsupport.MovableClockConfiguration;
@@ -108,6 +109,9 @@ abstract class DeliveryIntegrationTests {
 
     @Autowired
     CircuitBreakerRegistry breakers;
+
+    @Autowired
+    WaitingMarkers waitingMarkers;
 
     @Autowired
     @Qualifier(DeliveryConfiguration.DELIVERY_PASS)
@@ -433,6 +437,42 @@ abstract class DeliveryIntegrationTests {
         assertThat(due.claim(held, later, leaseNow, leaseUntil).blockOptional()).isEmpty();
     }
 
+    @Test
+    void marksAMessageWaitingInItsDocumentUntilItIsSent() {
+        gateway.stubFor(post(SMS).willReturn(ok()));
+        Instant later = clock.instant().plus(Duration.ofHours(1));
+        Message held = messages.insert(Message.recorded(customerSms(), clock.instant(), later)).block();
+
+        assertThat(stored(held.id())).containsKey(Message.AWAITING_DELIVERY);
+        clock.setInstant(later);
+
+        await().untilAsserted(() -> assertThat(message(held.id()).status()).isEqualTo(MessageStatus.SENT));
+        assertThat(stored(held.id())).doesNotContainKey(Message.AWAITING_DELIVERY);
+    }
+
+    @Test
+    void deliversAMessageStoredWaitingBeforeTheMarkerExistedOnceTheMarkerIsBackfilled() {
+        gateway.stubFor(post(SMS).willReturn(ok()));
+        Instant later = clock.instant().plus(Duration.ofHours(1));
+        Message unmarked = messages.insert(Message.recorded(customerSms(), clock.instant(), later)).block();
+        Message sent = Message.pending(customerSms(), clock.instant());
+        sent.markSent(clock.instant());
+        messages.insert(sent).block();
+        unsetMarker(unmarked.id());
+        assertThat(due.find(later, Instant.now(), 100).map(Message::id).collectList().block())
+                .doesNotContain(unmarked.id());
+
+        assertThat(waitingMarkers.backfill().block()).isEqualTo(1L);
+
+        assertThat(stored(unmarked.id())).containsKey(Message.AWAITING_DELIVERY);
+        assertThat(stored(sent.id())).doesNotContainKey(Message.AWAITING_DELIVERY);
+        assertThat(due.find(later, Instant.now(), 100).map(Message::id).collectList().block())
+                .containsExactly(unmarked.id());
+        clock.setInstant(later);
+        await().untilAsserted(() -> assertThat(message(unmarked.id()).status()).isEqualTo(MessageStatus.SENT));
+        assertThat(requestsFor(unmarked.id())).isEqualTo(1);
+    }
+
     /**
      * Sends two customer SMS to a gateway that answers 503: the first one's three calls and the second one's first
      * call are four failures of four calls, which open the breaker, so the quick retries stop at once.
@@ -483,6 +523,19 @@ abstract class DeliveryIntegrationTests {
 
     Message message(String id) {
         return mongo.findById(id, Message.class).blockOptional().orElseThrow(() -> new AssertionError("No " + id));
+    }
+
+    /** The message's document as stored. */
+    Document stored(String id) {
+        return mongo.findById(id, Document.class, "messages").blockOptional()
+                .orElseThrow(() -> new AssertionError("No " + id));
+    }
+
+    /** Makes the message look stored before waiting markers existed. */
+    void unsetMarker(String id) {
+        mongo.updateFirst(new Query(where("_id").is(id)),
+                new org.springframework.data.mongodb.core.query.Update().unset(Message.AWAITING_DELIVERY),
+                "messages").block();
     }
 
     List<Message> messagesOf(String complaintId) {
