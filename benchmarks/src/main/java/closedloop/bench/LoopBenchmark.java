@@ -24,6 +24,8 @@ public final class LoopBenchmark {
 
     private static final long WARM_UP_SEED = 99;
     private static final double WARM_UP_RATE = 5;
+    /** Long enough for the JIT: C2 took 40 % of a core through the first minutes of load. */
+    private static final int WARM_UP_SECONDS = 90;
     /** The ramp starts from an idle loop: the warm-up's backlog must be gone first. */
     private static final int WARM_UP_DRAIN_SECONDS = 300;
 
@@ -69,9 +71,9 @@ public final class LoopBenchmark {
         try (LoopStack stack = LoopStack.start(jar, split, split ? options.partHeap() : options.heap(), work);
              LoopGauges gauges = new LoopGauges(stack.kafka(), stack.mongo());
              LoopProbe probe = new LoopProbe(stack.kafka())) {
-            say("Up in %d s, %d processes; warming up at %.0f/s for 30 s", stack.startup().toSeconds(),
-                    stack.processes().size(), WARM_UP_RATE);
-            drain(gatling.run(stack, mode + "-warm-up", WARM_UP_RATE, 30, WARM_UP_SEED), probe, gauges,
+            say("Up in %d s, %d processes; warming up at %.0f/s for %d s", stack.startup().toSeconds(),
+                    stack.processes().size(), WARM_UP_RATE, WARM_UP_SECONDS);
+            drain(gatling.run(stack, mode + "-warm-up", WARM_UP_RATE, WARM_UP_SECONDS, WARM_UP_SEED), probe, gauges,
                     WARM_UP_DRAIN_SECONDS);
             List<LoopStep> steps = new ArrayList<>();
             long seed = 1;

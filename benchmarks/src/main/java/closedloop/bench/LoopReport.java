@@ -79,8 +79,8 @@ final class LoopReport {
         line("**The load:** Gatling's open model: arrivals at a fixed rate (randomized spacing) whatever the latency, "
                 + "each a `POST /api/v1/complaints` with the agent's bearer token; customers drawn from a million "
                 + "(5%% repeat one of the last 2,000 callers' complaint), every district and category, 10%% with a "
-                + "promise, half with an address. A warm-up at 20/s for 30 s precedes each ramp and is not reported. "
-                + "Each step offers its rate for %d s.", options.stepSeconds());
+                + "promise, half with an address. A warm-up at 5/s for 90 s (for the JIT) and its drain precede each "
+                + "ramp and are not reported. Each step offers its rate for %d s.", options.stepSeconds());
         line("");
         line("**The figures:** POST latency as Gatling measured it; POST→ticket from the POST's send to the "
                 + "`TicketAssigned` record's timestamp (the router publishes it after the ticket is stored, so the "
