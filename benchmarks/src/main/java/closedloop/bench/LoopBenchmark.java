@@ -26,8 +26,8 @@ public final class LoopBenchmark {
     private static final double WARM_UP_RATE = 5;
     /** Long enough for the JIT: C2 took 40 % of a core through the first minutes of load. */
     private static final int WARM_UP_SECONDS = 90;
-    /** The ramp starts from an idle loop: the warm-up's backlog must be gone first. */
-    private static final int WARM_UP_DRAIN_SECONDS = 300;
+    /** The ramp and the soak start from an idle loop: what came before must be drained first. */
+    private static final int IDLE_DRAIN_SECONDS = 600;
 
     private final LoopOptions options;
     private final Path repository;
@@ -74,7 +74,7 @@ public final class LoopBenchmark {
             say("Up in %d s, %d processes; warming up at %.0f/s for %d s", stack.startup().toSeconds(),
                     stack.processes().size(), WARM_UP_RATE, WARM_UP_SECONDS);
             drain(gatling.run(stack, mode + "-warm-up", WARM_UP_RATE, WARM_UP_SECONDS, WARM_UP_SEED), probe, gauges,
-                    WARM_UP_DRAIN_SECONDS);
+                    IDLE_DRAIN_SECONDS);
             List<LoopStep> steps = new ArrayList<>();
             long seed = 1;
             for (double rate : options.steps()) {
@@ -95,6 +95,8 @@ public final class LoopBenchmark {
             LoopReport.Raw raw = null;
             if (!split && options.soakMinutes() > 0) {
                 LoopStep soakAt = best != null ? best : keptUp != null ? keptUp : steps.get(0);
+                say("Letting the last step's backlog drain before the soak...");
+                drain(List.of(), probe, gauges, IDLE_DRAIN_SECONDS);
                 soak = soak(stack, gauges, probe, soakAt.offered());
                 raw = raw(stack, probe, soakAt);
             }

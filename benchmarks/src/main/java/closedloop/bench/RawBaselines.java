@@ -187,7 +187,7 @@ final class RawBaselines {
     }
 
     /** The services' producer settings (the platform's defaults): acks=all, idempotent, linger.ms=2. */
-    private static Properties producerConfig(String bootstrapServers) {
+    static Properties producerConfig(String bootstrapServers) {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
