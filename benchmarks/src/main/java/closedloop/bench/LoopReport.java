@@ -63,8 +63,8 @@ final class LoopReport {
     private void header() {
         line("# The whole loop under load: complaints per second, on the embedded default and split");
         line("");
-        line("Written by `./bench-loop %s` (benchmarks `LoopBenchmark`, load by Gatling 3.15.1 in module `loop-load`)"
-                .formatted(arguments).replace("  ", " "));
+        line("Written by `%s` (benchmarks `LoopBenchmark`, load by Gatling 3.15.1 in module `loop-load`)",
+                ("./bench-loop " + arguments).strip());
         line("on %s, commit `%s`.", started, commit());
         line("");
         line("**Machine:** %d cores (%s), %s RAM, %s, %s. Load average at the end: %s.", machine.cores(),
