@@ -68,7 +68,7 @@ public final class LoopBenchmark {
         boolean split = mode.equals("split");
         say("Starting the embedded default (%s)...", mode);
         Path jar = repository.resolve("local-stack/target/local-stack-0.1.0-SNAPSHOT-exec.jar");
-        try (LoopStack stack = LoopStack.start(jar, split, split ? options.partHeap() : options.heap(), work);
+        try (LoopStack stack = LoopStack.start(jar, mode, split, split ? options.partHeap() : options.heap(), work);
              LoopGauges gauges = new LoopGauges(stack.kafka(), stack.mongo());
              LoopProbe probe = new LoopProbe(stack.kafka())) {
             say("Up in %d s, %d processes; warming up at %.0f/s for %d s", stack.startup().toSeconds(),
@@ -139,7 +139,7 @@ public final class LoopBenchmark {
      * Waits until every created complaint has its ticket and no group lags and no outbox waits; the seconds it took,
      * or -1 when the drain limit passed first.
      */
-    private double drain(List<Answer> answers, LoopProbe probe, LoopGauges gauges, int limitSeconds)
+    static double drain(List<Answer> answers, LoopProbe probe, LoopGauges gauges, int limitSeconds)
             throws Exception {
         long started = System.nanoTime();
         long limit = started + limitSeconds * 1_000_000_000L;

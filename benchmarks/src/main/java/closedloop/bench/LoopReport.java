@@ -260,7 +260,7 @@ final class LoopReport {
         return millis < 0 ? "-" : String.format(Locale.ROOT, "%,d", millis);
     }
 
-    private static String commit() {
+    static String commit() {
         try {
             Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
             String head = new String(git.getInputStream().readAllBytes()).strip();

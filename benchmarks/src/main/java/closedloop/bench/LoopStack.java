@@ -41,14 +41,16 @@ final class LoopStack implements AutoCloseable {
     /**
      * Starts it and waits for its banner.
      *
+     * @param name      names its data folder ({@code data-<name>}) and log ({@code stack-<name>.log}) in {@code work}
      * @param split     each part in its own JVM
      * @param heap      the one JVM's {@code -Xmx}, or each part's in split mode (whose launcher only launches)
      */
-    static LoopStack start(Path jar, boolean split, String heap, Path work) throws IOException, InterruptedException {
+    static LoopStack start(Path jar, String name, boolean split, String heap, Path work)
+            throws IOException, InterruptedException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("No runnable jar " + jar + "; build with ./mvnw -pl benchmarks -am package");
         }
-        Path data = work.resolve(split ? "data-split" : "data-embedded");
+        Path data = work.resolve("data-" + name);
         deleteRecursively(data);
         LocalStackSettings settings = new LocalStackSettings(data, 0, 0, 0, 0, 0, Map.of(), Map.of()).withFreePorts();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
@@ -67,8 +69,7 @@ final class LoopStack implements AutoCloseable {
         if (split) {
             builder.environment().put("CLOSEDLOOP_SPLIT_JAVA_OPTS", "-Xmx" + heap);
         }
-        LoopStack stack = new LoopStack(builder.start(), settings, work.resolve(split ? "stack-split.log"
-                : "stack-embedded.log"));
+        LoopStack stack = new LoopStack(builder.start(), settings, work.resolve("stack-" + name + ".log"));
         try {
             stack.up.get(5, TimeUnit.MINUTES);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
