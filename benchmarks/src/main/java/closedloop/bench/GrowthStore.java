@@ -32,7 +32,7 @@ final class GrowthStore implements AutoCloseable {
 
     static final int BATCH = 1_000;
     /** How many searches by phone the raw driver times. */
-    static final int SEARCHES = 20;
+    static final int SEARCHES = 5;
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
     private final MongoClient client;
