@@ -55,8 +55,7 @@ final class GrowthReport {
                 ("./bench-loop-growth " + arguments).strip());
         line("on %s, commit `%s`.", started, LoopReport.commit());
         line("");
-        line("**Machine:** %d cores (%s), %s RAM, %s, %s. Load average at the end: %s.", machine.cores(),
-                machine.cpu(), machine.ram(), machine.os(), machine.jdk(), Machine.loadAverage());
+        line(machine.markdown());
         line("");
         line("**What runs:** the local-stack exec jar as `./run-local` runs it, one JVM with -Xmx%s, on a fresh data "
                 + "folder and free loopback ports, with the per-person rate limit off. After a warm-up at 5/s for 90 s "

@@ -67,8 +67,7 @@ final class LoopReport {
                 ("./bench-loop " + arguments).strip());
         line("on %s, commit `%s`.", started, commit());
         line("");
-        line("**Machine:** %d cores (%s), %s RAM, %s, %s. Load average at the end: %s.", machine.cores(),
-                machine.cpu(), machine.ram(), machine.os(), machine.jdk(), Machine.loadAverage());
+        line(machine.markdown());
         line("");
         line("**What runs:** the local-stack exec jar as `./run-local` runs it (embedded: one JVM, -Xmx%s; split: a "
                 + "JVM per part, -Xmx%s each), on a fresh data folder and free loopback ports. The per-person rate "

@@ -18,6 +18,13 @@ import java.util.Optional;
  */
 record Machine(int cores, String ram, String os, String cpu, String jdk) {
 
+    /** The report line that names the machine, with the load average at the time it is written. */
+    String markdown() {
+        return String.format(java.util.Locale.ROOT,
+                "**Machine:** %d cores (%s), %s RAM, %s, %s. Load average at the end: %s.",
+                cores, cpu, ram, os, jdk, loadAverage());
+    }
+
     static Machine describe() {
         long bytes = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getTotalMemorySize();
