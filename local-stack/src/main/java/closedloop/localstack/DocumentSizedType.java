@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * The value type of a collection's map: H2's own {@link ObjectDataType} (so the file's format is the library's),
  * except that a document's memory is estimated from what it holds. H2 estimates an object it Java-serialises at twice
- * the running average of everything it has serialised, index keys included: a few hundred bytes for a complaint that
- * takes tens of kilobytes on the heap. The page cache, counted in those estimates, then held many times its size:
+ * the running average of everything it has serialised, index keys included: a few hundred bytes to 10 KB for a
+ * complaint that takes about 12 KB on the heap. The page cache, counted in those estimates, then held many times its size:
  * with a 128 MB cache, reading 150,000 complaints left 1.9 GB of heap in use (benchmarks/, {@code ./bench-loop-growth}),
  * so the embedded default ran out of heap as its data grew. With this estimate the cache holds what it says.
  */

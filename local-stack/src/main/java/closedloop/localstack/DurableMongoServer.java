@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -187,11 +188,8 @@ public final class DurableMongoServer implements AutoCloseable {
             if (command.equalsIgnoreCase("top")) {
                 return operations.top();
             }
-            Document reply = command.equalsIgnoreCase("aggregate") ? CountAggregate.of(query)
-                    .map(count -> count.answer(resolveDatabase(database).resolveCollection(
-                            query.get(command).toString(), false), database + "." + query.get(command)))
-                    .orElseGet(() -> super.handleCommand(channel, database, command, query))
-                    : super.handleCommand(channel, database, command, query);
+            Document reply = countThroughIndexes(database, command, query)
+                    .orElseGet(() -> super.handleCommand(channel, database, command, query));
             if (command.equalsIgnoreCase("serverStatus")) {
                 reply.put("opcounters", operations.opcounters());
             }
@@ -200,6 +198,16 @@ public final class DurableMongoServer implements AutoCloseable {
                 commitCovering(writesApplied.incrementAndGet());
             }
             return reply;
+        }
+
+        /** The reply to the driver's {@code countDocuments} pipeline, counted by {@link CountAggregate}; else empty. */
+        private Optional<Document> countThroughIndexes(String database, String command, Document query) {
+            if (!command.equalsIgnoreCase("aggregate")) {
+                return Optional.empty();
+            }
+            String collection = query.get(command).toString();
+            return CountAggregate.of(query).map(count -> count.answer(
+                    resolveDatabase(database).resolveCollection(collection, false), database + "." + collection));
         }
 
         /**
