@@ -22,20 +22,18 @@ final class GrowthReport {
     private final Instant started;
     private final Measured empty;
     private final Measured grown;
-    private final Duration preload;
-    private final double storeMegabytes;
+    private final Store store;
     private final StringBuilder out = new StringBuilder();
 
     GrowthReport(GrowthOptions options, String arguments, Machine machine, Instant started, Measured empty,
-                 Measured grown, Duration preload, double storeMegabytes) {
+                 Measured grown, Store store) {
         this.options = options;
         this.arguments = arguments;
         this.machine = machine;
         this.started = started;
         this.empty = empty;
         this.grown = grown;
-        this.preload = preload;
-        this.storeMegabytes = storeMegabytes;
+        this.store = store;
     }
 
     /** POST p99 with the complaints stored divided by POST p99 on the empty store. */
@@ -85,10 +83,15 @@ final class GrowthReport {
                 grown.raw().insert().p99() / (double) Math.max(1, empty.raw().insert().p99()),
                 grown.raw().upsert().p99() / (double) Math.max(1, empty.raw().upsert().p99()));
         line("");
+        double preloadSeconds = store.preload().toMillis() / 1000.0;
         line("Storing the %,d complaints and %,d summaries (driver, bulk writes of %,d in key order) took %.1f s "
                         + "(%,.0f complaints/s). The data folder holds %,.0f MB at the end.", options.complaints(),
-                options.complaints(), GrowthStore.BATCH, preload.toMillis() / 1000.0,
-                options.complaints() / Math.max(0.001, preload.toMillis() / 1000.0), storeMegabytes);
+                options.complaints(), GrowthStore.BATCH, preloadSeconds,
+                options.complaints() / Math.max(0.001, preloadSeconds), store.megabytes());
+        line("");
+        line("**Restart on the grown store:** stopped as Ctrl-C stops it, then started again on the same folder and "
+                + "ports: %.1f s to \"Closed Loop is up\" (the first start, on an empty folder: %.1f s).",
+                store.restart().toMillis() / 1000.0, store.firstStart().toMillis() / 1000.0);
         line("");
         analysis();
         Files.writeString(report, out.toString());
@@ -144,5 +147,16 @@ final class GrowthReport {
      */
     record Measured(long stored, Percentiles post, long errors, Percentiles toTicket, double drainSeconds,
                     double heapMegabytes, GrowthStore.RawLatencies raw) {
+    }
+
+    /**
+     * The grown store.
+     *
+     * @param preload   storing the complaints and summaries through the driver
+     * @param megabytes its data folder at the end
+     * @param firstStart  the stack's start on an empty folder, to the banner
+     * @param restart   a stop and start on the grown store, to the banner
+     */
+    record Store(Duration preload, double megabytes, Duration firstStart, Duration restart) {
     }
 }

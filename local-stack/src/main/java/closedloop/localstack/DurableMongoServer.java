@@ -112,8 +112,8 @@ public final class DurableMongoServer implements AutoCloseable {
     /**
      * An H2 backend that commits the store after every command that changes data, before the reply is sent (writes
      * that arrive during a commit share the next), looks documents up by {@code _id} whenever a filter names one
-     * ({@link IdFirstCollection}), from a hash map copy of the index ({@link MirroredUniqueIndex}), and keeps sparse
-     * one-field indexes in memory ({@link SparseFieldIndex}), which the library ignores. It also answers
+     * ({@link IdFirstCollection}), from a hash map copy of the index ({@link MirroredUniqueIndex}), and keeps the
+     * secondary indexes the library ignores in the file ({@link StoredIndex}). It also answers
      * {@code hello} (the handshake newer drivers and Spring Boot's health check send) as {@code isMaster}, which
      * mongo-java-server knows under that older name only.
      */
@@ -162,12 +162,21 @@ public final class DurableMongoServer implements AutoCloseable {
                 return new MirroredUniqueIndex(map, indexName, keys, sparse);
             }
 
-            /** A sparse index on one field in memory ({@link SparseFieldIndex}); any other the library's way. */
+            /**
+             * An index the library would ignore, kept in the file ({@link StoredIndex}): a sparse one on one field as
+             * a {@link SparseFieldIndex}, one that is not sparse by its first field as an {@link EqualityIndex}; a
+             * sparse compound index the library's way (ignored).
+             */
             @Override
             protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
                                                                List<IndexKey> keys, boolean sparse) {
-                return SparseFieldIndex.of(indexName, keys, sparse).<Index<Object>>map(index -> index)
-                        .orElseGet(() -> super.openOrCreateSecondaryIndex(collectionName, indexName, keys, sparse));
+                String mapName = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+                if (!sparse) {
+                    return new EqualityIndex(getMvStore(), mapName, indexName, keys);
+                }
+                return SparseFieldIndex.of(getMvStore(), mapName, indexName, keys, true)
+                        .<Index<Object>>map(index -> index)
+                        .orElseGet(() -> super.openOrCreateSecondaryIndex(collectionName, indexName, keys, true));
             }
 
             @Override

@@ -14,8 +14,11 @@ import org.h2.mvstore.MVMap;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * An H2 collection that answers every filter limited to given {@code _id}s ({@code _id: v}, {@code $eq},
@@ -51,6 +54,27 @@ final class IdFirstCollection extends H2Collection {
             ScanLog.scanned(getDatabaseName() + "." + getCollectionName(), query);
         }
         return super.queryDocuments(query, orderBy, skip, limit, batchSize, projection);
+    }
+
+    /** Adds the index, building it from the documents if it has not been, and marks a {@link StoredIndex} built. */
+    @Override
+    public void addIndex(Index<Object> index) {
+        super.addIndex(index);
+        if (index instanceof StoredIndex stored) {
+            stored.markBuilt();
+        }
+    }
+
+    /**
+     * The documents at the positions an index gave, matched whole; a position whose document is gone (an entry a
+     * crash left behind in a {@link StoredIndex}) is skipped.
+     */
+    @Override
+    protected QueryResult matchDocuments(Document query, Iterable<Object> positions, Document orderBy, int skip,
+                                         int limit, int batchSize, Document projection) {
+        Stream<Document> documents = StreamSupport.stream(positions.spliterator(), false)
+                .map(this::getDocument).filter(Objects::nonNull);
+        return matchDocumentsFromStream(documents, query, orderBy, skip, limit, batchSize, projection);
     }
 
     /**

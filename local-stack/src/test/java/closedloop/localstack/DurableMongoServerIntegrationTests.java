@@ -253,6 +253,116 @@ class DurableMongoServerIntegrationTests {
         }
     }
 
+    @Test
+    void answersEqualityFiltersFromTheStoredIndexesExactlyAsTheLibraryDoesAlsoAfterARestart() {
+        Path file = dataDir.resolve("equality.mv");
+        DurableMongoServer durable = DurableMongoServer.start(file, 0);
+        MongoServer reference = new MongoServer(new MemoryBackend());
+        Document newestFirst = new Document("registeredAt", -1).append("number", -1);
+        List<Document> filters = List.of(
+                new Document("customer.phone", "p-3"),
+                new Document("$and", List.of(new Document("customer.phone", "p-2"), new Document("status", "OPEN"))),
+                new Document("status", new Document("$eq", "CLOSED")).append("number", new Document("$gt", 50)),
+                new Document("partition", 2L),
+                new Document("partition", new Document("$in", List.of(1, 3L))).append("status", new Document("$ne", "OPEN")),
+                new Document("customer.phone", "p-missing"));
+        List<List<Document>> expected = new java.util.ArrayList<>();
+        try (MongoClient ours = MongoClients.create(durable.uri());
+             MongoClient theirs = MongoClients.create("mongodb://" + hostAndPort(reference.bind()))) {
+            var complaints = ours.getDatabase("closedloop-intake").getCollection("complaints");
+            var theirComplaints = theirs.getDatabase("closedloop-intake").getCollection("complaints");
+            for (var collection : List.of(complaints, theirComplaints)) {
+                for (Document key : List.of(new Document("customer.phone", 1).append("registeredAt", 1).append("number", 1),
+                        new Document("status", 1).append("registeredAt", 1), new Document("partition", 1))) {
+                    Mono.from(collection.createIndex(key)).block();
+                }
+                for (int i = 0; i < 120; i++) {
+                    Document complaint = new Document("_id", "c-" + i).append("number", i)
+                            .append("customer", new Document("phone", "p-" + i % 7))
+                            .append("status", i % 3 == 0 ? "OPEN" : "ROUTED").append("partition", i % 4)
+                            .append("registeredAt", new java.util.Date(1_000_000L + i % 10 * 1_000L));
+                    Mono.from(collection.insertOne(complaint)).block();
+                }
+                Mono.from(collection.updateMany(new Document("number", new Document("$gte", 40)),
+                        new Document("$set", new Document("status", "CLOSED")))).block();
+                Mono.from(collection.updateMany(new Document("number", new Document("$lt", 10)),
+                        new Document("$unset", new Document("customer", "")))).block();
+                Mono.from(collection.updateOne(new Document("_id", "c-100"),
+                        new Document("$set", new Document("customer.phone", "p-3")))).block();
+                Mono.from(collection.deleteMany(new Document("number", new Document("$in", List.of(17, 24, 31)))))
+                        .block();
+            }
+            for (Document filter : filters) {
+                List<Document> theirPage = Flux.from(theirComplaints.find(filter).sort(newestFirst).limit(5))
+                        .collectList().block();
+                expected.add(theirPage);
+                assertThat(Flux.from(complaints.find(filter).sort(newestFirst).limit(5)).collectList().block())
+                        .as("%s", filter).containsExactlyElementsOf(theirPage);
+                assertThat(Mono.from(complaints.countDocuments(filter)).block()).as("%s", filter)
+                        .isEqualTo(Mono.from(theirComplaints.countDocuments(filter)).block());
+            }
+            assertThat(expected.get(0)).hasSize(5);
+            assertThat(expected.get(3)).hasSize(5);
+        } finally {
+            durable.crash();
+            reference.shutdownNow();
+        }
+
+        DurableMongoServer reopened = DurableMongoServer.start(file, 0);
+        try (MongoClient client = MongoClients.create(reopened.uri())) {
+            var complaints = client.getDatabase("closedloop-intake").getCollection("complaints");
+            for (int i = 0; i < filters.size(); i++) {
+                assertThat(Flux.from(complaints.find(filters.get(i)).sort(newestFirst).limit(5)).collectList().block())
+                        .containsExactlyElementsOf(expected.get(i));
+            }
+        } finally {
+            reopened.close();
+        }
+    }
+
+    @Test
+    void opensABuiltIndexAsItIsAndBuildsAgainOneThatWasNeverMarkedBuilt() {
+        Path file = dataDir.resolve("built.mv");
+        Document open = new Document("status", "OPEN");
+        DurableMongoServer first = DurableMongoServer.start(file, 0);
+        try (MongoClient client = MongoClients.create(first.uri())) {
+            var items = client.getDatabase("closedloop-test").getCollection("items");
+            Mono.from(items.insertOne(new Document("_id", "i-1").append("status", "OPEN"))).block();
+            Mono.from(items.createIndex(new Document("status", 1))).block();
+            Mono.from(items.insertOne(new Document("_id", "i-2").append("status", "OPEN"))).block();
+            assertThat(Flux.from(items.find(open)).collectList().block()).hasSize(2);
+        } finally {
+            first.close();
+        }
+        String entries = "closedloop-test.items._index_status_1";
+        try (MVStore store = MVStore.open(file.toString())) {
+            assertThat(store.openMap(entries).size()).as("the build and the later insert are in the file").isEqualTo(2);
+            store.openMap(entries).clear();
+        }
+
+        DurableMongoServer second = DurableMongoServer.start(file, 0);
+        try (MongoClient client = MongoClients.create(second.uri())) {
+            var items = client.getDatabase("closedloop-test").getCollection("items");
+            assertThat(Flux.from(items.find(open)).collectList().block())
+                    .as("a start reads the index as it is in the file, without reading the documents").isEmpty();
+        } finally {
+            second.close();
+        }
+        try (MVStore store = MVStore.open(file.toString())) {
+            store.openMap("closedloop.builtIndexes").remove(entries);
+        }
+
+        DurableMongoServer third = DurableMongoServer.start(file, 0);
+        try (MongoClient client = MongoClients.create(third.uri())) {
+            var items = client.getDatabase("closedloop-test").getCollection("items");
+            assertThat(Flux.from(items.find(open)).collectList().block()).extracting(item -> item.get("_id"))
+                    .as("an index not marked built (a build a crash interrupted) is built at start")
+                    .containsExactlyInAnyOrder("i-1", "i-2");
+        } finally {
+            third.close();
+        }
+    }
+
     private static String hostAndPort(InetSocketAddress address) {
         return address.getHostString() + ":" + address.getPort();
     }

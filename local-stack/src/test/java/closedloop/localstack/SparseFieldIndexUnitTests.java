@@ -2,6 +2,7 @@ package closedloop.localstack;
 
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 
 import java.util.Date;
@@ -11,15 +12,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SparseFieldIndexUnitTests {
 
-    private final SparseFieldIndex index = SparseFieldIndex
-            .of("outboxSince", List.of(new IndexKey("outboxSince", true)), true).orElseThrow();
+    private final MVStore store = MVStore.open(null);
+    private final SparseFieldIndex index = sparse("outboxSince");
+
+    private SparseFieldIndex sparse(String field) {
+        return SparseFieldIndex.of(store, "db.c._index_" + field, field, List.of(new IndexKey(field, true)), true)
+                .orElseThrow();
+    }
 
     @Test
     void servesOnlySparseIndexesOnOneTopLevelField() {
-        assertThat(SparseFieldIndex.of("a", List.of(new IndexKey("outboxSince", true)), false)).isEmpty();
-        assertThat(SparseFieldIndex.of("b", List.of(new IndexKey("claim.until", true)), true)).isEmpty();
-        assertThat(SparseFieldIndex.of("c", List.of(new IndexKey("partition", true), new IndexKey("nextDueAt", true)),
-                true)).isEmpty();
+        assertThat(SparseFieldIndex.of(store, "m", "a", List.of(new IndexKey("outboxSince", true)), false)).isEmpty();
+        assertThat(SparseFieldIndex.of(store, "m", "b", List.of(new IndexKey("claim.until", true)), true)).isEmpty();
+        assertThat(SparseFieldIndex.of(store, "m", "c",
+                List.of(new IndexKey("partition", true), new IndexKey("nextDueAt", true)), true)).isEmpty();
     }
 
     @Test
@@ -37,34 +43,37 @@ class SparseFieldIndexUnitTests {
 
     @Test
     void holdsThePositionsOfTheDocumentsThatHaveTheField() {
+        Document exists = new Document("outboxSince", new Document("$exists", true));
         Document plain = new Document("_id", "c-1");
         Document withOutbox = new Document("_id", "c-2").append("outboxSince", new Date());
         Document withNull = new Document("_id", "c-3").append("outboxSince", null);
-        index.add(plain, 1L, null);
-        index.add(withOutbox, 2L, null);
-        index.add(withNull, 3L, null);
-        assertThat(index.getPositions(new Document())).containsExactlyInAnyOrder(2L, 3L);
+        index.checkAdd(plain, null);
+        index.checkAdd(withOutbox, null);
+        index.checkAdd(withNull, null);
+        assertThat(index.getPositions(exists)).containsExactlyInAnyOrder("c-2", "c-3");
 
-        index.updateInPlace(plain, new Document("_id", "c-1").append("outboxSince", new Date()), 1L, null);
-        index.updateInPlace(withOutbox, new Document("_id", "c-2"), 2L, null);
-        assertThat(index.getPositions(new Document())).containsExactlyInAnyOrder(1L, 3L);
+        Document plainWithOutbox = new Document("_id", "c-1").append("outboxSince", new Date());
+        index.checkUpdate(plain, plainWithOutbox, null);
+        index.updateInPlace(plain, plainWithOutbox, "c-1", null);
+        index.checkUpdate(withOutbox, new Document("_id", "c-2"), null);
+        index.updateInPlace(withOutbox, new Document("_id", "c-2"), "c-2", null);
+        assertThat(index.getPositions(exists)).containsExactlyInAnyOrder("c-1", "c-3");
 
-        assertThat(index.remove(withNull)).isEqualTo(3L);
+        assertThat(index.remove(withNull)).isEqualTo("c-3");
         assertThat(index.remove(new Document("_id", "c-2"))).isNull();
-        assertThat(index.getPositions(new Document())).containsExactly(1L);
+        assertThat(index.getPositions(exists)).containsExactly("c-1");
         assertThat(index.getCount()).isOne();
     }
 
     @Test
     void answersAPeriodicPassByItsWaitingMarkerWithTheWaitingDocumentsAlone() {
-        SparseFieldIndex marker = SparseFieldIndex
-                .of("awaitingDelivery", List.of(new IndexKey("awaitingDelivery", true)), true).orElseThrow();
+        SparseFieldIndex marker = sparse("awaitingDelivery");
         for (long position = 0; position < 10_000; position++) {
             Document message = new Document("_id", "m-" + position).append("status", "SENT");
             if (position % 2_500 == 0) {
                 message.append("status", "PENDING").append("awaitingDelivery", new Date());
             }
-            marker.add(message, position, null);
+            marker.checkAdd(message, null);
         }
         // the delivery pass's filter as Spring Data writes it: the marker first, then the pass's own conditions
         Document due = new Document("awaitingDelivery", new Document("$exists", true))
@@ -74,6 +83,6 @@ class SparseFieldIndexUnitTests {
                         new Document("leaseUntil", new Document("$lt", new Date()))));
 
         assertThat(marker.canHandle(due)).isTrue();
-        assertThat(marker.getPositions(due)).containsExactlyInAnyOrder(0L, 2_500L, 5_000L, 7_500L);
+        assertThat(marker.getPositions(due)).containsExactlyInAnyOrder("m-0", "m-2500", "m-5000", "m-7500");
     }
 }
