@@ -17,12 +17,17 @@ import closedloop.escalation.policy.TimeLimitPolicy;
 import closedloop.escalation.policy.WorkingTime;
 import closedloop.escalation.sla.Deadlines;
 import closedloop.escalation.sla.SlaCase;
+import com.mongodb.client.model.IndexModel;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.reactivestreams.client.MongoCollection;
 import org.apache.kafka.common.utils.Utils;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
 import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
 import org.springframework.data.mongodb.core.convert.NoOpDbRefResolver;
+import org.springframework.data.mongodb.core.index.MongoPersistentEntityIndexResolver;
 import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
+import reactor.core.publisher.Mono;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -145,5 +150,23 @@ final class CaseDocuments {
 
     /** A case document with what the probes need to know about it. */
     record Built(String complaintId, String ticketId, int partition, long dueAt, Document document) {
+    }
+
+    /**
+     * Creates the indexes escalation-service declares on {@code sla_cases} (Spring Data's resolver reads them from
+     * {@link SlaCase}), as its first start on an empty store does, so the cases are loaded into an indexed collection
+     * as they accumulate in a real one. Without them, the service's start would build every index over the loaded
+     * cases inside its {@code createIndexes}.
+     */
+    static void declareIndexes(MongoCollection<Document> cases) {
+        MongoMappingContext context = new MongoMappingContext();
+        context.setAutoIndexCreation(true);
+        List<IndexModel> indexes = new ArrayList<>();
+        new MongoPersistentEntityIndexResolver(context).resolveIndexFor(SlaCase.class).forEach(definition -> {
+            Document options = definition.getIndexOptions();
+            indexes.add(new IndexModel(definition.getIndexKeys(), new IndexOptions().name(options.getString("name"))
+                    .sparse(options.getBoolean("sparse", false)).unique(options.getBoolean("unique", false))));
+        });
+        Mono.from(cases.createIndexes(indexes)).block();
     }
 }

@@ -87,6 +87,7 @@ public final class SlaClocksBenchmark {
                     findings.store);
             createTopics(kafka.bootstrapServers(), PARTITIONS, RAW_TOPIC);
             MongoCollection<Document> cases = client.getDatabase("closedloop-escalation").getCollection("sla_cases");
+            CaseDocuments.declareIndexes(cases);
             load(cases);
             say("Raw driver: the reload's partition query over all %,d cases...", options.clocks());
             try {

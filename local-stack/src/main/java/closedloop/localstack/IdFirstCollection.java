@@ -13,6 +13,7 @@ import org.h2.mvstore.MVMap;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -50,19 +51,39 @@ final class IdFirstCollection extends H2Collection {
             }
             return matchDocuments(query, positions, orderBy, skip, limit, batchSize, projection);
         }
-        if (!getCollectionName().startsWith("system.") && getIndexes().stream().noneMatch(index -> index.canHandle(query))) {
+        Optional<Index<Object>> narrowest = getIndexes().stream().filter(index -> index.canHandle(query))
+                .min(Comparator.comparingInt(IdFirstCollection::breadth));
+        if (narrowest.isPresent()) {
+            return matchDocuments(query, narrowest.get().getPositions(query), orderBy, skip, limit, batchSize,
+                    projection);
+        }
+        if (!getCollectionName().startsWith("system.")) {
             ScanLog.scanned(getDatabaseName() + "." + getCollectionName(), query);
         }
         return super.queryDocuments(query, orderBy, skip, limit, batchSize, projection);
     }
 
-    /** Adds the index, building it from the documents if it has not been, and marks a {@link StoredIndex} built. */
+    /**
+     * How many documents an index that can answer a filter is expected to read, as a rank: a unique key one, a
+     * sparse field (a waiting marker, a pending outbox) the few that wait, an equality every document of a value. The
+     * library takes the first index that can answer, in the order they were created.
+     */
+    static int breadth(Index<Object> index) {
+        return index.isUnique() ? 0 : index instanceof SparseFieldIndex ? 1 : 2;
+    }
+
+    /**
+     * Adds the index. A {@link StoredIndex} that has not been built is built here, in one pass over the documents
+     * (the library's build reads them twice), and marked built, so that the library finds it not empty.
+     */
     @Override
     public void addIndex(Index<Object> index) {
-        super.addIndex(index);
-        if (index instanceof StoredIndex stored) {
+        boolean known = getIndexes().stream().anyMatch(existing -> existing.getName().equals(index.getName()));
+        if (!known && index instanceof StoredIndex stored && stored.isEmpty()) {
+            streamAllDocumentsWithPosition().forEach(each -> stored.checkAdd(each.getDocument(), this));
             stored.markBuilt();
         }
+        super.addIndex(index);
     }
 
     /**

@@ -1,13 +1,32 @@
 package closedloop.localstack;
 
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class IdFirstCollectionUnitTests {
+
+    @Test
+    void answersFromTheIndexThatReadsTheFewestDocumentsWhateverTheOrderTheyWereCreatedIn() {
+        MVStore store = MVStore.open(null);
+        Index<Object> unique = new MirroredUniqueIndex(store.openMap("u"), "_id_", List.of(new IndexKey("_id", true)),
+                false);
+        Index<Object> marker = SparseFieldIndex.of(store, "s", "awaitingDelivery",
+                List.of(new IndexKey("awaitingDelivery", true)), true).orElseThrow();
+        Index<Object> status = new EqualityIndex(store, "e", "status_nextAttemptAt",
+                List.of(new IndexKey("status", true), new IndexKey("nextAttemptAt", true)));
+
+        assertThat(Stream.of(status, marker, unique).sorted(Comparator.comparingInt(IdFirstCollection::breadth)))
+                .containsExactly(unique, marker, status);
+    }
 
     @Test
     void findsTheIdAFilterAsksForByEquality() {
