@@ -160,6 +160,7 @@ final class CaseDocuments {
      */
     static void declareIndexes(MongoCollection<Document> cases) {
         MongoMappingContext context = new MongoMappingContext();
+        context.setSimpleTypeHolder(new MongoCustomConversions(List.of()).getSimpleTypeHolder());
         context.setAutoIndexCreation(true);
         List<IndexModel> indexes = new ArrayList<>();
         new MongoPersistentEntityIndexResolver(context).resolveIndexFor(SlaCase.class).forEach(definition -> {
