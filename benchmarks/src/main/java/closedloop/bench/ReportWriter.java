@@ -62,7 +62,9 @@ final class ReportWriter {
         line("```");
         line("");
         line("In one benchmark JVM it starts a real Kafka broker (`KafkaBroker`, KRaft), uses %s, creates the topics "
-                + "with 3 partitions, and bulk-inserts %s `sla_cases` documents built by escalation-service's own "
+                + "with 3 partitions, creates the indexes escalation-service declares on `sla_cases` (Spring Data's "
+                + "resolver reads them from `SlaCase`, as the service's first start does), and bulk-inserts %s "
+                + "`sla_cases` documents built by escalation-service's own "
                 + "code (`SlaCase.open` + `apply(TicketAssigned …)` under the default policy, written by Spring Data's "
                 + "converter, outbox emptied as after the relay; partition = Kafka's default partitioner on the "
                 + "complaint id): %s held cases (signed for and contacted; RESOLVE warning due in 1–17 h), %s cases "
