@@ -40,6 +40,50 @@ class DocumentSizedTypeIntegrationTests {
         assertThat(new DocumentSizedType().getMemory(large)).isEqualTo((int) DocumentSizedType.sizeOf(large));
     }
 
+    /** Writes a value as a page would hold it and reads it back. */
+    private static Object roundTrip(org.h2.mvstore.type.DataType<Object> writer, DocumentSizedType reader,
+                                    Object value) {
+        org.h2.mvstore.WriteBuffer buffer = new org.h2.mvstore.WriteBuffer();
+        writer.write(buffer, value);
+        buffer.put((byte) 7); // the next value in the page
+        java.nio.ByteBuffer page = buffer.getBuffer().flip();
+        Object read = reader.read(page);
+        assertThat(page.get()).as("the read stops at the value's end").isEqualTo((byte) 7);
+        return read;
+    }
+
+    @Test
+    void aDocumentIsWrittenAsBsonAndReadBackAsItWasStored() {
+        DocumentSizedType type = new DocumentSizedType();
+        Document complaint = new Document("_id", "c-1").append("number", 42).append("sequence", 1L << 40)
+                .append("score", 2.5).append("vip", true).append("branch", null)
+                .append("registeredAt", java.time.Instant.ofEpochMilli(1_700_000_000_123L))
+                .append("customer", new Document("phone", "+8613800000001").append("name", "张三"))
+                .append("tags", new ArrayList<>(List.of("billing", "repeat")))
+                .append("timeline", new ArrayList<>(List.of(new Document("type", "ComplaintRegistered"))))
+                .append("token", java.util.UUID.fromString("3f2b8a1c-0000-4000-8000-000000000001"));
+
+        org.h2.mvstore.WriteBuffer buffer = new org.h2.mvstore.WriteBuffer();
+        type.write(buffer, complaint);
+        assertThat(buffer.getBuffer().get(0)).as("the BSON tag").isEqualTo(DocumentSizedType.BSON);
+        assertThat(roundTrip(type, type, complaint)).isEqualTo(complaint);
+        assertThat(roundTrip(type, type, "not a document")).isEqualTo("not a document");
+    }
+
+    @Test
+    void readsDocumentsJavaSerialisedBeforeAndSerialisesWhatBsonCannotHold() {
+        DocumentSizedType type = new DocumentSizedType();
+        Document written = new Document("_id", "c-1").append("status", "OPEN");
+        assertThat(roundTrip(new org.h2.mvstore.type.ObjectDataType(), type, written))
+                .as("a folder written before").isEqualTo(written);
+
+        Document unencodable = new Document("_id", "c-2").append("when", new java.util.Date(5));
+        org.h2.mvstore.WriteBuffer buffer = new org.h2.mvstore.WriteBuffer();
+        type.write(buffer, unencodable);
+        assertThat(buffer.getBuffer().get(0)).isNotEqualTo(DocumentSizedType.BSON);
+        assertThat(roundTrip(type, type, unencodable)).isEqualTo(unencodable);
+    }
+
     /** A complaint's timeline: many small entries with the same field names, as the services write them. */
     private static List<org.bson.Document> timeline() {
         return IntStream.range(0, 250).mapToObj(i -> new org.bson.Document("type", "TicketAssigned")
