@@ -21,13 +21,16 @@ import java.util.Set;
  * whole collection. Each document is entered under its <em>tokens</em> (what a subclass says it can be found by), one
  * entry per token: the key is the token, a NUL and the document's {@code _id}; the value is the document's position
  * (its {@code _id}: an H2 collection keys its documents by it). A filter the subclass reads a token from is answered by
- * the entries under that token; the library then matches the whole filter on those documents, so the results are the
+ * the entries under those tokens; the library then matches the whole filter on those documents, so the results are the
  * library's as long as no document is missing from its tokens. An entry more (for instance after a crash between
  * two steps of a write) costs a look-up and nothing else.
  *
  * <p>Hence the order of a write's steps. New entries are made before the document is written ({@code checkAdd},
  * {@code checkUpdate}) and old ones removed after ({@code updateInPlace}), so that a commit of the store between two
- * steps (H2 also commits in the background) never holds a document its index misses.
+ * steps (H2 also commits in the background) never holds a document its index misses. A delete is the exception:
+ * the library removes a document's entries before the document, so a crash between the two would leave a document
+ * its index misses. The services delete nothing: their expiring records carry TTL indexes, which mongo-java-server
+ * does not apply.
  *
  * <p>An index is built from the documents once, when it is created on a collection that has some, and marked built
  * in the same file; a later start opens it as it is instead of reading every document (a restart on a million
