@@ -471,8 +471,8 @@ abstract class CallbackLoopIntegrationTests extends NotificationScenario {
 
         assertThat(waitingMarkers.backfill().block()).isGreaterThanOrEqualTo(2L);
 
-        assertThat(storedCallback(callback.id()))
-                .containsKeys(Callback.AWAITING_SURVEY_SMS, Callback.AWAITING_SURVEY_REPLY)
+        // the survey pass may hand the survey over (and unset its SMS marker) as soon as the backfill set it
+        assertThat(storedCallback(callback.id())).containsKey(Callback.AWAITING_SURVEY_REPLY)
                 .doesNotContainKey(Callback.AWAITING_HOTLINE);
         await().untilAsserted(() -> assertThat(storedCallback(callback.id()))
                 .doesNotContainKey(Callback.AWAITING_SURVEY_SMS));
