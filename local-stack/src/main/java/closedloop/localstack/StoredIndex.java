@@ -90,10 +90,10 @@ abstract class StoredIndex extends Index<Object> {
         return positions;
     }
 
+    /** None: the {@code _id} index gives a document's position; looking it up here would cost a read per token. */
     @Override
     public final Object getPosition(Document document) {
-        return documentTokens(document).stream().map(token -> entries.get(key(token, document)))
-                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        return null;
     }
 
     @Override
@@ -101,9 +101,12 @@ abstract class StoredIndex extends Index<Object> {
         enter(documentTokens(document), document);
     }
 
+    /**
+     * Nothing: the library calls {@link #checkAdd} first, on every insert and when it builds an index, and the
+     * entries are made there, before the document is written.
+     */
     @Override
     public final void add(Document document, Object position, MongoCollection<Object> collection) {
-        enter(documentTokens(document), document);
     }
 
     @Override
