@@ -37,7 +37,7 @@ class MonitoringUnitTests {
         List<JsonNode> alerts = alerts();
 
         assertThat(alerts).extracting(alert -> alert.path("alert").asText()).containsExactlyInAnyOrder(
-                "ClosedLoopDeadLetters", "ClosedLoopOutboxBehind", "ClosedLoopConsumerLagGrowing",
+                "ClosedLoopDeadLetters", "ClosedLoopListenerHeld", "ClosedLoopOutboxBehind", "ClosedLoopConsumerLagGrowing",
                 "ClosedLoopBreakerOpen", "ClosedLoopDeliveryFailures", "ClosedLoopLevel2EscalationsJump");
         assertThat(alerts).allSatisfy(alert -> {
             assertThat(alert.path("for").asText()).matches("\\d+[smh]");

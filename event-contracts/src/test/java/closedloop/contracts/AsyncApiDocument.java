@@ -131,8 +131,12 @@ final class AsyncApiDocument {
                 Anything else is a new type id (`.v2`), published beside the old one until every consumer reads \
                 it. Other headers may be present (a tracing context, for one): ignore those you do not know.
 
-                A record a consumer cannot read, or whose handling still fails after its retries, is published \
-                unchanged to the topic's dead-letter twin `<topic>.DLT`, on the same partition.""");
+                A record a consumer cannot read (no type header, or a body that does not fit its type) is \
+                published unchanged, at its first failure, to the topic's dead-letter twin `<topic>.DLT`, on the \
+                same partition, with the reason, the consumer group and where it came from in `kafka_dlt-*` \
+                headers. A record whose handling fails for any other reason (the store or the broker away, an \
+                event it depends on not yet arrived) is retried, holding its partition, until it goes through: it \
+                is never dead-lettered. A record of a type the consumer does not know is skipped and counted.""");
         return info;
     }
 
@@ -141,7 +145,7 @@ final class AsyncApiDocument {
         channel.put("address", topic);
         channel.put("title", topic);
         channel.put("description", "The events " + PRODUCERS.get(topic) + " publishes, keyed by complaint id. "
-                + "Records it cannot handle a consumer dead-letters to " + Topics.deadLetter(topic) + ".");
+                + "Records it cannot read a consumer dead-letters to " + Topics.deadLetter(topic) + ".");
         ObjectNode messages = channel.putObject("messages");
         typesOn(topic).forEach(type -> messages.set(type.id(), ref(MESSAGES + type.id())));
         channel.set("bindings", kafkaBinding("topic", topic));
@@ -153,8 +157,8 @@ final class AsyncApiDocument {
         channel.put("address", Topics.deadLetter(topic));
         channel.put("title", Topics.deadLetter(topic));
         channel.put("description", "The dead-letter twin of " + topic + ", with as many partitions: the records of "
-                + topic + " a consumer could not read (at once) or handle (after its retries), unchanged, on the "
-                + "partition they had there. Operators watch it; nothing consumes it.");
+                + topic + " a consumer could not read, unchanged, on the partition they had there, with the "
+                + "reason in kafka_dlt-* headers. Operators watch it; nothing consumes it.");
         channel.putObject("messages").set(DEAD_LETTER, ref(MESSAGES + DEAD_LETTER));
         channel.set("bindings", kafkaBinding("topic", Topics.deadLetter(topic)));
         return channel;
@@ -175,7 +179,7 @@ final class AsyncApiDocument {
         ObjectNode operation = NODES.objectNode();
         operation.put("action", "send");
         operation.set("channel", ref("#/channels/" + Topics.deadLetter(topic)));
-        operation.put("summary", "Every consumer of " + topic + " dead-letters the records it cannot handle.");
+        operation.put("summary", "Every consumer of " + topic + " dead-letters the records it cannot read.");
         operation.putArray("messages").add(ref("#/channels/" + Topics.deadLetter(topic) + "/messages/" + DEAD_LETTER));
         return operation;
     }

@@ -26,6 +26,7 @@ import closedloop.notification.message.RecipientKind;
 import closedloop.notification.notice.Acknowledgements;
 import closedloop.platform.PhoneNumbers;
 import closedloop.platform.events.CloudEvents;
+import closedloop.platform.kafka.HeldPartitions;
 import closedloop.platform.security.Role;
 import closedloop.testsupport.MovableClockConfiguration;
 import closedloop.testsupport.TestIssuer;
@@ -72,6 +73,9 @@ abstract class NotificationIntegrationTests extends NotificationScenario {
 
     @Autowired
     Acknowledgements acknowledgements;
+
+    @Autowired
+    HeldPartitions held;
 
 
 
@@ -353,6 +357,25 @@ abstract class NotificationIntegrationTests extends NotificationScenario {
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
                 .jsonPath("$.errors[0].field").isEqualTo("complaintId");
+    }
+
+    @Test
+    void waitsForTheRegistrationOfAResolutionThatArrivesFirstAndDeadLettersNothing() {
+        ComplaintRegistered registered = registered();
+        TicketResolved resolved = resolved(registered.complaintId());
+
+        kafka.publish(resolved);
+        // more failed deliveries than a fixed number of retries would have allowed before dead-lettering it
+        await().until(() -> held.now().stream().anyMatch(partition -> partition.topic().equals(Topics.ROUTER_TICKET)
+                && partition.attempts() >= 5 && partition.reason().contains("UnknownContactException")));
+        kafka.publish(registered);
+
+        await().untilAsserted(() -> callbacksOf(registered.complaintId())
+                .jsonPath("$.length()").isEqualTo(1)
+                .jsonPath("$[0].ticketId").isEqualTo(resolved.ticketId()));
+        await().until(() -> held.now().stream().noneMatch(partition -> partition.topic().equals(Topics.ROUTER_TICKET)));
+        assertThat(kafka.records(Topics.deadLetter(Topics.ROUTER_TICKET)))
+                .noneMatch(record -> registered.complaintId().equals(record.key()));
     }
 
     @Test

@@ -6,6 +6,8 @@ import closedloop.platform.domain.RaceRetry;
 import closedloop.platform.domain.RaceRetryProperties;
 import closedloop.platform.kafka.ClosedLoopKafkaProperties;
 import closedloop.platform.kafka.EventReceiver;
+import closedloop.platform.kafka.HeldPartitions;
+import closedloop.platform.kafka.UnknownEventTypes;
 import closedloop.platform.kafka.InstanceListener;
 import closedloop.platform.kafka.InstanceListenerContainerFactory;
 import closedloop.platform.kafka.DeadLetters;
@@ -30,6 +32,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.reactive.WebFluxAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -139,8 +143,30 @@ public class PlatformAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    EventReceiver eventReceiver(ClosedLoopKafkaProperties properties) {
-        return new EventReceiver(properties);
+    EventReceiver eventReceiver(ClosedLoopKafkaProperties properties, UnknownEventTypes unknownTypes) {
+        return new EventReceiver(properties, unknownTypes);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    UnknownEventTypes unknownEventTypes(MeterRegistry registry) {
+        return new UnknownEventTypes(registry);
+    }
+
+    /**
+     * The partitions held by a record being retried: told by the error handler and, as the container's record
+     * interceptor, by every record handled; shown in the health endpoint as {@code listeners}.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    HeldPartitions heldPartitions(MeterRegistry registry, Clock clock) {
+        return new HeldPartitions(registry, clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "listenersHealthIndicator")
+    HealthIndicator listenersHealthIndicator(HeldPartitions held) {
+        return () -> Health.up().withDetail("held", held.now()).build();
     }
 
     /** Every topic and its dead-letter twin, created if missing; creating them is idempotent across services. */
@@ -156,8 +182,9 @@ public class PlatformAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     DefaultErrorHandler deadLetteringErrorHandler(KafkaTemplate<String, String> template,
-                                                  ClosedLoopKafkaProperties properties, MeterRegistry registry) {
-        return DeadLetters.errorHandler(template, properties, registry);
+                                                  ClosedLoopKafkaProperties properties, MeterRegistry registry,
+                                                  HeldPartitions held) {
+        return DeadLetters.errorHandler(template, properties, registry, held);
     }
 
     /** The containers of the instance-wide feeds: every partition, from the end, with no consumer group. */

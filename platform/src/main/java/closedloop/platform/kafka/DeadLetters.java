@@ -10,16 +10,38 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
+import java.util.List;
+
 /**
- * A failing record is retried a few times with growing pauses, then published to {@code <topic>.DLT} on the same
- * partition, so that a poison message never blocks its partition. A body that does not fit its type is not retried.
+ * What happens to a record whose handling fails (docs/architecture.md §9.9). A record that can never succeed, one that
+ * is not a readable event of its type, goes at its first failure to {@code <topic>.DLT}, on the same partition, with
+ * the reason, the consumer group and the original topic, partition, offset and time in Spring Kafka's
+ * {@code kafka_dlt-*} headers; its partition goes on. Any other failure is taken for a fault that passes (the store or
+ * the broker away, an event that has not arrived yet): the record is retried, from
+ * {@code closedloop.kafka.retry-backoff} doubling up to {@code closedloop.kafka.retry-backoff-max}, for as long as
+ * it fails, holding its partition so that the order is kept; {@link HeldPartitions} says so. It is never
+ * dead-lettered: an outage must not turn good records into dead letters.
  */
 public final class DeadLetters {
 
     /** The counter of records sent to a dead-letter topic, tagged {@code topic} with the {@code .DLT}'s name. */
     public static final String DEAD_LETTERS = "closedloop.dead.letters";
 
+    /** What can never succeed, however often it is tried: the failures dead-lettered at once. */
+    private static final List<Class<? extends Exception>> POISON = List.of(EventJson.MalformedEventException.class);
+
     private DeadLetters() {
+    }
+
+    /** Whether a failure, or one of its causes, is one that no retry can cure. */
+    static boolean isPoison(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            Throwable each = cause;
+            if (POISON.stream().anyMatch(poison -> poison.isInstance(each))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -28,9 +50,10 @@ public final class DeadLetters {
      * sees the first record a DLT receives.
      */
     public static DefaultErrorHandler errorHandler(KafkaTemplate<String, String> template, ClosedLoopKafkaProperties properties,
-                                                   MeterRegistry registry) {
+                                                   MeterRegistry registry, HeldPartitions held) {
+        // no limit of attempts or time: a fault that passes is waited out however long it lasts
         ExponentialBackOff backOff = new ExponentialBackOff(properties.retryBackoff().toMillis(), 2.0);
-        backOff.setMaxAttempts(properties.retries());
+        backOff.setMaxInterval(Math.max(properties.retryBackoff().toMillis(), properties.retryBackoffMax().toMillis()));
         Topics.ALL.forEach(topic -> deadLetters(registry, Topics.deadLetter(topic)));
         // Spring Kafka's default destination is <topic>-dlt; the platform's dead-letter twin is <topic>.DLT
         DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(template,
@@ -39,7 +62,8 @@ public final class DeadLetters {
             publisher.accept(record, exception);
             deadLetters(registry, Topics.deadLetter(record.topic())).increment();
         }, backOff);
-        handler.addNotRetryableExceptions(EventJson.MalformedEventException.class);
+        POISON.forEach(handler::addNotRetryableExceptions);
+        handler.setRetryListeners(held);
         return handler;
     }
 

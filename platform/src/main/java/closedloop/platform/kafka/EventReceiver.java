@@ -7,16 +7,19 @@ import org.slf4j.MDC;
 
 /**
  * The one way a listener receives an event: the record is read as a {@code ClosedLoopEvent} (a type this build does
- * not know is skipped, a malformed one is poison for the dead-letter topic), handed to the listener's handler, and
- * the listener thread waits until the handler's writes are acknowledged, at most {@code closedloop.kafka.write-timeout}.
- * Waiting keeps the partition's order and lets the container commit the offset only after the state is stored.
+ * not know is skipped and counted by {@link UnknownEventTypes}, a malformed one is poison for the dead-letter topic),
+ * handed to the listener's handler, and the listener thread waits until the handler's writes are acknowledged, at most
+ * {@code closedloop.kafka.write-timeout}. Waiting keeps the partition's order and lets the container commit the offset
+ * only after the state is stored.
  */
 public class EventReceiver {
 
     private final ClosedLoopKafkaProperties properties;
+    private final UnknownEventTypes unknownTypes;
 
-    public EventReceiver(ClosedLoopKafkaProperties properties) {
+    public EventReceiver(ClosedLoopKafkaProperties properties, UnknownEventTypes unknownTypes) {
         this.properties = properties;
+        this.unknownTypes = unknownTypes;
     }
 
     /**
@@ -35,6 +38,8 @@ public class EventReceiver {
     }
 
     private void apply(ConsumerRecord<String, String> record, EventHandler handler) {
-        CloudEvents.fromRecord(record).ifPresent(event -> handler.handle(event, record).block(properties.writeTimeout()));
+        CloudEvents.fromRecord(record).ifPresentOrElse(
+                event -> handler.handle(event, record).block(properties.writeTimeout()),
+                () -> unknownTypes.skipped(record));
     }
 }

@@ -4,6 +4,7 @@ import closedloop.contracts.EventType;
 import closedloop.contracts.Golden;
 import closedloop.platform.events.CloudEvents;
 import closedloop.platform.observability.ComplaintIdInLogs;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.record.TimestampType;
@@ -23,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class EventReceiverUnitTests {
 
-    private final EventReceiver receiver = new EventReceiver(new ClosedLoopKafkaProperties(3, (short) 1, 3,
-            Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(15)));
+    private final EventReceiver receiver = new EventReceiver(new ClosedLoopKafkaProperties(3, (short) 1,
+            Duration.ofMillis(200), Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(5),
+            Duration.ofSeconds(15)), new UnknownEventTypes(new SimpleMeterRegistry()));
 
     @BeforeEach
     void propagateContextAsTheServicesDo() {
