@@ -48,6 +48,10 @@ class DockerComposeUnitTests {
             assertThat(environment.get("SPRING_DATA_MONGODB_URI")).contains("replicaSet=rs0");
             assertThat(environment).containsEntry("CLOSEDLOOP_KAFKA_PARTITIONS",
                     compose.environment("kafka-init").get("PARTITIONS"));
+            assertThat(environment).containsEntry("CLOSEDLOOP_KAFKA_MININSYNCREPLICAS",
+                    compose.environment("kafka-init").get("MIN_INSYNC_REPLICAS"));
+            // a static member of its consumer groups under a name of its own
+            assertThat(environment).containsEntry("CLOSEDLOOP_KAFKA_INSTANCEID", deployable.module());
         } else {
             assertThat(compose.dependencies(deployable.module())).doesNotContainKey("kafka-init");
         }

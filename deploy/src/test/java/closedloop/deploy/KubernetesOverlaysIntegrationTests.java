@@ -81,7 +81,20 @@ class KubernetesOverlaysIntegrationTests {
         JsonNode shared = data(rendered(overlay), "closedloop-platform");
         assertThat(shared.path("CLOSEDLOOP_KAFKA_PARTITIONS").asInt()).isEqualTo(overlay.partitions());
         assertThat(shared.path("CLOSEDLOOP_KAFKA_REPLICATIONFACTOR").asInt()).isEqualTo(overlay.replicas());
+        assertThat(shared.path("CLOSEDLOOP_KAFKA_MININSYNCREPLICAS").asInt()).isEqualTo(overlay.minInsyncReplicas());
         assertThat(shared.path("SPRING_KAFKA_BOOTSTRAPSERVERS").asText()).isEqualTo("closedloop-kafka-bootstrap:9092");
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void eachServiceListensAsAStaticMemberUnderItsPodsName(Overlay overlay) {
+        Manifests manifests = rendered(overlay);
+        for (String service : List.of("complaint-intake", "ticket-router", "escalation-service",
+                "notification-service")) {
+            JsonNode instanceId = env(manifests.container(service), "CLOSEDLOOP_KAFKA_INSTANCEID");
+            assertThat(instanceId.path("valueFrom").path("fieldRef").path("fieldPath").asText())
+                    .as(service).isEqualTo("metadata.name");
+        }
     }
 
     @ParameterizedTest

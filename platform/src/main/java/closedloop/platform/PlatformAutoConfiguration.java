@@ -10,6 +10,7 @@ import closedloop.platform.kafka.HeldPartitions;
 import closedloop.platform.kafka.UnknownEventTypes;
 import closedloop.platform.kafka.InstanceListener;
 import closedloop.platform.kafka.InstanceListenerContainerFactory;
+import closedloop.platform.kafka.StaticMembership;
 import closedloop.platform.kafka.DeadLetters;
 import closedloop.platform.observability.ComplaintIdRequestFilter;
 import closedloop.platform.observability.LoopMetrics;
@@ -24,6 +25,7 @@ import closedloop.platform.web.ProblemDetailsAdvice;
 import closedloop.platform.web.RequestBounds;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
@@ -175,7 +177,9 @@ public class PlatformAutoConfiguration {
         return new KafkaAdmin.NewTopics(Topics.ALL.stream()
                 .flatMap(topic -> Stream.of(topic, Topics.deadLetter(topic)))
                 .map(name -> TopicBuilder.name(name).partitions(properties.partitions())
-                        .replicas(properties.replicationFactor()).build())
+                        .replicas(properties.replicationFactor())
+                        .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(properties.minInsyncReplicas()))
+                        .build())
                 .toArray(NewTopic[]::new));
     }
 
@@ -185,6 +189,14 @@ public class PlatformAutoConfiguration {
                                                   ClosedLoopKafkaProperties properties, MeterRegistry registry,
                                                   HeldPartitions held) {
         return DeadLetters.errorHandler(template, properties, registry, held);
+    }
+
+    /** Each listener a static member of its group, where the instance has a stable name. */
+    @Bean
+    @ConditionalOnProperty("closedloop.kafka.instance-id")
+    @ConditionalOnMissingBean
+    StaticMembership staticMembership(ClosedLoopKafkaProperties properties) {
+        return new StaticMembership(properties.instanceId());
     }
 
     /** The containers of the instance-wide feeds: every partition, from the end, with no consumer group. */

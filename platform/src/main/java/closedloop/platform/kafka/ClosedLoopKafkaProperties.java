@@ -10,6 +10,13 @@ import java.time.Duration;
  *
  * @param partitions          partitions per topic (and its dead-letter twin); clocks and consumers scale by them
  * @param replicationFactor   copies of each partition: 1 on the embedded default, 3 in production
+ * @param minInsyncReplicas   copies a record must reach before the broker acknowledges it to a producer with
+ *                            {@code acks=all} (every producer here): 1 on the embedded default, 2 in production, so
+ *                            that one broker may fail without losing an acknowledged event or stopping the writes
+ * @param instanceId          this instance's stable name (the pod's name on Kubernetes, the service's in
+ *                            docker-compose), unset by default: when set, each listener joins its group as a static
+ *                            member ({@link StaticMembership}), so a restart within the session timeout moves no
+ *                            partition
  * @param retryBackoff        pause before a failed record's first retry; doubles each time
  * @param retryBackoffMax     the longest pause between two retries: a failure that passes (the store or the broker
  *                            away, an event that has not arrived yet) is retried at least this often for as long as it
@@ -21,6 +28,8 @@ import java.time.Duration;
 @ConfigurationProperties("closedloop.kafka")
 public record ClosedLoopKafkaProperties(@DefaultValue("3") int partitions,
                                         @DefaultValue("1") short replicationFactor,
+                                        @DefaultValue("1") int minInsyncReplicas,
+                                        String instanceId,
                                         @DefaultValue("200ms") Duration retryBackoff,
                                         @DefaultValue("30s") Duration retryBackoffMax,
                                         @DefaultValue("1s") Duration relayInterval,

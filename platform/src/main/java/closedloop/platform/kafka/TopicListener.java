@@ -48,8 +48,14 @@ public abstract class TopicListener {
         return groupId;
     }
 
+    /** Its listener id, its class's simple name: stable from one start to the next, as a static member needs. */
+    public String getListenerId() {
+        return getClass().getSimpleName();
+    }
+
     /** Receives one record; the offset is committed after the handler's writes were acknowledged. */
-    @KafkaListener(topics = "#{__listener.topics}", groupId = "#{__listener.groupId}")
+    @KafkaListener(id = "#{__listener.listenerId}", idIsGroup = false, topics = "#{__listener.topics}",
+            groupId = "#{__listener.groupId}")
     public void on(ConsumerRecord<String, String> record) {
         try {
             receiver.receive(record, handler);

@@ -5,6 +5,7 @@ import closedloop.platform.events.CloudEvents;
 import closedloop.platform.events.CloudEvents.OutgoingEvent;
 import closedloop.platform.observability.TraceParents;
 import io.opentelemetry.context.Scope;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -46,17 +47,24 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * holds up what was just saved.
  * <p>
  * Several instances of a service run a relay each over the same collections. So that they do not publish the same
- * outbox twice, a relay first claims the documents of a batch for a short lease (one conditional update for the
- * batch) and publishes only what it claimed. A relay that dies mid-batch leaves its claims to expire; another one then
- * publishes them again, and consumers ignore the repeat by event id, as after any crash between publishing and
- * removing.
+ * outbox twice, a relay first claims the documents of a batch for a lease (one conditional update for the
+ * batch) and publishes only what it claimed. The lease outlasts the producer's delivery timeout, so that it never runs
+ * out while the producer may still be sending the batch. A relay that dies mid-batch leaves its claims to expire
+ * (2.5 minutes with Kafka's default timeout); another one then publishes them again, and consumers ignore the repeat
+ * by event id, as after any crash between publishing and removing.
  */
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
-    /** How long a claimed batch stays this relay's before another may publish it. */
-    static final Duration LEASE = Duration.ofSeconds(30);
+    /**
+     * How much longer than the producer's {@code delivery.timeout.ms} a claimed batch stays this relay's before another
+     * may publish it: a send can be retried by the producer for that long, and the lease must not run out while it
+     * is, or a second relay would publish the batch again beside it.
+     */
+    static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
+    /** Kafka's default {@code delivery.timeout.ms}, for a producer configured without one. */
+    private static final Duration DEFAULT_DELIVERY_TIMEOUT = Duration.ofMinutes(2);
     private static final String CLAIM = "outboxClaim";
     private static final String CLAIM_TOKEN = CLAIM + ".token";
     private static final String CLAIM_UNTIL = CLAIM + ".until";
@@ -71,6 +79,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final Clock leaseClock;
     private final Consumer<OutgoingEvent> published;
     private final Map<String, Set<Object>> saved = new ConcurrentHashMap<>();
+    private final Duration lease;
 
     public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, String> kafka, List<OutboxSource> sources,
                        String cloudEventsSource, Duration pollInterval, int batchSize) {
@@ -91,6 +100,7 @@ public class OutboxRelay implements SmartLifecycle {
         this.cloudEventsSource = cloudEventsSource;
         this.batchSize = batchSize;
         this.leaseClock = Clock.systemUTC();
+        this.lease = lease(kafka);
         this.publishing = new PeriodicPass("Outbox relay pass", pollInterval,
                 () -> relaySaved().map(relayed -> saved.values().stream().anyMatch(ids -> !ids.isEmpty())));
         this.sweeping = new PeriodicPass("Outbox sweep", pollInterval,
@@ -185,11 +195,20 @@ public class OutboxRelay implements SmartLifecycle {
         Instant now = leaseClock.instant();
         Claim claim = new Claim(UUID.randomUUID().toString());
         Query claimable = new Query(where("_id").in(ids).and("outboxSince").exists(true).orOperator(unclaimed(now)));
-        Update lease = new Update().set(CLAIM, new org.bson.Document("token", claim.token())
-                .append("until", Date.from(now.plus(LEASE))));
-        return mongo.updateMulti(claimable, lease, collection)
+        Update claimed = new Update().set(CLAIM, new org.bson.Document("token", claim.token())
+                .append("until", Date.from(now.plus(lease))));
+        return mongo.updateMulti(claimable, claimed, collection)
                 .filter(result -> result.getModifiedCount() > 0)
                 .map(result -> claim);
+    }
+
+    /** The producer's delivery timeout and a margin: how long a claim lasts. */
+    static Duration lease(KafkaTemplate<String, String> kafka) {
+        Object configured = kafka.getProducerFactory().getConfigurationProperties()
+                .get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG);
+        Duration delivery = configured == null ? DEFAULT_DELIVERY_TIMEOUT
+                : Duration.ofMillis(Long.parseLong(configured.toString()));
+        return delivery.plus(LEASE_MARGIN);
     }
 
     private static Criteria[] unclaimed(Instant now) {

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class EventReceiverUnitTests {
 
-    private final EventReceiver receiver = new EventReceiver(new ClosedLoopKafkaProperties(3, (short) 1,
+    private final EventReceiver receiver = new EventReceiver(new ClosedLoopKafkaProperties(3, (short) 1, 1, null,
             Duration.ofMillis(200), Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(5),
             Duration.ofSeconds(15)), new UnknownEventTypes(new SimpleMeterRegistry()));
 
