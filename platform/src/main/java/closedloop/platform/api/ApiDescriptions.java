@@ -164,6 +164,7 @@ public class ApiDescriptions implements OpenApiCustomizer {
         if (changesState && !open && rateLimited) {
             answer(responses, Answer.TOO_MANY_REQUESTS);
         }
+        answer(responses, Answer.SERVICE_UNAVAILABLE);
     }
 
     private static void answer(ApiResponses responses, Answer answer) {
@@ -217,7 +218,9 @@ public class ApiDescriptions implements OpenApiCustomizer {
         CONFLICT("Conflict", "409", "Not allowed in the current state, or changed concurrently on every retry: "
                 + "read it again", CONFLICT_PROBLEM),
         TOO_MANY_REQUESTS("TooManyRequests", "429", "Too many of these requests a minute from this person; "
-                + "Retry-After says in how many seconds to try again", PROBLEM);
+                + "Retry-After says in how many seconds to try again", PROBLEM),
+        SERVICE_UNAVAILABLE("ServiceUnavailable", "503", "The service could not reach its store in time and did not "
+                + "complete the request; Retry-After says in how many seconds to send it again", PROBLEM);
 
         private final String component;
         private final String status;
@@ -241,6 +244,10 @@ public class ApiDescriptions implements OpenApiCustomizer {
             if (this == TOO_MANY_REQUESTS) {
                 response.addHeaderObject("Retry-After", new Header().schema(new IntegerSchema())
                         .description("whole seconds until one more such request is allowed"));
+            }
+            if (this == SERVICE_UNAVAILABLE) {
+                response.addHeaderObject("Retry-After", new Header().schema(new IntegerSchema())
+                        .description("whole seconds to wait before sending the request again"));
             }
             return response;
         }

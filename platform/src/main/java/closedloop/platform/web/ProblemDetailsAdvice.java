@@ -16,7 +16,11 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.dao.DataAccessResourceFailureException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -103,6 +107,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return handleErrorResponseException(Problems.conflict("Changed concurrently",
                         "Someone else changed it at the same moment; read it again and retry."),
                 new HttpHeaders(), HttpStatus.CONFLICT, exchange);
+    }
+
+    /**
+     * The store could not be reached in time (the driver found no server within its {@code serverSelectionTimeoutMS},
+     * or lost the connection): 503 with {@code Retry-After}. The request confirmed nothing; its own document is written
+     * last (a complaint's insert comes after its number and its line among the customer's recent complaints), so the
+     * same request sent again, with the same {@code Idempotency-Key} for a registration, completes it.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, MongoTimeoutException.class, MongoSocketException.class})
+    public Mono<ResponseEntity<Object>> handleStoreUnavailable(Exception ex, ServerWebExchange exchange) {
+        log.warn("The store is unavailable answering {} {}: {}", exchange.getRequest().getMethod(),
+                PhoneNumbers.maskAll(exchange.getRequest().getPath().value()), PhoneNumbers.masked(ex).toString());
+        ErrorResponseException unavailable = Problems.storeUnavailable();
+        return handleErrorResponseException(unavailable, unavailable.getHeaders(), HttpStatus.SERVICE_UNAVAILABLE,
+                exchange);
     }
 
     /**

@@ -82,6 +82,21 @@ public final class Problems {
         return error;
     }
 
+    /** How long a client is asked to wait before it sends again a request the store could not take. */
+    public static final Duration STORE_RETRY_AFTER = Duration.ofSeconds(5);
+
+    /**
+     * 503: the store could not be reached in time and the request was not completed; the same request may be sent
+     * again after {@link #STORE_RETRY_AFTER} ({@code Retry-After}).
+     */
+    public static ErrorResponseException storeUnavailable() {
+        ErrorResponseException error = problem(HttpStatus.SERVICE_UNAVAILABLE, "Store unavailable",
+                "The service could not reach its store in time and did not complete the request. Send the same "
+                        + "request again in a few seconds.");
+        error.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(STORE_RETRY_AFTER.toSeconds()));
+        return error;
+    }
+
     private static ErrorResponseException problem(HttpStatus status, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);

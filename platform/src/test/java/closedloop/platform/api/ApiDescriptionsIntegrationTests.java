@@ -90,13 +90,14 @@ class ApiDescriptionsIntegrationTests {
 
     @Test
     void documentsTheProblemsEachOperationReallyGetsAsProblemJson() {
-        assertThat(codes(operation("/api/v1/doors/{id}", "get"))).contains("400", "401", "403", "404")
+        assertThat(codes(operation("/api/v1/doors/{id}", "get"))).contains("400", "401", "403", "404", "503")
                 .doesNotContain("409", "429");
         assertThat(codes(operation("/api/v1/doors", "post"))).contains("400", "401", "403", "409", "429")
                 .doesNotContain("404");
         assertThat(codes(operation("/api/v1/doors/_search", "post"))).contains("400", "401", "403")
                 .doesNotContain("404", "409", "429");
-        assertThat(codes(operation("/api/v1/bell", "post"))).contains("400", "409").doesNotContain("401", "429");
+        assertThat(codes(operation("/api/v1/bell", "post"))).contains("400", "409", "503")
+                .doesNotContain("401", "429");
         assertThat(operation("/api/v1/doors/{id}", "get").at("/responses/404/$ref").asText())
                 .isEqualTo("#/components/responses/NotFound");
         assertThat(description.at("/components/responses/NotFound/content")
@@ -106,6 +107,7 @@ class ApiDescriptionsIntegrationTests {
                 .get("application/problem+json").at("/schema/$ref").asText())
                 .isEqualTo("#/components/schemas/InvalidRequestProblem");
         assertThat(description.at("/components/responses/TooManyRequests/headers/Retry-After").isObject()).isTrue();
+        assertThat(description.at("/components/responses/ServiceUnavailable/headers/Retry-After").isObject()).isTrue();
     }
 
     @Test

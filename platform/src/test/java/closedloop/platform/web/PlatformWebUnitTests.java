@@ -5,6 +5,8 @@ import closedloop.platform.security.Actor;
 import closedloop.platform.security.ActorArgumentResolver;
 import closedloop.platform.security.Caller;
 import org.junit.jupiter.api.Test;
+import com.mongodb.MongoTimeoutException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -16,6 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class PlatformWebUnitTests {
 
@@ -62,6 +66,20 @@ class PlatformWebUnitTests {
                 .expectBody().jsonPath("$.title").isEqualTo("Changed concurrently");
     }
 
+    @Test
+    void answersAStoreThatCannotBeReachedWithServiceUnavailableAndWhenToTryAgain() {
+        for (String path : List.of("/weigh", "/count")) {
+            client.post().uri(path).exchange()
+                    .expectStatus().isEqualTo(503)
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectHeader().valueEquals("Retry-After", "5")
+                    .expectBody()
+                    .jsonPath("$.title").isEqualTo("Store unavailable")
+                    .jsonPath("$.instance").isEqualTo(path)
+                    .jsonPath("$.detail").value(detail -> assertThat(detail.toString()).doesNotContain("127.0.0.1"));
+        }
+    }
+
     enum DoorState { LOCKED }
 
     static class DoorLocked extends IllegalTransition {
@@ -92,6 +110,19 @@ class PlatformWebUnitTests {
         @PostMapping("/paint")
         Mono<String> paint() {
             return Mono.error(new OptimisticLockingFailureException("someone else painted it"));
+        }
+
+        /** As Spring Data translates a driver that found no server in time. */
+        @PostMapping("/weigh")
+        Mono<String> weigh() {
+            return Mono.error(new DataAccessResourceFailureException("Timed out while waiting for a server",
+                    new MongoTimeoutException("Timed out after 1500 ms while waiting for 127.0.0.1:27017")));
+        }
+
+        /** As the driver itself says it, where nothing translated it. */
+        @PostMapping("/count")
+        Mono<String> count() {
+            return Mono.error(new MongoTimeoutException("Timed out after 1500 ms while waiting for 127.0.0.1:27017"));
         }
     }
 }
