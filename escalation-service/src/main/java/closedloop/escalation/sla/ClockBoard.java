@@ -81,6 +81,15 @@ public class ClockBoard {
         return schedule(complaintId, partition, dueAt);
     }
 
+    /**
+     * Schedules a case read by a partition's load: as {@link #scheduleAfterFiring}, the earlier instant stays when the
+     * listener or the firing loop scheduled it meanwhile from a newer state, so a load that is slower than them never
+     * puts an entry later than the case's real next due instant.
+     */
+    public synchronized boolean scheduleLoaded(String complaintId, int partition, Long dueAt) {
+        return scheduleAfterFiring(complaintId, partition, dueAt);
+    }
+
     /** Takes the case off the board. */
     public synchronized void remove(String complaintId) {
         Entry present = byCase.remove(Entry.of(complaintId, 0, 0));

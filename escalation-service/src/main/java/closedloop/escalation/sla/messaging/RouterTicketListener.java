@@ -16,8 +16,9 @@ import java.util.Map;
 /**
  * Hands the events of {@value Topics#ROUTER_TICKET} to the SLA cases, with the partition each came from, and hands the
  * clocks over with the partitions assigned to this instance: on assignment their due cases are loaded onto the clock
- * board before any of their records is processed, on revocation they are dropped. The offset is committed only after
- * the case write was acknowledged; a poison record goes to the dead-letter topic (the platform's error handler).
+ * board ({@link PartitionClocks}, retried until it succeeds), on revocation they are dropped. The offset is committed
+ * only after the case write was acknowledged; a poison record goes to the dead-letter topic (the platform's error
+ * handler).
  */
 @Component
 public class RouterTicketListener extends TopicListener implements ConsumerSeekAware {
