@@ -1,5 +1,6 @@
 package closedloop.intake;
 
+import closedloop.platform.deadletter.DeadLetterController;
 import closedloop.platform.security.AccessRules;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,6 +23,8 @@ class WhoMayDoWhat {
                 allow(POST, "/api/v1/complaints", AGENT, INTAKE_CLIENT),
                 allow(GET, "/api/v1/complaints", AGENT, SUPERVISOR),
                 allow(GET, "/api/v1/complaints/{id}", AGENT, DISPATCHER, SUPERVISOR),
-                allow(POST, "/api/v1/complaints/_search", AGENT, SUPERVISOR));
+                allow(POST, "/api/v1/complaints/_search", AGENT, SUPERVISOR))
+                // the dead letters of the service's consumer groups, as every service with listeners has them
+                .and(DeadLetterController.ACCESS);
     }
 }

@@ -1,5 +1,6 @@
 package closedloop.escalation;
 
+import closedloop.platform.deadletter.DeadLetterController;
 import closedloop.platform.security.AccessRules;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,6 +37,8 @@ class WhoMayDoWhat {
                 allow(GET, "/api/v1/alerts/stream", SUPERVISOR),
                 allow(GET, "/api/v1/alerts/{id}", SUPERVISOR),
                 allow(POST, "/api/v1/alerts/{id}/ack", SUPERVISOR),
-                allow(GET, "/api/v1/dossiers/{complaintId}", SUPERVISOR));
+                allow(GET, "/api/v1/dossiers/{complaintId}", SUPERVISOR))
+                // the dead letters of the service's consumer groups, as every service with listeners has them
+                .and(DeadLetterController.ACCESS);
     }
 }

@@ -136,7 +136,10 @@ final class AsyncApiDocument {
                 same partition, with the reason, the consumer group and where it came from in `kafka_dlt-*` \
                 headers. A record whose handling fails for any other reason (the store or the broker away, an \
                 event it depends on not yet arrived) is retried, holding its partition, until it goes through: it \
-                is never dead-lettered. A record of a type the consumer does not know is skipped and counted.""");
+                is never dead-lettered. A record of a type the consumer does not know is skipped and counted. \
+                An administrator may send a dead letter back to its topic and partition for the consumer group \
+                that failed on it: the record then carries the header `closedloop-replay-for` naming that group, \
+                and every other group skips it.""");
         return info;
     }
 
@@ -158,7 +161,8 @@ final class AsyncApiDocument {
         channel.put("title", Topics.deadLetter(topic));
         channel.put("description", "The dead-letter twin of " + topic + ", with as many partitions: the records of "
                 + topic + " a consumer could not read, unchanged, on the partition they had there, with the "
-                + "reason in kafka_dlt-* headers. Operators watch it; nothing consumes it.");
+                + "reason in kafka_dlt-* headers. Operators list, replay and discard them through each service's "
+                + "/api/v1/dead-letters; no consumer group reads it.");
         channel.putObject("messages").set(DEAD_LETTER, ref(MESSAGES + DEAD_LETTER));
         channel.set("bindings", kafkaBinding("topic", Topics.deadLetter(topic)));
         return channel;

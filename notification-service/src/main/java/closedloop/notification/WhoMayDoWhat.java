@@ -1,5 +1,6 @@
 package closedloop.notification;
 
+import closedloop.platform.deadletter.DeadLetterController;
 import closedloop.platform.security.AccessRules;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,6 +33,8 @@ class WhoMayDoWhat {
                 allow(POST, "/api/v1/messages/_search", DISPATCHER, SUPERVISOR),
                 allow(GET, "/api/v1/live", DISPATCHER, SUPERVISOR),
                 allow(GET, "/api/v1/templates", SUPERVISOR),
-                allow(GET, "/api/v1/templates/preview", SUPERVISOR));
+                allow(GET, "/api/v1/templates/preview", SUPERVISOR))
+                // the dead letters of the service's consumer groups, as every service with listeners has them
+                .and(DeadLetterController.ACCESS);
     }
 }

@@ -1,5 +1,6 @@
 package closedloop.router;
 
+import closedloop.platform.deadletter.DeadLetterController;
 import closedloop.platform.security.AccessRules;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,6 +39,8 @@ class WhoMayDoWhat {
                 allow(POST, "/api/v1/tickets/{id}/dispatch", DISPATCH_DESK),
                 allow(POST, "/api/v1/tickets/{id}/transfer", DISPATCH_DESK),
                 allow(GET, "/api/v1/branches", STAFF),
-                allow(POST, "/api/v1/admin/branch-directory/reload", ADMIN));
+                allow(POST, "/api/v1/admin/branch-directory/reload", ADMIN))
+                // the dead letters of the service's consumer groups, as every service with listeners has them
+                .and(DeadLetterController.ACCESS);
     }
 }

@@ -361,6 +361,47 @@ abstract class TicketRouterIntegrationTests {
     }
 
     @Test
+    void showsAnAdministratorItsDeadLettersWithTheirReasonAndDiscardsOneOnceWithAReason() {
+        ComplaintRegistered complaint = registered("Lixia");
+        String key = complaint.complaintId();
+        probe.send(new ProducerRecord<>(Topics.INTAKE_COMPLAINT, key, "{\"no\":\"type header\"}"));
+        var admin = TestIssuer.as("admin.zhao", List.of(Role.ADMIN));
+
+        String id = await().atMost(PATIENCE).until(() -> http.get()
+                .uri("/api/v1/dead-letters?topic={t}&state=OPEN", Topics.INTAKE_COMPLAINT).headers(admin)
+                .exchange().expectStatus().isOk()
+                .expectBody(com.fasterxml.jackson.databind.JsonNode.class).returnResult().getResponseBody()
+                .findParents("key").stream().filter(letter -> key.equals(letter.path("key").asText()))
+                .map(letter -> letter.path("id").asText()).findFirst().orElse(null), found -> found != null);
+        http.get().uri("/api/v1/dead-letters/{id}", id).headers(admin).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.topic").isEqualTo(Topics.INTAKE_COMPLAINT)
+                .jsonPath("$.group").isEqualTo("ticket-router")
+                .jsonPath("$.reason").value(reason -> assertThat(reason.toString())
+                        .startsWith("MalformedEventException: Record at intake.complaint-"))
+                .jsonPath("$.state").isEqualTo("OPEN");
+
+        http.post().uri("/api/v1/dead-letters/{id}/discard", id).headers(admin)
+                .bodyValue(Map.of("reason", " ")).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("reason");
+        http.post().uri("/api/v1/dead-letters/{id}/discard", id).headers(admin)
+                .bodyValue(Map.of("reason", "sent by a broken test tool")).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.state").isEqualTo("DISCARDED")
+                .jsonPath("$.decision.actor").isEqualTo("admin.zhao")
+                .jsonPath("$.decision.reason").isEqualTo("sent by a broken test tool");
+        http.post().uri("/api/v1/dead-letters/{id}/replay", id).headers(admin).exchange()
+                .expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.currentState").isEqualTo("DISCARDED");
+        http.get().uri("/api/v1/dead-letters").headers(TestIssuer.as("li.ming", List.of(Role.DISPATCHER), "LIXIA-01"))
+                .exchange()
+                .expectStatus().isForbidden();
+    }
+
+    @Test
     void listsABranchQueueNewestFirstFilteredByStatus() {
         ComplaintRegistered older = registered("Shizhong");
         probe.publish(older);

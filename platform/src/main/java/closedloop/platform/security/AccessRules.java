@@ -1,5 +1,6 @@
 package closedloop.platform.security;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,5 +25,12 @@ public record AccessRules(List<AccessRule> rules) {
 
     public static AccessRules of(AccessRule... rules) {
         return new AccessRules(List.of(rules));
+    }
+
+    /** These rules and more, e.g. the platform's own for an endpoint every service has. */
+    public AccessRules and(List<AccessRule> more) {
+        List<AccessRule> all = new ArrayList<>(rules);
+        all.addAll(more);
+        return new AccessRules(all);
     }
 }
