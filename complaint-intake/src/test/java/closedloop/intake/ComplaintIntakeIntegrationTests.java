@@ -31,6 +31,7 @@ import closedloop.intake.complaint.CustomerRecentComplaints;
 import closedloop.intake.complaint.RecentComplaint;
 import closedloop.intake.complaint.Repeats;
 import closedloop.platform.events.CloudEvents;
+import closedloop.platform.kafka.HeldPartitions;
 import closedloop.testsupport.KafkaProbe;
 import closedloop.testsupport.KafkaProbeExtension;
 import closedloop.testsupport.SignedInTestClient;
@@ -84,6 +85,8 @@ abstract class ComplaintIntakeIntegrationTests {
     static final Duration PATIENCE = Duration.ofSeconds(30);
     static final ObjectMapper JSON = new ObjectMapper();
 
+    @Autowired
+    HeldPartitions held;
     @Autowired
     WebTestClient web;
     @Autowired
@@ -272,6 +275,31 @@ abstract class ComplaintIntakeIntegrationTests {
         Golden.assertSameShape(closed);
         assertThat(recordOf(closed).key()).isEqualTo(id);
         assertThat(complaint.get("timeline").get(4).get("eventId").asText()).isEqualTo(closed.eventId().toString());
+    }
+
+    @Test
+    void waitsForTheResolutionOfACallbackReadBeforeItAndClosesAsInOrder() {
+        String id = register("HOTLINE", uniquePhone());
+        probe.publish(assigned(id, null));
+        awaitStatus(id, "ASSIGNED");
+        CallbackCompleted callback = callback(id, CallbackOutcome.SATISFIED);
+
+        probe.publish(callback);
+        // more failed deliveries than a fixed number of retries would have allowed before dead-lettering it
+        await().atMost(PATIENCE).until(() -> held.now().stream().anyMatch(partition ->
+                partition.topic().equals(Topics.NOTIFICATION_CONTACT) && partition.attempts() >= 5
+                        && partition.reason().contains("ResolutionNotYetApplied")));
+        assertThat(get(id).get("status").asText()).isEqualTo("ASSIGNED");
+        probe.publish(resolved(id));
+
+        JsonNode complaint = awaitStatus(id, "CLOSED");
+        assertThat(complaint.get("closedOutcome").asText()).isEqualTo("SATISFIED");
+        assertThat(types(complaint)).containsExactly("closedloop.complaint.registered.v1",
+                "closedloop.ticket.assigned.v1", "closedloop.ticket.resolved.v1",
+                "closedloop.contact.callback-completed.v1", "closedloop.complaint.closed.v1");
+        assertThat(probe.awaitEvent(ComplaintClosed.class, e -> e.complaintId().equals(id)).eventId())
+                .isEqualTo(EventIds.derived(callback.eventId(), "close"));
+        assertThat(probe.records(Topics.deadLetter(Topics.NOTIFICATION_CONTACT))).noneMatch(r -> id.equals(r.key()));
     }
 
     @Test

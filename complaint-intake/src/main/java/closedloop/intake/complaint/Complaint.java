@@ -78,6 +78,8 @@ public class Complaint extends OutboxDocument {
     private List<String> repeatOf = new ArrayList<>();
     private List<Promise> promises = new ArrayList<>();
     private String branch;
+    /** The ticket that holds it now (null before its first assignment, and in documents from before this field). */
+    private String ticketId;
     private CallbackOutcome closedOutcome;
     private int reopenCount;
     private List<TimelineEntry> timeline = new ArrayList<>();
@@ -153,6 +155,9 @@ public class Complaint extends OutboxDocument {
         if (hasApplied(event.eventId())) {
             return false;
         }
+        if (event instanceof CallbackCompleted callback && awaitsResolution(callback)) {
+            throw new ResolutionNotYetApplied(this, callback);
+        }
         addToTimeline(event, source);
         if (event instanceof TicketAssigned assigned) {
             assign(assigned);
@@ -177,7 +182,16 @@ public class Complaint extends OutboxDocument {
     private void assign(TicketAssigned assigned) {
         if (moveTo(ComplaintStatus.ASSIGNED, assigned)) {
             branch = assigned.branch();
+            ticketId = assigned.ticketId();
         }
+    }
+
+    /**
+     * Whether a callback is about the ticket that holds the complaint now, whose resolution has not been applied yet:
+     * it was read first from its own topic (docs/architecture.md §9.9, the out-of-order pairs), and waits for it.
+     */
+    private boolean awaitsResolution(CallbackCompleted callback) {
+        return status == ComplaintStatus.ASSIGNED && ticketId != null && ticketId.equals(callback.ticketId());
     }
 
     /** ASSIGNED → RESOLVED: the branch resolved it; the callback comes next. */
@@ -313,6 +327,10 @@ public class Complaint extends OutboxDocument {
     /** The branch currently holding the complaint, from its latest assignment; null before the first. */
     public String branch() {
         return branch;
+    }
+
+    public String ticketId() {
+        return ticketId;
     }
 
     public Instant registeredAt() {

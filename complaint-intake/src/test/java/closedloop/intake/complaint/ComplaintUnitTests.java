@@ -188,6 +188,34 @@ class ComplaintUnitTests {
     }
 
     @Test
+    void refusesACallbackOfItsTicketBeforeThatTicketsResolutionAndTakesItAfter() {
+        Complaint complaint = registered(Channel.HOTLINE);
+        complaint.apply(assigned(), "ticket-router", later());
+        CallbackCompleted early = callback(CallbackOutcome.SATISFIED);
+
+        assertThatThrownBy(() -> complaint.apply(early, "notification-service", later()))
+                .isInstanceOf(ResolutionNotYetApplied.class).hasMessageContaining("t-1");
+        assertThat(complaint.status()).isEqualTo(ASSIGNED);
+        assertThat(complaint.hasApplied(early.eventId())).isFalse();
+
+        complaint.apply(resolvedEvent(), "ticket-router", later());
+        assertThat(complaint.apply(early, "notification-service", later())).isTrue();
+        assertThat(complaint.status()).isEqualTo(CLOSED);
+        assertThat(complaint.ticketId()).isEqualTo("t-1");
+    }
+
+    @Test
+    void keepsACallbackOfAnotherTicketOnTheTimelineOnly() {
+        Complaint complaint = registered(Channel.HOTLINE);
+        complaint.apply(assigned(), "ticket-router", later());
+        CallbackCompleted ofAnother = new CallbackCompleted(UUID.randomUUID(), later(), ID, "cb-9", "t-9",
+                CallbackOutcome.SATISFIED, "Called", "agent-017");
+
+        assertThat(complaint.apply(ofAnother, "notification-service", later())).isTrue();
+        assertThat(complaint.status()).isEqualTo(ASSIGNED);
+    }
+
+    @Test
     void staysClosedWhateverComesAfter() {
         Complaint complaint = resolved();
         complaint.apply(callback(CallbackOutcome.SATISFIED), "notification-service", clock);

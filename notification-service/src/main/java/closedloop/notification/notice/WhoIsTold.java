@@ -32,7 +32,8 @@ import java.util.Map;
  * purpose's matrix row). {@code docs/notifications.md} shows the same as a table.
  * <p>
  * Customer messages need the complaint's registration (the customer's phone, remembered in {@link Contacts}): without
- * it they fail, so that the record is retried and then dead-lettered. Staff messages name the complaint by its number
+ * it they fail, so that the record is retried, holding its partition, until the registration has arrived
+ * (docs/architecture.md §9.9); the messages already sent have deterministic ids and are not sent twice. Staff messages name the complaint by its number
  * when the registration was seen and by its id otherwise, so that staff are told anyway.
  */
 @Service
