@@ -1,4 +1,4 @@
-// The console's frame: the pages of the signed-in person's roles behind #/agent, #/dispatcher and #/supervisor, who
+// The console's frame: the pages of the signed-in person's roles behind #/agent, #/dispatcher, #/supervisor and #/admin, who
 // is signed in and as what, the language switch and the logout button. Switching language draws the page again.
 import './messages.js';
 import { h, replace } from './dom.js';
@@ -8,8 +8,9 @@ import { allowedPages, signIn, signedIn } from './session.js';
 import agent from './pages/agent.js';
 import dispatcher from './pages/dispatcher.js';
 import supervisor from './pages/supervisor.js';
+import admin from './pages/admin.js';
 
-const PAGES = { agent, dispatcher, supervisor };
+const PAGES = { agent, dispatcher, supervisor, admin };
 const main = document.getElementById('view');
 const header = document.getElementById('frame');
 let unmount = () => {};

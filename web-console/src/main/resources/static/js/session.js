@@ -7,6 +7,7 @@ export const PAGE_ROLES = {
   agent: ['AGENT'],
   dispatcher: ['DISPATCHER', 'DISPATCH_DESK'],
   supervisor: ['SUPERVISOR'],
+  admin: ['ADMIN'],
 };
 
 /** The dispatch desk's queue: the pseudo-branch that receives what no branch matches. */

@@ -116,6 +116,18 @@ class ConsoleGatewayIntegrationTests {
         assertThat(received.getHeader("Authorization")).startsWith("Bearer ");
     }
 
+    @ParameterizedTest
+    @CsvSource({"complaint-intake", "ticket-router", "escalation-service", "notification-service"})
+    void routesEachServicesDeadLettersUnderItsNameToTheServicesOwnPath(String service) {
+        Browser.Answer answer = dispatcher.fetch("/api/v1/services/" + service + "/dead-letters?state=OPEN");
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.json().get("service").asText()).isEqualTo(service);
+        LoggedRequest received = onlyRequestTo(services().get(service));
+        assertThat(received.getUrl()).isEqualTo("/api/v1/dead-letters?state=OPEN");
+        assertThat(received.getHeader("Authorization")).startsWith("Bearer ");
+    }
+
     @Test
     void relaysTheAccessTokenTheIssuerSignedForTheSignedInPerson() {
         dispatcher.fetch("/api/v1/tickets?branch=LIXIA-01");

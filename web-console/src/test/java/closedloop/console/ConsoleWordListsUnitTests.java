@@ -39,7 +39,8 @@ class ConsoleWordListsUnitTests {
     @Test
     void readsTheSharedWordsAndEveryPagesWords() {
         assertThat(words.lists()).extracting(WordList::module).containsExactly("messages.js",
-                "pages/agent-messages.js", "pages/dispatcher-messages.js", "pages/supervisor-messages.js");
+                "pages/admin-messages.js", "pages/agent-messages.js", "pages/dispatcher-messages.js",
+                "pages/supervisor-messages.js");
     }
 
     @Test
