@@ -173,17 +173,34 @@ public class OutboxRelay implements SmartLifecycle {
                 .filter(ids -> !ids.isEmpty());
     }
 
-    /** Claims, publishes and marks sent the outboxes of these documents; emits how many it relayed. */
+    /**
+     * Claims, publishes and marks sent the outboxes of these documents; emits how many it relayed. A batch it could
+     * not publish (the broker away) is released at once, so that the next pass tries it again instead of waiting for
+     * the lease to run out; what was published of it is published again, and consumers ignore the repeats.
+     */
     private Mono<Integer> relay(String collection, List<Object> ids) {
         return claim(collection, ids)
                 .flatMap(claim -> mongo.find(new Query(where("_id").in(ids).and(CLAIM_TOKEN).is(claim.token())),
-                        PendingOutbox.class, collection).collectList())
-                .filter(documents -> !documents.isEmpty())
-                .publishOn(Schedulers.boundedElastic())
-                .flatMap(documents -> publish(documents)
-                        .then(markSent(documents, collection))
-                        .thenReturn(documents.size()))
+                                PendingOutbox.class, collection).collectList()
+                        .filter(documents -> !documents.isEmpty())
+                        .publishOn(Schedulers.boundedElastic())
+                        .flatMap(documents -> publish(documents)
+                                .then(markSent(documents, collection))
+                                .thenReturn(documents.size()))
+                        .onErrorResume(failure -> release(collection, ids, claim).then(Mono.error(failure))))
                 .defaultIfEmpty(0);
+    }
+
+    /** Drops this relay's lease on the documents of a batch it could not publish. */
+    private Mono<Void> release(String collection, List<Object> ids, Claim claim) {
+        return mongo.updateMulti(new Query(where("_id").in(ids).and(CLAIM_TOKEN).is(claim.token())),
+                        new Update().unset(CLAIM), collection)
+                .then()
+                .onErrorResume(failure -> {
+                    log.warn("Could not release the claim on {} documents of {}; it runs out in {}: {}", ids.size(),
+                            collection, lease, failure.toString());
+                    return Mono.empty();
+                });
     }
 
     /**
