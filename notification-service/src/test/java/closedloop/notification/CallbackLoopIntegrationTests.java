@@ -36,7 +36,6 @@ import closedloop.platform.PeriodicPass;
 import closedloop.platform.WaitingMarkers;
 import closedloop.testsupport.MovableClockConfiguration;
 import closedloop.testsupport.TestIssuer;
-import com.jayway.jsonpath.JsonPath;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,18 +1,15 @@
 package closedloop.platform.deadletter;
 
-import closedloop.contracts.CallbackOutcome;
-import closedloop.contracts.ComplaintClosed;
 import closedloop.contracts.EventJson;
 import closedloop.contracts.Topics;
 import closedloop.platform.domain.IllegalTransition;
-import closedloop.platform.events.CloudEvents;
 import closedloop.platform.kafka.EventReceiver;
+import closedloop.platform.kafka.TestEvents;
 import closedloop.platform.kafka.TopicListener;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,13 +28,11 @@ import reactor.core.publisher.Mono;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -167,11 +162,7 @@ class DeadLettersIntegrationTests {
     }
 
     private void publish(int partition, String complaintId) throws Exception {
-        ComplaintClosed closed = new ComplaintClosed(UUID.randomUUID(), Instant.now(), complaintId,
-                CallbackOutcome.SATISFIED, "agent-017");
-        ProducerRecord<String, String> event = CloudEvents.toRecord(closed, "/closedloop/test");
-        producer.send(new ProducerRecord<>(TOPIC, partition, event.key(), event.value(), event.headers()))
-                .get(10, TimeUnit.SECONDS);
+        TestEvents.publishClosure(producer, TOPIC, partition, complaintId);
     }
 
     /** The service's main listener: this build cannot read the events of the complaints it is told of. */

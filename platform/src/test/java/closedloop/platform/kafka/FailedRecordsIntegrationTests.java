@@ -1,7 +1,5 @@
 package closedloop.platform.kafka;
 
-import closedloop.contracts.CallbackOutcome;
-import closedloop.contracts.ComplaintClosed;
 import closedloop.contracts.Topics;
 import closedloop.platform.events.CloudEvents;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,7 +34,6 @@ import reactor.core.publisher.Mono;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -185,11 +182,7 @@ class FailedRecordsIntegrationTests {
     }
 
     private void publish(int partition, String complaintId) throws Exception {
-        ComplaintClosed closed = new ComplaintClosed(UUID.randomUUID(), Instant.now(), complaintId,
-                CallbackOutcome.SATISFIED, "agent-017");
-        ProducerRecord<String, String> event = CloudEvents.toRecord(closed, "/closedloop/test");
-        producer.send(new ProducerRecord<>(TOPIC, partition, event.key(), event.value(), event.headers()))
-                .get(10, TimeUnit.SECONDS);
+        TestEvents.publishClosure(producer, TOPIC, partition, complaintId);
     }
 
     /** Every record on the dead-letter twin so far. */

@@ -1,15 +1,11 @@
 package closedloop.platform.kafka;
 
-import closedloop.contracts.CallbackOutcome;
-import closedloop.contracts.ComplaintClosed;
-import closedloop.platform.events.CloudEvents;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,11 +21,9 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import reactor.core.publisher.Mono;
 
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -113,11 +107,7 @@ class InstanceListenerIntegrationTests {
     /** A CloudEvent on each partition, whose complaint id names the round and the partition. */
     private void publishToEveryPartition(String round) throws Exception {
         for (int partition = 0; partition < 3; partition++) {
-            ComplaintClosed closed = new ComplaintClosed(UUID.randomUUID(), Instant.now(), round + "-" + partition,
-                    CallbackOutcome.SATISFIED, "agent-017");
-            ProducerRecord<String, String> event = CloudEvents.toRecord(closed, "/closedloop/test");
-            producer.send(new ProducerRecord<>(TOPIC, partition, event.key(), event.value(), event.headers()))
-                    .get(10, TimeUnit.SECONDS);
+            TestEvents.publishClosure(producer, TOPIC, partition, round + "-" + partition);
         }
     }
 
