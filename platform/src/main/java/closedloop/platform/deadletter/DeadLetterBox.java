@@ -10,6 +10,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -65,15 +66,10 @@ public class DeadLetterBox {
 
     /** This service's dead letters, oldest first per dead-letter partition; each filter is optional. */
     public Mono<List<DeadLetter>> list(String topic, String group, DeadLetterState state) {
-        return Mono.fromCallable(reader::all).subscribeOn(Schedulers.boundedElastic())
-                .map(records -> records.stream().filter(this::ours)
-                        .filter(record -> topic == null || topic.equals(originalTopic(record)))
-                        .filter(record -> group == null || group.equals(header(record, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP)))
-                        .toList())
-                .flatMap(records -> decisions(records.stream().map(DeadLetterBox::id).toList())
-                        .map(decided -> records.stream().map(record -> view(record, decided.get(id(record))))
-                                .filter(letter -> state == null || letter.state() == state)
-                                .toList()));
+        return read(topic, group).map(letters -> letters.stream()
+                .map(letter -> view(letter.record(), letter.decision()))
+                .filter(letter -> state == null || letter.state() == state)
+                .toList());
     }
 
     /** One dead letter of this service's, or 404. */
@@ -83,16 +79,19 @@ public class DeadLetterBox {
 
     /** Sends an open dead letter back to the group that failed on it; 409 once it was replayed or discarded. */
     public Mono<DeadLetter> replay(String id, String actor) {
-        return record(id).flatMap(record -> open(record, "replay")
-                .then(Mono.fromFuture(() -> kafka.send(original(record))))
-                .then(decide(record, DeadLetterState.REPLAYED, actor, null)));
+        return record(id).flatMap(record -> open(record, "replay").then(resend(record, actor)));
     }
 
-    /** Replays every open dead letter of this service's that the filters select; emits how many. */
+    /**
+     * Replays every open dead letter of this service's that the filters select, from one reading of the dead-letter
+     * topics; one decided by someone else meanwhile is left as they decided. Emits how many it replayed.
+     */
     public Mono<Integer> replayAll(String topic, String group, String actor) {
-        return list(topic, group, DeadLetterState.OPEN)
+        return read(topic, group)
                 .flatMapMany(Flux::fromIterable)
-                .concatMap(letter -> replay(letter.id(), actor))
+                .filter(letter -> letter.decision() == null)
+                .concatMap(letter -> resend(letter.record(), actor)
+                        .onErrorResume(IllegalTransition.class, decidedMeanwhile -> Mono.empty()))
                 .count().map(Long::intValue);
     }
 
@@ -100,6 +99,25 @@ public class DeadLetterBox {
     public Mono<DeadLetter> discard(String id, String actor, String reason) {
         return record(id).flatMap(record -> open(record, "discard")
                 .then(decide(record, DeadLetterState.DISCARDED, actor, reason)));
+    }
+
+    /** This service's dead letters that the filters select, each with its decision (null while open). */
+    private Mono<List<Read>> read(String topic, String group) {
+        return Mono.fromCallable(reader::all).subscribeOn(Schedulers.boundedElastic())
+                .map(records -> records.stream().filter(this::ours)
+                        .filter(record -> topic == null || topic.equals(originalTopic(record)))
+                        .filter(record -> group == null
+                                || group.equals(header(record, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP)))
+                        .toList())
+                .flatMap(records -> decisions(records.stream().map(DeadLetterBox::id).toList())
+                        .map(decided -> records.stream().map(record -> new Read(record, decided.get(id(record))))
+                                .toList()));
+    }
+
+    /** Sends the record back to its topic for the group that failed on it, and records the replay. */
+    private Mono<DeadLetter> resend(ConsumerRecord<String, String> record, String actor) {
+        return Mono.fromFuture(() -> kafka.send(original(record)))
+                .then(decide(record, DeadLetterState.REPLAYED, actor, null));
     }
 
     private Mono<ConsumerRecord<String, String>> record(String id) {
@@ -123,6 +141,9 @@ public class DeadLetterBox {
                                     String reason) {
         DeadLetterDecision decision = new DeadLetterDecision(id(record), state, actor, clock.instant(), reason);
         return mongo.insert(decision)
+                // another decision was stored first: say which, as for one found before
+                .onErrorResume(DuplicateKeyException.class, taken -> open(record,
+                        state == DeadLetterState.REPLAYED ? "replay" : "discard").then(Mono.<DeadLetterDecision>error(taken)))
                 .doOnNext(stored -> log.info("Dead letter {} ({} of {}) {} by {}{}", stored.deadLetterId(),
                         originalTopic(record), header(record, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP),
                         state.name().toLowerCase(), actor, reason == null ? "" : ": " + reason))
@@ -190,6 +211,10 @@ public class DeadLetterBox {
 
     private static String header(ConsumerRecord<String, String> record, String name) {
         return CloudEvents.header(record.headers(), name);
+    }
+
+    /** A dead letter as read from its topic, with the decision about it (null while open). */
+    private record Read(ConsumerRecord<String, String> record, DeadLetterDecision decision) {
     }
 
     /** Where a dead letter lies: {@code <dead-letter topic>-<partition>-<offset>}. */
