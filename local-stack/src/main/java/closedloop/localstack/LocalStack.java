@@ -138,6 +138,9 @@ public final class LocalStack implements AutoCloseable {
             properties.putAll(Map.of("spring.mail.host", "127.0.0.1", "spring.mail.port", wiring.smtpPort(),
                     "closedloop.notification.sms.url", wiring.smsGatewayUrl()));
         }
+        // one instance of each service: its name is stable, so its listeners are static members of their groups and
+        // its outbox relay takes back at once what it had claimed before a crash
+        properties.put("closedloop.kafka.instance-id", service);
         properties.putAll(settings.properties());
         properties.put("server.port", settings.servicePorts().getOrDefault(service, 0));
         properties.put("spring.kafka.bootstrap-servers", wiring.kafkaBootstrapServers());

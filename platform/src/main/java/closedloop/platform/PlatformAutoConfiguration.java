@@ -222,7 +222,7 @@ public class PlatformAutoConfiguration {
                             List<OutboxSource> sources, ClosedLoopKafkaProperties properties,
                             @Value("${spring.application.name}") String application, LoopMetrics metrics) {
         return new OutboxRelay(mongo, kafka, sources, "/closedloop/" + application, properties.relayInterval(), 500,
-                metrics);
+                properties.instanceId(), metrics);
     }
 
     /** Sets each declared waiting marker once at start on the documents stored before it existed. */

@@ -51,7 +51,10 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * batch) and publishes only what it claimed. The lease outlasts the producer's delivery timeout, so that it never runs
  * out while the producer may still be sending the batch. A relay that dies mid-batch leaves its claims to expire
  * (2.5 minutes with Kafka's default timeout); another one then publishes them again, and consumers ignore the repeat
- * by event id, as after any crash between publishing and removing.
+ * by event id, as after any crash between publishing and removing. An instance with a stable name
+ * ({@code closedloop.kafka.instance-id}, unique per instance as static membership requires) signs its claims with
+ * that name and the run they were made in: when it restarts after a crash it takes back what its earlier run had
+ * claimed at once, without waiting for the lease, since that run is known to be dead.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -68,6 +71,8 @@ public class OutboxRelay implements SmartLifecycle {
     private static final String CLAIM = "outboxClaim";
     private static final String CLAIM_TOKEN = CLAIM + ".token";
     private static final String CLAIM_UNTIL = CLAIM + ".until";
+    private static final String CLAIM_HOLDER = CLAIM + ".holder";
+    private static final String CLAIM_RUN = CLAIM + ".run";
 
     private final ReactiveMongoTemplate mongo;
     private final KafkaTemplate<String, String> kafka;
@@ -80,20 +85,27 @@ public class OutboxRelay implements SmartLifecycle {
     private final Consumer<OutgoingEvent> published;
     private final Map<String, Set<Object>> saved = new ConcurrentHashMap<>();
     private final Duration lease;
+    /** This instance's stable name, or null where it has none. */
+    private final String holder;
+    /** This run of the instance: claims its name signed in another run are an earlier, dead run's. */
+    private final String run = UUID.randomUUID().toString();
 
     public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, String> kafka, List<OutboxSource> sources,
                        String cloudEventsSource, Duration pollInterval, int batchSize) {
-        this(mongo, kafka, sources, cloudEventsSource, pollInterval, batchSize, event -> { });
+        this(mongo, kafka, sources, cloudEventsSource, pollInterval, batchSize, null, event -> { });
     }
 
     /**
-     * @param published told of every event the broker acknowledged, e.g. to count it; a relay that dies before it
-     *                  marks the event sent publishes it again, and tells it again
+     * @param instanceId this instance's stable name, unique among the instances sharing the store, or null where it
+     *                   has none (its claims are then only ever freed by their lease running out)
+     * @param published  told of every event the broker acknowledged, e.g. to count it; a relay that dies before it
+     *                   marks the event sent publishes it again, and tells it again
      */
     public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, String> kafka, List<OutboxSource> sources,
-                       String cloudEventsSource, Duration pollInterval, int batchSize,
+                       String cloudEventsSource, Duration pollInterval, int batchSize, String instanceId,
                        Consumer<OutgoingEvent> published) {
         this.mongo = mongo;
+        this.holder = instanceId == null || instanceId.isBlank() ? null : instanceId;
         this.kafka = kafka;
         this.sources = sources;
         this.published = published;
@@ -164,7 +176,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** The ids of up to a batch of documents with pending events and no live lease; emits nothing when none. */
     private Mono<List<Object>> pendingIds(String collection) {
-        Query pending = new Query(where("outboxSince").exists(true).orOperator(unclaimed(leaseClock.instant())))
+        Query pending = new Query(where("outboxSince").exists(true).orOperator(claimable(leaseClock.instant())))
                 .limit(batchSize);
         pending.fields().include("_id");
         return mongo.find(pending, org.bson.Document.class, collection)
@@ -211,9 +223,12 @@ public class OutboxRelay implements SmartLifecycle {
     private Mono<Claim> claim(String collection, List<Object> ids) {
         Instant now = leaseClock.instant();
         Claim claim = new Claim(UUID.randomUUID().toString());
-        Query claimable = new Query(where("_id").in(ids).and("outboxSince").exists(true).orOperator(unclaimed(now)));
-        Update claimed = new Update().set(CLAIM, new org.bson.Document("token", claim.token())
-                .append("until", Date.from(now.plus(lease))));
+        Query claimable = new Query(where("_id").in(ids).and("outboxSince").exists(true).orOperator(claimable(now)));
+        org.bson.Document signed = new org.bson.Document("token", claim.token()).append("until", Date.from(now.plus(lease)));
+        if (holder != null) {
+            signed.append("holder", holder).append("run", run);
+        }
+        Update claimed = new Update().set(CLAIM, signed);
         return mongo.updateMulti(claimable, claimed, collection)
                 .filter(result -> result.getModifiedCount() > 0)
                 .map(result -> claim);
@@ -228,8 +243,14 @@ public class OutboxRelay implements SmartLifecycle {
         return delivery.plus(LEASE_MARGIN);
     }
 
-    private static Criteria[] unclaimed(Instant now) {
-        return new Criteria[] {where(CLAIM).exists(false), where(CLAIM).is(null), where(CLAIM_UNTIL).lt(now)};
+    /** Unclaimed, or the lease run out, or claimed by an earlier run of this instance. */
+    private Criteria[] claimable(Instant now) {
+        List<Criteria> free = new ArrayList<>(List.of(
+                where(CLAIM).exists(false), where(CLAIM).is(null), where(CLAIM_UNTIL).lt(now)));
+        if (holder != null) {
+            free.add(where(CLAIM_HOLDER).is(holder).and(CLAIM_RUN).ne(run));
+        }
+        return free.toArray(Criteria[]::new);
     }
 
     private Mono<Void> publish(List<PendingOutbox> documents) {
