@@ -130,6 +130,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(Exception.class)
     public Mono<ResponseEntity<Object>> handleUnexpected(Exception ex, ServerWebExchange exchange) {
+        if (StoreFailures.isStoreAway(ex)) {
+            // e.g. the driver's connection pool cleared after the store went away, wrapped as uncategorized
+            return handleStoreUnavailable(ex, exchange);
+        }
         log.error("Unexpected error answering {} {}", exchange.getRequest().getMethod(),
                 PhoneNumbers.maskAll(exchange.getRequest().getPath().value()), PhoneNumbers.masked(ex));
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
