@@ -27,6 +27,11 @@ final class SvgChart {
     private final boolean logarithmic;
     private final Map<String, Map<Double, Double>> series = new LinkedHashMap<>();
     private final Map<String, Double> thresholds = new LinkedHashMap<>();
+    private final List<Span> spans = new ArrayList<>();
+
+    /** A stretch of x values to shade and label, e.g. while a part was away. */
+    private record Span(double from, double to, String label) {
+    }
 
     SvgChart(String title, String xLabel, boolean logarithmic) {
         this.title = title;
@@ -40,6 +45,11 @@ final class SvgChart {
 
     void threshold(String name, double y) {
         thresholds.put(name, y);
+    }
+
+    /** Shades the x values from {@code from} to {@code to} (placed between the x values around them) and labels it. */
+    void span(double from, double to, String label) {
+        spans.add(new Span(from, to, label));
     }
 
     String render() {
@@ -71,6 +81,15 @@ final class SvgChart {
         }
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>%n",
                 LEFT + plotWidth / 2, HEIGHT - 8, escape(xLabel)));
+        for (int i = 0; i < spans.size(); i++) {
+            Span span = spans.get(i);
+            double from = between(span.from(), xs, plotWidth);
+            double to = Math.max(from + 2, between(span.to(), xs, plotWidth));
+            svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" "
+                    + "fill=\"#d62728\" fill-opacity=\"0.10\"/>%n", from, TOP, to - from, plotHeight));
+            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" fill=\"#a00\">%s</text>%n",
+                    from + 2, TOP + 12 + (i % 6) * 12, escape(span.label())));
+        }
         int legend = 0;
         for (Map.Entry<String, Double> threshold : thresholds.entrySet()) {
             double y = y(threshold.getValue(), min, max, plotHeight);
@@ -105,6 +124,24 @@ final class SvgChart {
 
     private static double x(int index, int count, int plotWidth) {
         return LEFT + (count <= 1 ? plotWidth / 2.0 : 20 + index * (plotWidth - 40.0) / (count - 1));
+    }
+
+    /** Where an x value falls, placed linearly between the evenly placed x values around it. */
+    private static double between(double value, List<Double> xs, int plotWidth) {
+        if (xs.isEmpty()) {
+            return LEFT;
+        }
+        if (value <= xs.get(0)) {
+            return x(0, xs.size(), plotWidth);
+        }
+        for (int i = 1; i < xs.size(); i++) {
+            if (value <= xs.get(i)) {
+                double share = (value - xs.get(i - 1)) / (xs.get(i) - xs.get(i - 1));
+                double left = x(i - 1, xs.size(), plotWidth);
+                return left + share * (x(i, xs.size(), plotWidth) - left);
+            }
+        }
+        return x(xs.size() - 1, xs.size(), plotWidth);
     }
 
     private double y(double value, double min, double max, int plotHeight) {

@@ -11,15 +11,15 @@ import java.io.UncheckedIOException;
 /**
  * An application's settings as it would read them (the environment over its {@code <name>.yml}), read by a process
  * that does not run the application: the split-process launcher prints the issuer's demo users, and the demo outbox
- * signs customers' replies with notification-service's secret.
+ * signs customers' replies with notification-service's secret, and the chaos command signs in as its demo staff.
  */
-final class ConfigFile {
+public final class ConfigFile {
 
     private ConfigFile() {
     }
 
     /** A binder over the environment, then the application's configuration file {@code <configName>.yml}. */
-    static Binder of(String configName) {
+    public static Binder of(String configName) {
         StandardEnvironment environment = new StandardEnvironment();
         try {
             new YamlPropertySourceLoader().load(configName, new ClassPathResource(configName + ".yml"))

@@ -18,6 +18,9 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class LocalStackApplication {
 
+    /** What a part of the split-process mode prints once it serves, followed by its name: its launcher waits for it. */
+    public static final String PART_UP = "Closed Loop part is up: ";
+
     private LocalStackApplication() {
     }
 

@@ -24,7 +24,7 @@ import java.util.concurrent.CountDownLatch;
 record StackPart(String name, int stage) {
 
     /** What a part prints once it serves; the launcher waits for it. */
-    static final String UP = "Closed Loop part is up: ";
+    static final String UP = LocalStackApplication.PART_UP;
 
     /**
      * Every part, in start order: the store, the broker and the demo outbox; the issuer and the four services (which
