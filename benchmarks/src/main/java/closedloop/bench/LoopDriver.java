@@ -1,7 +1,16 @@
 package closedloop.bench;
 
+import closedloop.contracts.ComplaintClosed;
+import closedloop.contracts.Topics;
+import closedloop.contracts.TicketAssigned;
+import closedloop.platform.events.CloudEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,24 +23,30 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 
 /**
- * Keeps complaints coming at a fixed rate (open model: arrivals do not wait for answers) and carries each around the
- * loop through the services' APIs as the staff would: the branch's dispatcher accepts and resolves the ticket, the
- * agent records the callback as satisfied, until the complaint is closed. A share of the complaints is neglected:
- * registered and never accepted, so that their sign-for limit passes and they must escalate.
+ * Keeps complaints coming at a fixed rate (open model: arrivals do not wait for answers) and carries them around the
+ * loop through the services' APIs as the staff would: each branch's dispatcher works the branch's queue of new
+ * tickets (accepts and resolves each), the agent works the queue of open callbacks (records each as satisfied).
+ * Whether a complaint got its ticket and was closed is read from the topics, as it happens. A share of the
+ * complaints is neglected: their tickets are never accepted, so that their sign-for limit passes and they must
+ * escalate.
  * <p>
  * A registration that gets no 201 (no answer in time, 503 while the store is away, a service being restarted) is
- * sent again with the same {@code Idempotency-Key} until it does, backing off as a well-behaved client would; every
- * other step
- * reads the state it acts on first and is simply tried again on its next turn, so that a fault costs time, never a
- * step.
+ * sent again with the same {@code Idempotency-Key} until it does, backing off from half a second to 8 s as a
+ * well-behaved client would. The staff's turns come every second; what one could not do (a service away) is found
+ * in the queue again on the next.
  */
 final class LoopDriver implements AutoCloseable {
 
@@ -39,14 +54,13 @@ final class LoopDriver implements AutoCloseable {
             "SERVICE_ATTITUDE", "TARIFF_PRODUCT", "OTHER");
     static final List<String> DISTRICTS = List.of("Lixia", "Shizhong", "Huaiyin", "Tianqiao", "Licheng");
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
-    /** The first wait before a turn that moved nothing is tried again; it doubles each time, up to {@link #LONGEST}. */
+    /** The first wait before a registration is sent again; it doubles each time, up to {@link #LONGEST}. */
     private static final Duration AGAIN = Duration.ofMillis(500);
     private static final Duration LONGEST = Duration.ofSeconds(8);
-    private static final int MAX_STEPS_IN_FLIGHT = 6;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Where a complaint is in the loop, as the driver knows it. */
-    enum Stage { REGISTERING, AWAIT_TICKET, ACCEPT, RESOLVE, AWAIT_CALLBACK, AWAIT_CLOSE, CLOSED, NEGLECTED }
+    enum Stage { REGISTERING, REGISTERED, CLOSED, NEGLECTED }
 
     /**
      * One registration request.
@@ -71,15 +85,12 @@ final class LoopDriver implements AutoCloseable {
         /** How many registration requests it took. */
         volatile int attempts;
         volatile Instant registeredAt;
-        volatile String ticketId;
-        /** When the driver first saw the complaint's ticket at the router. */
+        /** When its ticket was published (the router's {@code TicketAssigned}). */
         volatile Instant ticketAt;
-        volatile String branch;
+        /** When it was closed (intake's {@code ComplaintClosed}). */
         volatile Instant closedAt;
         volatile Instant nextTurn;
         volatile boolean busy;
-        /** How many turns in a row moved nothing: the wait before the next grows with it. */
-        volatile int idleTurns;
 
         Driven(String body, boolean neglected, Instant offeredAt) {
             this.body = body;
@@ -101,12 +112,16 @@ final class LoopDriver implements AutoCloseable {
     private final int neglectEvery;
     private final Random random;
     private final List<Driven> driven = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, Driven> byId = new ConcurrentHashMap<>();
+    /** Complaint ids seen on the topics before their 201 reached the driver, with when. */
+    private final Map<String, Instant> earlyTickets = new ConcurrentHashMap<>();
+    private final Map<String, Instant> earlyClosings = new ConcurrentHashMap<>();
     private final List<Attempt> attempts = Collections.synchronizedList(new ArrayList<>());
-    private final AtomicInteger stepsInFlight = new AtomicInteger();
-    private final java.util.concurrent.atomic.AtomicLong answers = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong answers = new AtomicLong();
     /** Each answer with a 5xx status other than 503: a fault must be answered 503 (or not at all), never 500. */
     private final List<String> serverErrors = Collections.synchronizedList(new ArrayList<>());
-    private final Thread turns;
+    private final ExecutorService staff = Executors.newFixedThreadPool(4, daemon("chaos-staff"));
+    private final List<Thread> threads = new ArrayList<>();
     private volatile boolean registering = true;
     private volatile boolean running = true;
 
@@ -122,14 +137,15 @@ final class LoopDriver implements AutoCloseable {
         this.neglectEvery = neglectEvery;
         this.random = new Random(seed);
         this.tokens = new StaffTokens(http, parts.url("identity-issuer"));
-        this.turns = new Thread(this::run, "chaos-driver");
-        this.turns.setDaemon(true);
     }
 
     void start() {
         tokens.of(StaffTokens.AGENT);
-        tokens.of(StaffTokens.SUPERVISOR);
-        turns.start();
+        tokens.branches().forEach(tokens::dispatcherOf);
+        threads.add(daemon("chaos-registrations").newThread(this::registrations));
+        threads.add(daemon("chaos-staff-turns").newThread(this::staffTurns));
+        threads.add(daemon("chaos-topics").newThread(this::watchTopics));
+        threads.forEach(Thread::start);
     }
 
     /** No more new complaints; those registered go on around the loop. */
@@ -169,7 +185,8 @@ final class LoopDriver implements AutoCloseable {
         }
     }
 
-    private void run() {
+    /** Offers complaints at the rate and sends each registration until it is answered 201. */
+    private void registrations() {
         Instant began = clock.instant();
         long offered = 0;
         while (running) {
@@ -181,135 +198,211 @@ final class LoopDriver implements AutoCloseable {
                 driven.add(new Driven(body(), neglected, now));
             }
             for (Driven complaint : complaints()) {
-                if (complaint.busy || complaint.stage == Stage.CLOSED || complaint.stage == Stage.NEGLECTED
-                        || complaint.nextTurn.isAfter(now)) {
-                    continue;
-                }
-                if (complaint.stage == Stage.REGISTERING) {
-                    turn(complaint, register(complaint));
-                } else if (stepsInFlight.get() < MAX_STEPS_IN_FLIGHT) {
-                    stepsInFlight.incrementAndGet();
-                    turn(complaint, step(complaint).whenComplete((stage, failure) -> stepsInFlight.decrementAndGet()));
+                if (complaint.stage == Stage.REGISTERING && !complaint.busy && !complaint.nextTurn.isAfter(now)) {
+                    register(complaint);
                 }
             }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
+            if (!pause(Duration.ofMillis(50))) {
                 return;
             }
         }
     }
 
-    /**
-     * Runs one turn of a complaint: the stage it ends in. A turn that moved nothing is tried again after a wait that
-     * doubles from half a second up to 8 s, so that a service that is away or behind is not flooded meanwhile.
-     */
-    private void turn(Driven complaint, CompletableFuture<Stage> step) {
+    private void register(Driven complaint) {
         complaint.busy = true;
-        Stage before = complaint.stage;
-        step.exceptionally(failure -> before).thenAccept(stage -> {
-            complaint.stage = stage;
-            complaint.idleTurns = stage == before ? complaint.idleTurns + 1 : 0;
-            Duration wait = complaint.idleTurns == 0 ? Duration.ZERO
-                    : AGAIN.multipliedBy(1L << Math.min(complaint.idleTurns - 1, 4));
-            complaint.nextTurn = clock.instant().plus(wait.compareTo(LONGEST) > 0 ? LONGEST : wait);
-            if (stage == Stage.CLOSED) {
-                complaint.closedAt = clock.instant();
-            }
-            complaint.busy = false;
-        });
-    }
-
-    private CompletableFuture<Stage> register(Driven complaint) {
-        Instant sent = clock.instant();
         complaint.attempts++;
-        HttpRequest request = request(parts.url("complaint-intake") + "/api/v1/complaints", StaffTokens.AGENT)
-                .header("Idempotency-Key", complaint.key).header("Content-Type", "application/json")
+        Instant sent = clock.instant();
+        HttpRequest request = request(parts.url("complaint-intake") + "/api/v1/complaints",
+                tokens.of(StaffTokens.AGENT)).header("Idempotency-Key", complaint.key)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(complaint.body)).build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete(this::note)
-                .handle((response, failure) -> {
-            Instant answered = clock.instant();
-            int status = failure == null ? response.statusCode() : 0;
-            attempts.add(new Attempt(sent, Duration.between(sent, answered).toMillis(), status));
-            if (status != 201 && status != 200) {
-                return Stage.REGISTERING;
+        http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete(this::note)
+                .whenComplete((response, failure) -> {
+                    Instant answered = clock.instant();
+                    int status = failure == null ? response.statusCode() : 0;
+                    attempts.add(new Attempt(sent, Duration.between(sent, answered).toMillis(), status));
+                    if (status == 201 || status == 200) {
+                        registered(complaint, read(response.body()).path("id").asText(), answered);
+                    } else {
+                        Duration wait = AGAIN.multipliedBy(1L << Math.min(complaint.attempts - 1, 4));
+                        complaint.nextTurn = answered.plus(wait.compareTo(LONGEST) > 0 ? LONGEST : wait);
+                    }
+                    complaint.busy = false;
+                });
+    }
+
+    private void registered(Driven complaint, String id, Instant answered) {
+        complaint.ids.add(id);
+        if (complaint.registeredAt != null) {
+            return;
+        }
+        complaint.registeredAt = answered;
+        byId.put(id, complaint);
+        complaint.stage = complaint.neglected ? Stage.NEGLECTED : Stage.REGISTERED;
+        Instant ticket = earlyTickets.remove(id);
+        if (ticket != null) {
+            complaint.ticketAt = ticket;
+        }
+        Instant closed = earlyClosings.remove(id);
+        if (closed != null) {
+            closed(complaint, closed);
+        }
+    }
+
+    /** Every second: each branch's dispatcher works its queue, then the agent works the open callbacks. */
+    private void staffTurns() {
+        while (running) {
+            List<Callable<Object>> work = new ArrayList<>();
+            for (String branch : tokens.branches()) {
+                work.add(() -> workBranch(branch));
             }
-            complaint.ids.add(read(response.body()).get("id").asText());
-            if (complaint.registeredAt == null) {
-                complaint.registeredAt = answered;
+            work.add(this::workCallbacks);
+            try {
+                staff.invokeAll(work);
+            } catch (InterruptedException e) {
+                return;
             }
-            return complaint.neglected ? Stage.NEGLECTED : Stage.AWAIT_TICKET;
-        });
-    }
-
-    private CompletableFuture<Stage> step(Driven complaint) {
-        return switch (complaint.stage) {
-            case AWAIT_TICKET -> get(parts.url("ticket-router") + "/api/v1/tickets?complaintId=" + complaint.id(),
-                    StaffTokens.SUPERVISOR).thenApply(tickets -> ticketStage(complaint, tickets));
-            case ACCEPT -> post(ticketUrl(complaint) + "/accept", tokens.dispatcherOf(complaint.branch), null)
-                    .thenApply(status -> status / 100 == 2 ? Stage.RESOLVE
-                            : status == 409 ? Stage.AWAIT_TICKET : Stage.ACCEPT);
-            case RESOLVE -> post(ticketUrl(complaint) + "/resolve", tokens.dispatcherOf(complaint.branch),
-                    Map.of("resolution", "Refunded the wrong charge", "rootCause", "BILLING_SYSTEM",
-                            "responsibleParty", "billing department"))
-                    .thenApply(status -> status / 100 == 2 ? Stage.AWAIT_CALLBACK
-                            : status == 409 ? Stage.AWAIT_TICKET : Stage.RESOLVE);
-            case AWAIT_CALLBACK -> get(parts.url("notification-service") + "/api/v1/callbacks?status=OPEN&complaintId="
-                    + complaint.id(), StaffTokens.AGENT).thenCompose(this::recordSatisfied);
-            case AWAIT_CLOSE -> get(parts.url("complaint-intake") + "/api/v1/complaints/" + complaint.id(),
-                    StaffTokens.AGENT).thenApply(found -> "CLOSED".equals(found.path("status").asText())
-                    ? Stage.CLOSED : Stage.AWAIT_CALLBACK);
-            default -> CompletableFuture.completedFuture(complaint.stage);
-        };
-    }
-
-    /** The next stage from the complaint's ticket as the router shows it; the ticket noted once it has one. */
-    private Stage ticketStage(Driven complaint, JsonNode tickets) {
-        if (!tickets.isArray() || tickets.isEmpty()) {
-            return Stage.AWAIT_TICKET;
+            if (!pause(Duration.ofSeconds(1))) {
+                return;
+            }
         }
-        JsonNode ticket = tickets.get(0);
-        if (complaint.ticketAt == null) {
-            complaint.ticketAt = clock.instant();
+    }
+
+    /** The dispatcher accepts and resolves the branch's new tickets and resolves those accepted before. */
+    private Object workBranch(String branch) {
+        String token = tokens.dispatcherOf(branch);
+        for (JsonNode ticket : get(parts.url("ticket-router") + "/api/v1/tickets?branch=" + branch
+                + "&status=ASSIGNED&limit=500", token)) {
+            if (ours(ticket) && post(ticketUrl(ticket) + "/accept", token, null) / 100 == 2) {
+                resolve(ticket, token);
+            }
         }
-        complaint.ticketId = ticket.get("id").asText();
-        complaint.branch = ticket.get("branch").asText();
-        return switch (ticket.get("status").asText()) {
-            case "ASSIGNED" -> Stage.ACCEPT;
-            case "ACCEPTED", "IN_PROGRESS" -> Stage.RESOLVE;
-            case "RESOLVED" -> Stage.AWAIT_CALLBACK;
-            default -> Stage.AWAIT_TICKET;
-        };
-    }
-
-    /** Records the open callback as satisfied, then looks for the complaint's closing; with none open, looks too. */
-    private CompletableFuture<Stage> recordSatisfied(JsonNode callbacks) {
-        if (!callbacks.isArray() || callbacks.isEmpty()) {
-            return CompletableFuture.completedFuture(Stage.AWAIT_CLOSE);
+        for (JsonNode ticket : get(parts.url("ticket-router") + "/api/v1/tickets?branch=" + branch
+                + "&status=ACCEPTED&limit=500", token)) {
+            if (ours(ticket)) {
+                resolve(ticket, token);
+            }
         }
-        String callback = callbacks.get(0).get("id").asText();
-        return post(parts.url("notification-service") + "/api/v1/callbacks/" + callback + "/outcome",
-                tokens.of(StaffTokens.AGENT), Map.of("outcome", "SATISFIED", "note", "Called back; happy"))
-                .thenApply(status -> Stage.AWAIT_CLOSE);
+        return null;
     }
 
-    private String ticketUrl(Driven complaint) {
-        return parts.url("ticket-router") + "/api/v1/tickets/" + complaint.ticketId;
+    private void resolve(JsonNode ticket, String token) {
+        post(ticketUrl(ticket) + "/resolve", token, Map.of("resolution", "Refunded the wrong charge",
+                "rootCause", "BILLING_SYSTEM", "responsibleParty", "billing department"));
     }
 
-    private CompletableFuture<JsonNode> get(String url, String user) {
-        return http.sendAsync(request(url, user).GET().build(), HttpResponse.BodyHandlers.ofString())
-                .whenComplete(this::note)
-                .thenApply(response -> response.statusCode() == 200 ? read(response.body())
-                        : JSON.createObjectNode());
+    /** The agent records each open callback of a driven complaint as satisfied. */
+    private Object workCallbacks() {
+        String token = tokens.of(StaffTokens.AGENT);
+        for (JsonNode callback : get(parts.url("notification-service") + "/api/v1/callbacks?status=OPEN&size=100",
+                token)) {
+            Driven complaint = byId.get(callback.path("complaintId").asText());
+            if (complaint != null && !complaint.neglected) {
+                post(parts.url("notification-service") + "/api/v1/callbacks/" + callback.path("id").asText()
+                        + "/outcome", token, Map.of("outcome", "SATISFIED", "note", "Called back; happy"));
+            }
+        }
+        return null;
     }
 
-    private CompletableFuture<Integer> post(String url, String token, Object body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT)
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+    /** Whether the ticket is of a complaint this driver registered and does not neglect. */
+    private boolean ours(JsonNode ticket) {
+        Driven complaint = byId.get(ticket.path("complaintId").asText());
+        return complaint != null && !complaint.neglected;
+    }
+
+    private String ticketUrl(JsonNode ticket) {
+        return parts.url("ticket-router") + "/api/v1/tickets/" + ticket.path("id").asText();
+    }
+
+    /** Notes from the topics when each complaint got its ticket and when it was closed. */
+    private void watchTopics() {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, parts.kafka());
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : List.of(Topics.ROUTER_TICKET, Topics.INTAKE_COMPLAINT)) {
+                IntStream.range(0, consumer.partitionsFor(topic, Duration.ofMinutes(1)).size())
+                        .forEach(partition -> partitions.add(new TopicPartition(topic, partition)));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            while (running) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    CloudEvents.fromRecord(record).ifPresent(event -> {
+                        if (event instanceof TicketAssigned assigned) {
+                            ticketed(assigned.complaintId(), clock.instant());
+                        } else if (event instanceof ComplaintClosed closed) {
+                            closed(closed.complaintId(), clock.instant());
+                        }
+                    });
+                }
+            }
+        } catch (RuntimeException e) {
+            if (running) {
+                BenchmarkSupport.say("The topic watcher stopped: %s", e);
+            }
+        }
+    }
+
+    private void ticketed(String complaintId, Instant at) {
+        Driven complaint = byId.get(complaintId);
+        if (complaint == null) {
+            earlyTickets.putIfAbsent(complaintId, at);
+        } else if (complaint.ticketAt == null) {
+            complaint.ticketAt = at;
+        }
+    }
+
+    private void closed(String complaintId, Instant at) {
+        Driven complaint = byId.get(complaintId);
+        if (complaint == null) {
+            earlyClosings.putIfAbsent(complaintId, at);
+        } else {
+            closed(complaint, at);
+        }
+    }
+
+    private void closed(Driven complaint, Instant at) {
+        if (complaint.closedAt == null) {
+            complaint.closedAt = at;
+            complaint.stage = Stage.CLOSED;
+        }
+    }
+
+    /** The JSON array a GET answered, or an empty one when it answered anything else or nothing. */
+    private JsonNode get(String url, String token) {
+        try {
+            HttpResponse<String> response = http.send(request(url, token).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            note(response, null);
+            JsonNode body = response.statusCode() == 200 ? read(response.body()) : null;
+            return body != null && body.isArray() ? body : JSON.createArrayNode();
+        } catch (java.io.IOException e) {
+            return JSON.createArrayNode();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return JSON.createArrayNode();
+        }
+    }
+
+    /** The status a POST was answered with, 0 when none came. */
+    private int post(String url, String token, Object body) {
+        HttpRequest request = request(url, token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body == null ? "{}" : write(body))).build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete(this::note)
-                .thenApply(HttpResponse::statusCode);
+        try {
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            note(response, null);
+            return response.statusCode();
+        } catch (java.io.IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
     }
 
     /** Counts an answer, and notes it when it is a 5xx other than 503. */
@@ -324,9 +417,9 @@ final class LoopDriver implements AutoCloseable {
         }
     }
 
-    private HttpRequest.Builder request(String url, String user) {
-        return HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT)
-                .header("Authorization", "Bearer " + tokens.of(user));
+    private static HttpRequest.Builder request(String url, String token) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT).header("Authorization",
+                "Bearer " + token);
     }
 
     /** A complaint of any category and district, from one of 2,000 customers (so some complain again). */
@@ -337,6 +430,23 @@ final class LoopDriver implements AutoCloseable {
                 "district", DISTRICTS.get(random.nextInt(DISTRICTS.size())),
                 "customer", Map.of("name", "Customer " + customer, "phone", "1390000" + String.format("%04d", customer)),
                 "description", "Chaos run complaint " + UUID.randomUUID()));
+    }
+
+    private boolean pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+            return running;
+        } catch (InterruptedException e) {
+            return false;
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     private static JsonNode read(String body) {
@@ -358,6 +468,9 @@ final class LoopDriver implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         running = false;
-        turns.join(5_000);
+        staff.shutdownNow();
+        for (Thread thread : threads) {
+            thread.join(5_000);
+        }
     }
 }

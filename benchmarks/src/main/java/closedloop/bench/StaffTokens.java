@@ -45,6 +45,11 @@ final class StaffTokens {
         return tokens.computeIfAbsent(username, this::signIn);
     }
 
+    /** The branches the demo dispatchers work. */
+    java.util.List<String> branches() {
+        return issuer.users().stream().flatMap(account -> account.branches().stream()).distinct().sorted().toList();
+    }
+
     /** The bearer token of the demo dispatcher who works the branch. */
     String dispatcherOf(String branch) {
         return of(issuer.users().stream().filter(account -> account.branches().contains(branch))

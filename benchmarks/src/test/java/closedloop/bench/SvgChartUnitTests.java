@@ -46,6 +46,29 @@ class SvgChartUnitTests {
         assertThat(chart.render()).contains("a &lt; b &amp; c").doesNotContain("a < b");
     }
 
+    @Test
+    void shadesASpanBetweenTheXValuesAroundItAndLabelsIt() {
+        SvgChart chart = new SvgChart("throughput", "seconds", false);
+        chart.series("201/s", points(0, 2, 10, 2, 20, 2));
+        chart.span(5, 15, "kill kafka");
+
+        Matcher shade = Pattern.compile("<rect x=\"([\\d.]+)\" y=\"\\d+\" width=\"([\\d.]+)\"[^>]*fill-opacity")
+                .matcher(chart.render());
+        Matcher circles = Pattern.compile("<circle cx=\"([\\d.]+)\"").matcher(chart.render());
+
+        assertThat(shade.find()).isTrue();
+        double[] xs = new double[3];
+        for (int i = 0; i < 3; i++) {
+            assertThat(circles.find()).isTrue();
+            xs[i] = Double.parseDouble(circles.group(1));
+        }
+        double from = Double.parseDouble(shade.group(1));
+        double to = from + Double.parseDouble(shade.group(2));
+        assertThat(from).isCloseTo((xs[0] + xs[1]) / 2, org.assertj.core.data.Offset.offset(0.5));
+        assertThat(to).isCloseTo((xs[1] + xs[2]) / 2, org.assertj.core.data.Offset.offset(0.5));
+        assertThat(chart.render()).contains(">kill kafka<");
+    }
+
     private static Map<Double, Double> points(double... xy) {
         Map<Double, Double> points = new LinkedHashMap<>();
         for (int i = 0; i < xy.length; i += 2) {
