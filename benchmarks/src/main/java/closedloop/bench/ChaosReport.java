@@ -63,15 +63,17 @@ final class ChaosReport {
         md.append(String.format(Locale.ROOT, "- Load: %.1f complaints/s offered for %d s (open model: arrivals do not "
                         + "wait for answers), every category and district, 2,000 customers (so some complain again).%n",
                 options.rate(), options.load().toSeconds()));
-        md.append("- Each complaint is driven around the loop through the APIs: the branch's dispatcher accepts and "
-                + "resolves its ticket, the agent records the callback as satisfied, until the complaint is closed. "
+        md.append("- Each complaint is driven around the loop through the APIs as the staff would: every second each "
+                + "branch's dispatcher works the branch's queue of new tickets (accepts and resolves each), and the "
+                + "agent works the queue of open callbacks (records each as satisfied). When a complaint got its "
+                + "ticket and when it was closed is read from the topics as it happens. "
                 + String.format(Locale.ROOT, "Every %d%s complaint is neglected (never accepted): with the run's "
                         + "sign-for limit of %d s it must escalate.%n", options.neglectEvery(),
                 ordinal(options.neglectEvery()), options.signFor().toSeconds()));
         md.append("- A registration without a 201 (no answer within 10 s, 503 while the store is away, a service "
-                + "restarting) is sent again with the same `Idempotency-Key` until it gets one; every other step reads "
-                + "the state it acts on first. A turn that moved nothing is tried again after half a second, doubling "
-                + "up to 8 s.\n");
+                + "restarting) is sent again with the same `Idempotency-Key` until it gets one, after half a second, "
+                + "doubling up to 8 s; what the staff could not do in a turn (a service away) is in their queue again "
+                + "on the next.\n");
         md.append(String.format(Locale.ROOT, "- Drain: after the load, until every complaint driven is closed and the "
                 + "last neglected one had its sign-for limit and 45 s more to escalate: %s.%n%n",
                 result.drainedAt() == null ? "**did not finish in time**"

@@ -21,6 +21,8 @@ final class SvgChart {
     private static final int RIGHT = 260;
     private static final int TOP = 40;
     private static final int BOTTOM = 50;
+    /** At most this many x values are labelled (every n-th of more), so that the labels do not overlap. */
+    private static final int MAX_X_LABELS = 16;
 
     private final String title;
     private final String xLabel;
@@ -75,7 +77,8 @@ final class SvgChart {
                     + "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>%n", LEFT, LEFT + plotWidth, y, y,
                     LEFT - 6, y + 4, label(tick)));
         }
-        for (int i = 0; i < xs.size(); i++) {
+        int every = Math.max(1, (int) Math.ceil(xs.size() / (double) MAX_X_LABELS));
+        for (int i = 0; i < xs.size(); i += every) {
             svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>%n",
                     x(i, xs.size(), plotWidth), TOP + plotHeight + 18, label(xs.get(i))));
         }
