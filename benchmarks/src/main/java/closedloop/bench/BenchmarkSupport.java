@@ -4,6 +4,9 @@ import closedloop.contracts.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -58,6 +61,20 @@ final class BenchmarkSupport {
             }
             admin.createTopics(topics).all().get(1, TimeUnit.MINUTES);
         }
+    }
+
+    /**
+     * A plain consumer of no group that commits nothing, reading up to 5,000 records a poll: what the benchmarks and
+     * the chaos command read topics with (the caller assigns the partitions and seeks).
+     */
+    static KafkaConsumer<String, String> topicReader(String bootstrapServers) {
+        java.util.Properties config = new java.util.Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+        return new KafkaConsumer<>(config);
     }
 
     /** The folder, deleted with everything in it if it exists, and created empty. */

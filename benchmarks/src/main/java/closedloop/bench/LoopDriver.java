@@ -6,11 +6,9 @@ import closedloop.contracts.TicketAssigned;
 import closedloop.platform.events.CloudEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -317,12 +314,7 @@ final class LoopDriver implements AutoCloseable {
 
     /** Notes from the topics when each complaint got its ticket and when it was closed. */
     private void watchTopics() {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, parts.kafka());
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+        try (KafkaConsumer<String, String> consumer = BenchmarkSupport.topicReader(parts.kafka())) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : List.of(Topics.ROUTER_TICKET, Topics.INTAKE_COMPLAINT)) {
                 IntStream.range(0, consumer.partitionsFor(topic, Duration.ofMinutes(1)).size())
