@@ -69,25 +69,17 @@ public class ClockBoard {
     }
 
     /**
-     * Schedules a case after a firing that took it off the board: as {@link #schedule}, but when someone scheduled
-     * it meanwhile (from a newer or older state) the earlier of the two instants stays, which is never later than the
-     * case's real next due instant.
+     * Schedules a case as {@link #schedule} does, but when someone scheduled it meanwhile (from a newer or older state)
+     * the earlier of the two instants stays, which is never later than the case's real next due instant: for a case
+     * after a firing that took it off the board, and for one read by a partition's load, which may be slower than the
+     * listener and the firing loop.
      */
-    public synchronized boolean scheduleAfterFiring(String complaintId, int partition, Long dueAt) {
+    public synchronized boolean scheduleKeepingEarlier(String complaintId, int partition, Long dueAt) {
         Entry present = byCase.get(Entry.of(complaintId, partition, 0));
         if (present != null && (dueAt == null || present.dueAt <= dueAt)) {
             return false;
         }
         return schedule(complaintId, partition, dueAt);
-    }
-
-    /**
-     * Schedules a case read by a partition's load: as {@link #scheduleAfterFiring}, the earlier instant stays when the
-     * listener or the firing loop scheduled it meanwhile from a newer state, so a load that is slower than them never
-     * puts an entry later than the case's real next due instant.
-     */
-    public synchronized boolean scheduleLoaded(String complaintId, int partition, Long dueAt) {
-        return scheduleAfterFiring(complaintId, partition, dueAt);
     }
 
     /** Takes the case off the board. */

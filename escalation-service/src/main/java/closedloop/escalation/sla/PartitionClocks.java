@@ -23,8 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * it fails and the instance owns any of its partitions; meanwhile the partitions are {@link #loading()}, and the
  * service is not ready ({@link ClocksHealthIndicator}). The load does not hold up the partitions' records: an entry it
  * puts on the board never replaces an earlier one the listener or the firing loop put there meanwhile
- * ({@link ClockBoard#scheduleLoaded}), so the board keeps its invariant (an entry never later than its case's next due
- * instant) whichever comes first.
+ * ({@link ClockBoard#scheduleKeepingEarlier}), so the board keeps its invariant (an entry never later than its case's
+ * next due instant) whichever comes first.
  */
 @Service
 @RequiredArgsConstructor
@@ -52,7 +52,8 @@ public class PartitionClocks {
         Object load = new Object();
         assigned.forEach(partition -> loading.put(partition, load));
         cases.dueOnPartitions(assigned)
-                .doOnNext(due -> board.scheduleLoaded(due.id(), due.partition(), Timekeeper.epochMillis(due.nextDueAt())))
+                .doOnNext(due -> board.scheduleKeepingEarlier(due.id(), due.partition(),
+                        Timekeeper.epochMillis(due.nextDueAt())))
                 .count()
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, FIRST_RETRY).maxBackoff(LONGEST_RETRY)
                         .filter(failure -> stillLoading(assigned, load))

@@ -67,14 +67,14 @@ public class Timekeeper {
                             return Flux.fromIterable(due).flatMap(entry -> fire(entry, now), properties.concurrency())
                                     .then();
                         }
-                        found.forEach(slaCase -> board.scheduleAfterFiring(slaCase.complaintId(),
+                        found.forEach(slaCase -> board.scheduleKeepingEarlier(slaCase.complaintId(),
                                 byId.get(slaCase.complaintId()).partition(), epochMillis(slaCase.nextDueAt())));
                         return Mono.<Void>empty();
                     });
                 })
                 .onErrorResume(error -> {
                     log.warn("Could not fire {} cases; they stay due: {}", due.size(), error.toString());
-                    due.forEach(entry -> board.scheduleAfterFiring(entry.complaintId(), entry.partition(),
+                    due.forEach(entry -> board.scheduleKeepingEarlier(entry.complaintId(), entry.partition(),
                             entry.dueAt()));
                     return Mono.empty();
                 });
@@ -86,12 +86,12 @@ public class Timekeeper {
                         .flatMap(slaCase -> slaCase.fire(now)
                                 ? cases.save(slaCase).doOnNext(saved -> relay.nudge(saved))
                                 : Mono.just(slaCase)))
-                .doOnNext(fired -> board.scheduleAfterFiring(fired.complaintId(), due.partition(),
+                .doOnNext(fired -> board.scheduleKeepingEarlier(fired.complaintId(), due.partition(),
                         epochMillis(fired.nextDueAt())))
                 .then()
                 .onErrorResume(error -> {
                     log.warn("Could not fire case {}; it stays due: {}", due.complaintId(), error.toString());
-                    board.scheduleAfterFiring(due.complaintId(), due.partition(), due.dueAt());
+                    board.scheduleKeepingEarlier(due.complaintId(), due.partition(), due.dueAt());
                     return Mono.empty();
                 });
     }

@@ -66,11 +66,11 @@ class ClockBoardUnitTests {
         board.takeDue(100, 10);
         board.schedule(a, 0, 400L);
 
-        board.scheduleAfterFiring(a, 0, 700L);
+        board.scheduleKeepingEarlier(a, 0, 700L);
         assertThat(board.dueAt(a)).isEqualTo(400L);
-        board.scheduleAfterFiring(a, 0, 300L);
+        board.scheduleKeepingEarlier(a, 0, 300L);
         assertThat(board.dueAt(a)).isEqualTo(300L);
-        board.scheduleAfterFiring(b, 0, 900L);
+        board.scheduleKeepingEarlier(b, 0, 900L);
         assertThat(board.dueAt(b)).isEqualTo(900L);
     }
 

@@ -6,12 +6,9 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.mongodb.MongoSocketException;
-import com.mongodb.MongoTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -110,35 +107,34 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * The store could not be reached in time (the driver found no server within its {@code serverSelectionTimeoutMS},
-     * or lost the connection): 503 with {@code Retry-After}. The request confirmed nothing; its own document is written
-     * last (a complaint's insert comes after its number and its line among the customer's recent complaints), so the
-     * same request sent again, with the same {@code Idempotency-Key} for a registration, completes it.
-     */
-    @ExceptionHandler({DataAccessResourceFailureException.class, MongoTimeoutException.class, MongoSocketException.class})
-    public Mono<ResponseEntity<Object>> handleStoreUnavailable(Exception ex, ServerWebExchange exchange) {
-        log.warn("The store is unavailable answering {} {}: {}", exchange.getRequest().getMethod(),
-                PhoneNumbers.maskAll(exchange.getRequest().getPath().value()), PhoneNumbers.masked(ex).toString());
-        ErrorResponseException unavailable = Problems.storeUnavailable();
-        return handleErrorResponseException(unavailable, unavailable.getHeaders(), HttpStatus.SERVICE_UNAVAILABLE,
-                exchange);
-    }
-
-    /**
      * Anything unexpected: 500 problem+json, with the details in the log rather than in the answer; phone numbers in
-     * the path and the error's messages are masked there.
+     * the path and the error's messages are masked there. A failure that says the store was away is 503 instead.
      */
     @ExceptionHandler(Exception.class)
     public Mono<ResponseEntity<Object>> handleUnexpected(Exception ex, ServerWebExchange exchange) {
         if (StoreFailures.isStoreAway(ex)) {
-            // e.g. the driver's connection pool cleared after the store went away, wrapped as uncategorized
-            return handleStoreUnavailable(ex, exchange);
+            return storeUnavailable(ex, exchange);
         }
         log.error("Unexpected error answering {} {}", exchange.getRequest().getMethod(),
                 PhoneNumbers.maskAll(exchange.getRequest().getPath().value()), PhoneNumbers.masked(ex));
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "The service could not complete the request; nothing was changed that it did not confirm.");
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, exchange);
+    }
+
+    /**
+     * The store could not be reached in time ({@link StoreFailures}: the driver found no server within its
+     * {@code serverSelectionTimeoutMS}, lost the connection, cleared its pool, or met a primary stepping down): 503
+     * with {@code Retry-After}. The request confirmed nothing; its own document is written
+     * last (a complaint's insert comes after its number and its line among the customer's recent complaints), so the
+     * same request sent again, with the same {@code Idempotency-Key} for a registration, completes it.
+     */
+    private Mono<ResponseEntity<Object>> storeUnavailable(Exception ex, ServerWebExchange exchange) {
+        log.warn("The store is unavailable answering {} {}: {}", exchange.getRequest().getMethod(),
+                PhoneNumbers.maskAll(exchange.getRequest().getPath().value()), PhoneNumbers.masked(ex).toString());
+        ErrorResponseException unavailable = Problems.storeUnavailable();
+        return handleErrorResponseException(unavailable, unavailable.getHeaders(), HttpStatus.SERVICE_UNAVAILABLE,
+                exchange);
     }
 
     /** Every problem names the path it answers as its {@code instance}, with any phone number in it masked. */

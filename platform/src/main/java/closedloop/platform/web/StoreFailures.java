@@ -7,11 +7,13 @@ import com.mongodb.MongoNotPrimaryException;
 import com.mongodb.MongoServerUnavailableException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
+import org.springframework.dao.DataAccessResourceFailureException;
 
 /**
  * Which failures of a store call mean the store was away (down, unreachable, stopped, electing a primary) rather than
  * that it refused the request: the failures the driver itself treats as retryable, in whatever exception Spring Data
- * wrapped them. A request that met one is answered 503 with {@code Retry-After}, not 500.
+ * wrapped them (Spring's own translation of them, {@link DataAccessResourceFailureException}, included). A request
+ * that met one is answered 503 with {@code Retry-After}, not 500: the one rule for it.
  */
 final class StoreFailures {
 
@@ -24,7 +26,8 @@ final class StoreFailures {
     /** Whether the failure, or anything in its cause chain, says the store was away. */
     static boolean isStoreAway(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof MongoSocketException || cause instanceof MongoTimeoutException
+            if (cause instanceof DataAccessResourceFailureException
+                    || cause instanceof MongoSocketException || cause instanceof MongoTimeoutException
                     || cause instanceof MongoConnectionPoolClearedException
                     || cause instanceof MongoServerUnavailableException || cause instanceof MongoNotPrimaryException
                     || cause instanceof MongoNodeIsRecoveringException

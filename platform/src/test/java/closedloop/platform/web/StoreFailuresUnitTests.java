@@ -7,6 +7,7 @@ import com.mongodb.ServerAddress;
 import com.mongodb.connection.ClusterId;
 import com.mongodb.connection.ServerId;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.UncategorizedMongoDbException;
 
@@ -32,6 +33,7 @@ class StoreFailuresUnitTests {
         assertThat(StoreFailures.isStoreAway(new RuntimeException(new MongoSocketReadException("reset",
                 new ServerAddress())))).isTrue();
         assertThat(StoreFailures.isStoreAway(new UncategorizedMongoDbException("w", retryable))).isTrue();
+        assertThat(StoreFailures.isStoreAway(new DataAccessResourceFailureException("timed out"))).isTrue();
     }
 
     @Test
