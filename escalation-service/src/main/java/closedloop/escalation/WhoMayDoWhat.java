@@ -25,6 +25,7 @@ class WhoMayDoWhat {
                 allow(GET, "/api/v1/policies/current", STAFF),
                 allow(GET, "/api/v1/policies/{version}", STAFF),
                 allow(POST, "/api/v1/admin/policies", ADMIN),
+                allow(POST, "/api/v1/policies/what-if", SUPERVISOR, ADMIN),
                 allow(GET, "/api/v1/clocks/{complaintId}", DISPATCHER, SUPERVISOR),
                 allow(GET, "/api/v1/escalations", SUPERVISOR),
                 allow(GET, "/api/v1/extensions", SUPERVISOR),
