@@ -153,21 +153,21 @@ final class CaseDocuments {
     }
 
     /**
-     * Creates the indexes escalation-service declares on {@code sla_cases} (Spring Data's resolver reads them from
-     * {@link SlaCase}), as its first start on an empty store does, so the cases are loaded into an indexed collection
-     * as they accumulate in a real one. Without them, the service's start would build every index over the loaded
-     * cases inside its {@code createIndexes}.
+     * Creates the indexes a service declares on a collection (Spring Data's resolver reads them from the document
+     * class, e.g. {@link SlaCase}), as its first start on an empty store does, so the documents are loaded into an
+     * indexed collection as they accumulate in a real one. Without them, the service's start would build every index
+     * over the loaded documents inside its {@code createIndexes}.
      */
-    static void declareIndexes(MongoCollection<Document> cases) {
+    static void declareIndexes(MongoCollection<Document> collection, Class<?> documentType) {
         MongoMappingContext context = new MongoMappingContext();
         context.setSimpleTypeHolder(new MongoCustomConversions(List.of()).getSimpleTypeHolder());
         context.setAutoIndexCreation(true);
         List<IndexModel> indexes = new ArrayList<>();
-        new MongoPersistentEntityIndexResolver(context).resolveIndexFor(SlaCase.class).forEach(definition -> {
+        new MongoPersistentEntityIndexResolver(context).resolveIndexFor(documentType).forEach(definition -> {
             Document options = definition.getIndexOptions();
             indexes.add(new IndexModel(definition.getIndexKeys(), new IndexOptions().name(options.getString("name"))
                     .sparse(options.getBoolean("sparse", false)).unique(options.getBoolean("unique", false))));
         });
-        Mono.from(cases.createIndexes(indexes)).block();
+        Mono.from(collection.createIndexes(indexes)).block();
     }
 }

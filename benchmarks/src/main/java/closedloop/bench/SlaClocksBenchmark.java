@@ -1,5 +1,6 @@
 package closedloop.bench;
 
+import closedloop.escalation.sla.SlaCase;
 import closedloop.contracts.Topics;
 import closedloop.localstack.KafkaBroker;
 import com.mongodb.reactivestreams.client.MongoClient;
@@ -87,7 +88,7 @@ public final class SlaClocksBenchmark {
                     findings.store);
             createTopics(kafka.bootstrapServers(), PARTITIONS, RAW_TOPIC);
             MongoCollection<Document> cases = client.getDatabase("closedloop-escalation").getCollection("sla_cases");
-            CaseDocuments.declareIndexes(cases);
+            CaseDocuments.declareIndexes(cases, SlaCase.class);
             load(cases);
             say("Raw driver: the reload's partition query over all %,d cases...", options.clocks());
             try {

@@ -36,6 +36,12 @@ public final class Replay {
 
     /** The rungs the complaint's tickets would have reached under {@code policy} by {@code horizon}. */
     public Rungs under(TimeLimitPolicy policy, String complaintId, List<TicketEvent> history, Instant horizon) {
+        return Rungs.of(fired(policy, complaintId, history, horizon));
+    }
+
+    /** The warnings and escalations the replay fires under {@code policy} by {@code horizon}, in order. */
+    public List<TicketEvent> fired(TimeLimitPolicy policy, String complaintId, List<TicketEvent> history,
+                                   Instant horizon) {
         SlaCase replayed = SlaCase.open(complaintId, 0);
         for (TicketEvent event : history) {
             if (event.occurredAt().isAfter(horizon)) {
@@ -51,7 +57,7 @@ public final class Replay {
             }
         }
         fireUntil(replayed, horizon);
-        return Rungs.of(fired(replayed));
+        return rungsFiredBy(replayed);
     }
 
     private void fireUntil(SlaCase replayed, Instant until) {
@@ -83,7 +89,7 @@ public final class Replay {
     }
 
     /** The warnings and escalations the replayed case recorded (its other events are not rungs). */
-    private static List<TicketEvent> fired(SlaCase replayed) {
+    private static List<TicketEvent> rungsFiredBy(SlaCase replayed) {
         return replayed.pendingEvents().stream()
                 .filter(Replay::isRung)
                 .map(outgoing -> (TicketEvent) EventJson.read(EventType.byId(outgoing.type()).orElseThrow(),

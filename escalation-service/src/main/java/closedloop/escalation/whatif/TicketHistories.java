@@ -31,6 +31,9 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 @RequiredArgsConstructor
 public class TicketHistories {
 
+    /** How many histories one batch of a what-if's cursor carries. */
+    static final int BATCH = 1_000;
+
     private final ReactiveMongoTemplate mongo;
 
     /** Records an event a what-if needs (see {@link #isKept}); completes at once for any other. */
@@ -60,8 +63,13 @@ public class TicketHistories {
                 || event instanceof ExtensionApproved || event instanceof ExtensionRefused;
     }
 
-    /** The histories of the complaints first dispatched at or after {@code from} and before {@code to} (indexed). */
+    /**
+     * The histories of the complaints first dispatched at or after {@code from} and before {@code to} (indexed), in
+     * batches of {@value #BATCH}: a store that answers a cursor's next batch with everything left (the embedded one
+     * does) would otherwise send more than a reply may hold.
+     */
     public Flux<TicketHistory> firstDispatchedBetween(Instant from, Instant to) {
-        return mongo.find(new Query(where("firstDispatchedAt").gte(from).lt(to)), TicketHistory.class);
+        return mongo.find(new Query(where("firstDispatchedAt").gte(from).lt(to)).cursorBatchSize(BATCH),
+                TicketHistory.class);
     }
 }
