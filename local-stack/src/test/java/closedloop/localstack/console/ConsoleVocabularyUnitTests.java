@@ -12,6 +12,7 @@ import closedloop.contracts.EscalationReason;
 import closedloop.contracts.Priority;
 import closedloop.contracts.ReturnReason;
 import closedloop.contracts.RootCause;
+import closedloop.contracts.TimeBasis;
 import closedloop.escalation.sla.ClockState;
 import closedloop.escalation.sla.ExtensionStatus;
 import closedloop.escalation.supervision.AgendaStatus;
@@ -110,6 +111,8 @@ class ConsoleVocabularyUnitTests {
                                 .filter(purpose -> MessageMatrix.contains(purpose, RecipientKind.BRANCH,
                                         MessageChannel.LIVE))
                                 .map(Enum::name).toList()),
+                        // the bases a limit of the supervisor's what-if draft is counted in
+                        Arguments.of("whatIf.basis", names(TimeBasis.class)),
                         Arguments.of("agent.callbacks.status", names(CallbackStatus.class)),
                         Arguments.of("agent.callbacks.filter", names(CallbackWorklistStatus.class))));
     }

@@ -81,6 +81,17 @@ final class StackCalls {
                 callbacks -> callbacks.size() == 1);
     }
 
+    /**
+     * What a draft policy ({@code rules} and {@code outside}) would have done to the complaints first dispatched from
+     * {@code from} to before {@code to} (ISO instants), beside what happened, as a supervisor asks it.
+     */
+    JsonNode whatIf(JsonNode policy, String from, String to) {
+        return escalation.post().uri("/api/v1/policies/what-if").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("policy", policy, "from", from, "to", to))
+                .exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
     JsonNode complaint(String complaintId) {
         return get(intake, "/api/v1/complaints/" + complaintId);
     }

@@ -1,6 +1,6 @@
-// The supervisor's page (督办): live alerts, pending extensions, the branch league table and the office-meeting agenda,
-// one tab each so that every part has the whole 1280×800 screen. The tab shows in the address (#/supervisor/league)
-// without a reload, so that switching language, which draws the page again, keeps it.
+// The supervisor's page (督办): live alerts, pending extensions, the branch league table, the office-meeting agenda and
+// the policy what-if (预演), one tab each so that every part has the whole 1280×800 screen. The tab shows in the
+// address (#/supervisor/league) without a reload, so that switching language, which draws the page again, keeps it.
 import './supervisor-messages.js';
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
@@ -9,9 +9,11 @@ import { alertsPart } from './supervisor/alerts.js';
 import { extensionsPart } from './supervisor/extensions.js';
 import { leaguePart } from './supervisor/league.js';
 import { agendaPart } from './supervisor/agenda.js';
+import { whatIfPart } from './supervisor/what-if.js';
 
-const TABS = ['alerts', 'extensions', 'league', 'agenda'];
-const FACTORIES = { alerts: alertsPart, extensions: extensionsPart, league: leaguePart, agenda: agendaPart };
+const TABS = ['alerts', 'extensions', 'league', 'agenda', 'whatIf'];
+const FACTORIES = { alerts: alertsPart, extensions: extensionsPart, league: leaguePart, agenda: agendaPart,
+  whatIf: whatIfPart };
 
 function tabInAddress() {
   const tab = location.hash.replace(/^#\/?/, '').split('/')[1];
