@@ -83,7 +83,7 @@ final class HistoryDocuments {
         List<TicketEvent> events = routerEvents(complaintId, dispatched);
         List<TicketEvent> recorded = new ArrayList<>(events);
         recorded.addAll(replay.fired(DEFAULTS, complaintId, events, horizon));
-        TicketHistory history = new TicketHistory(complaintId, dispatched,
+        TicketHistory history = new TicketHistory(complaintId, dispatched, TicketHistory.dayOf(dispatched),
                 recorded.stream().map(TicketHistory.Recorded::of).toList());
         Document document = new Document();
         converter.write(history, document);

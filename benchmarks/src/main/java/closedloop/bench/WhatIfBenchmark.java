@@ -14,8 +14,6 @@ import com.mongodb.reactivestreams.client.MongoClients;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -102,21 +100,29 @@ public final class WhatIfBenchmark {
                 answer[0] = whatIf.compare(draft, FROM, FROM.plus(WINDOW)).block();
                 return answer[0].complaints();
             });
-            Document window = new Document("firstDispatchedAt", new Document("$gte", Date.from(FROM))
-                    .append("$lt", Date.from(FROM.plus(WINDOW))));
-            List<Long> raw = measure("raw driver read", () -> Flux.from(collection.find(window).batchSize(BATCH)).count().block());
-            Query query = new Query(Criteria.where("firstDispatchedAt").gte(FROM).lt(FROM.plus(WINDOW)))
-                    .cursorBatchSize(BATCH);
-            List<Long> decode = measure("read and decode", () -> template.find(query, TicketHistory.class)
-                    .map(history -> history.inOrder().size()).count().block());
-            List<TicketHistory> loaded = template.find(query, TicketHistory.class).collectList().block();
-            List<List<TicketEvent>> histories = loaded.stream().map(TicketHistory::inOrder).toList();
+            List<Long> raw = measure("raw driver read", () -> rawRead(collection));
+            TicketHistories histories = new TicketHistories(template);
+            List<Long> decode = measure("read and decode", () -> histories.firstDispatchedBetween(FROM,
+                    FROM.plus(WINDOW)).map(history -> history.inOrder().size()).count().block());
+            List<TicketHistory> loaded = histories.firstDispatchedBetween(FROM, FROM.plus(WINDOW)).collectList()
+                    .block();
+            List<List<TicketEvent>> inMemory = loaded.stream().map(TicketHistory::inOrder).toList();
             Replay replay = new Replay(documents.deadlines());
-            List<Long> replayAlone = measure("replay alone", () -> histories.parallelStream()
+            List<Long> replayAlone = measure("replay alone", () -> inMemory.parallelStream()
                     .mapToLong(events -> replay.under(draft, "c", events, HORIZON).level1().size() + 1L).sum());
             write(machine, started, seeding, inForce, differing, answer[0], ours, raw, decode, replayAlone);
         }
         return options.report();
+    }
+
+    /** The what-if's reads done by the raw driver: each day of the window by its key, documents counted. */
+    private static long rawRead(MongoCollection<Document> collection) {
+        return Flux.fromStream(FROM.atZone(ZoneOffset.UTC).toLocalDate().datesUntil(FROM.plus(WINDOW)
+                        .atZone(ZoneOffset.UTC).toLocalDate()))
+                .concatMap(day -> Flux.from(collection.find(new Document("dispatchedDay", day.toString())
+                        .append("firstDispatchedAt", new Document("$gte", Date.from(FROM))
+                                .append("$lt", Date.from(FROM.plus(WINDOW))))).batchSize(BATCH)))
+                .count().block();
     }
 
     private long seed(MongoCollection<Document> collection, HistoryDocuments documents) {
@@ -225,12 +231,25 @@ public final class WhatIfBenchmark {
         line("| work | time (min / median / max) | what-if ÷ this |");
         line("|---|---|---|");
         line("| the what-if: read, decode, replay, add up | %s | 1.0× |", spread(ours));
-        line("| raw driver: the same query `{firstDispatchedAt: {$gte, $lt}}` in batches of 1,000, documents counted | %s | %s |",
+        line("| raw driver: the same reads, `{dispatchedDay: d, firstDispatchedAt: {$gte, $lt}}` for each day, documents counted | %s | %s |",
                 spread(raw), ratio(ours, raw));
         line("| the service's read and decode (Spring Data, events parsed), no replay | %s | %s |", spread(decode),
                 ratio(ours, decode));
         line("| the replay alone, histories in memory, on %d cores | %s | %s |", machine.cores(), spread(replayAlone),
                 ratio(ours, replayAlone));
+        line("");
+        line("## What limits it");
+        line("");
+        line("- The replay itself (the SLA engine's `SlaCase` on every complaint, each rung at its due instant) takes "
+                + "%.0f %% of the what-if's time; reading and decoding the histories takes the rest. The store alone, "
+                + "reading the same documents day by day, takes %.0f %%.", 100 * median(replayAlone) / median(ours),
+                100 * median(raw) / median(ours));
+        line("- The window is read one day at a time by the indexed `dispatchedDay` (a compound index with "
+                + "`firstDispatchedAt`), never as one range: the embedded store has no range index and gathers a "
+                + "query's whole result in memory before its first batch, so a single query over 100,000 histories "
+                + "scanned the collection and held it all (33–58 s with `-Xmx4g`, most of it in garbage collection). "
+                + "Day by day, no read holds more than a day's histories, on MongoDB 7 as here.");
+        line("- The replays run on Reactor's parallel scheduler, one rail per core.");
         line("");
         line("%s", machine.markdown());
         Files.createDirectories(options.report().toAbsolutePath().getParent());

@@ -12,6 +12,7 @@ import static closedloop.platform.security.Role.STAFF;
 import static closedloop.platform.security.Role.SUPERVISOR;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
 
 /** escalation-service's one table of who may call which endpoint (docs/security.md has every service's). */
 @Configuration(proxyBeanMethods = false)
@@ -21,6 +22,8 @@ class WhoMayDoWhat {
     AccessRules accessRules() {
         return AccessRules.of(
                 allow(GET, "/api/v1/branches/league", STAFF),
+                allow(GET, "/api/v1/calendars", STAFF),
+                allow(PUT, "/api/v1/admin/calendars/{region}/{year}", ADMIN),
                 allow(GET, "/api/v1/policies", STAFF),
                 allow(GET, "/api/v1/policies/current", STAFF),
                 allow(GET, "/api/v1/policies/{version}", STAFF),

@@ -21,7 +21,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * that is worked), or a Monday to Friday that is not a public holiday.
  * <p>
  * A year without calendar data falls back to plain Monday–Friday weeks; the first time such a year is used, a warning
- * is logged. Immutable and thread-safe; the arithmetic walks whole days and working periods, never minutes.
+ * is logged. Thread-safe: the zone and working hours never change, and the years' data (holidays, swapped days, which
+ * years are known) is one immutable whole that {@link #takeYearsOf} replaces at once when an administrator uploads a
+ * year, so every day is judged by either the old years or the new ones (a computation under way at that moment may
+ * count its later days with the new). The arithmetic walks whole days and working periods, never minutes.
  */
 public final class BusinessCalendar {
 
@@ -37,9 +40,7 @@ public final class BusinessCalendar {
 
     private final ZoneId zone;
     private final List<WorkingPeriod> workingHours;
-    private final Set<LocalDate> holidays;
-    private final Set<LocalDate> workingWeekends;
-    private final Set<Integer> yearsWithData;
+    private volatile Years years;
     private final Set<Integer> warnedYears = ConcurrentHashMap.newKeySet();
 
     /**
@@ -51,13 +52,35 @@ public final class BusinessCalendar {
             Set<LocalDate> workingWeekends, Set<Integer> yearsWithData) {
         this.zone = Objects.requireNonNull(zone, "zone");
         this.workingHours = WorkingPeriod.day(workingHours);
-        this.holidays = Set.copyOf(holidays);
-        this.workingWeekends = Set.copyOf(workingWeekends);
-        this.yearsWithData = Set.copyOf(yearsWithData);
-        this.workingWeekends.forEach(BusinessCalendar::requireWeekend);
-        this.workingWeekends.stream().filter(this.holidays::contains).findFirst().ifPresent(date -> {
+        this.years = new Years(Set.copyOf(holidays), Set.copyOf(workingWeekends), Set.copyOf(yearsWithData));
+        workingWeekends.forEach(BusinessCalendar::requireWeekend);
+        workingWeekends.stream().filter(holidays::contains).findFirst().ifPresent(date -> {
             throw new IllegalArgumentException(date + " is both a holiday and a swapped working day");
         });
+    }
+
+    /**
+     * From now on counts with the years of {@code other} (an uploaded year merged with the rest), replacing this
+     * calendar's all at once; refuses a calendar of another zone or other working hours.
+     */
+    public void takeYearsOf(BusinessCalendar other) {
+        if (!other.zone.equals(zone) || !other.workingHours.equals(workingHours)) {
+            throw new IllegalArgumentException("A calendar of " + other.zone + " " + other.workingHours
+                    + " cannot replace one of " + zone + " " + workingHours);
+        }
+        years = other.years;
+        warnedYears.removeIf(other.years.withData::contains);
+    }
+
+    /** A calendar with this one's years as they are now, unchanged by later uploads. */
+    public BusinessCalendar snapshot() {
+        Years now = years;
+        return new BusinessCalendar(zone, workingHours, now.holidays, now.workingWeekends, now.withData);
+    }
+
+    /** The working periods of every working day. */
+    public List<WorkingPeriod> workingHours() {
+        return workingHours;
     }
 
     /** The zone whose wall clock the working periods follow. */
@@ -67,16 +90,36 @@ public final class BusinessCalendar {
 
     /** Whether the holidays and swapped working days of this year are known (else it counts as plain weeks). */
     public boolean hasDataFor(int year) {
-        return yearsWithData.contains(year);
+        return years.withData.contains(year);
+    }
+
+    /** The years whose holidays and swapped working days are known, in order. */
+    public List<Integer> yearsWithData() {
+        return years.withData.stream().sorted().toList();
+    }
+
+    /**
+     * Whether working time from {@code from} to {@code to} was counted on plain Monday–Friday weeks for some year in
+     * between (no data for it), so that a deadline computed over it may move when that year's calendar arrives.
+     */
+    public boolean isProvisional(Instant from, Instant to) {
+        int last = localDate(to).getYear();
+        for (int year = localDate(from).getYear(); year <= last; year++) {
+            if (!hasDataFor(year)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A swapped working day, or a Monday to Friday that is not a public holiday. */
     public boolean isWorkingDay(LocalDate date) {
         warnOnceIfNoData(date.getYear());
-        if (workingWeekends.contains(date)) {
+        Years known = years;
+        if (known.workingWeekends.contains(date)) {
             return true;
         }
-        return !isWeekend(date) && !holidays.contains(date);
+        return !isWeekend(date) && !known.holidays.contains(date);
     }
 
     /**
@@ -176,7 +219,7 @@ public final class BusinessCalendar {
     }
 
     private void warnOnceIfNoData(int year) {
-        if (!yearsWithData.contains(year) && warnedYears.add(year)) {
+        if (!hasDataFor(year) && warnedYears.add(year)) {
             log.warn("No business calendar data for {}: counting it as plain Monday-Friday weeks without public "
                     + "holidays. Add its calendar file (see calendars/README.md).", year);
         }
@@ -208,6 +251,10 @@ public final class BusinessCalendar {
             throw new IllegalArgumentException("swapped working day " + date + " is a " + date.getDayOfWeek()
                     + ", not a Saturday or Sunday");
         }
+    }
+
+    /** The data of the known years, replaced as a whole. */
+    private record Years(Set<LocalDate> holidays, Set<LocalDate> workingWeekends, Set<Integer> withData) {
     }
 
     private static Instant latest(Instant a, Instant b) {

@@ -2,6 +2,8 @@ package closedloop.escalation.calendar;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.springframework.core.io.Resource;
@@ -34,6 +36,7 @@ public final class BusinessCalendars {
             .addModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
 
     private BusinessCalendars() {
@@ -41,6 +44,11 @@ public final class BusinessCalendars {
 
     /** The region's calendar from the files {@code calendars/<region>-<year>.json} on the classpath. */
     public static BusinessCalendar fromClasspath(String region) {
+        return merge(region, yearsOnClasspath(region));
+    }
+
+    /** The years of the files {@code calendars/<region>-<year>.json} on the classpath. */
+    public static List<CalendarYear> yearsOnClasspath(String region) {
         try {
             Resource[] resources = new PathMatchingResourcePatternResolver()
                     .getResources("classpath*:calendars/" + region + "-*.json");
@@ -51,7 +59,7 @@ public final class BusinessCalendars {
                     years.add(read(name, region, in));
                 }
             }
-            return merge(region, years);
+            return years;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the calendar files of " + region, e);
         }
@@ -59,6 +67,11 @@ public final class BusinessCalendars {
 
     /** The region's calendar from the files {@code <region>-<year>.json} in a directory (editable without a release). */
     public static BusinessCalendar fromDirectory(Path directory, String region) {
+        return merge(region, yearsInDirectory(directory, region));
+    }
+
+    /** The years of the files {@code <region>-<year>.json} in a directory. */
+    public static List<CalendarYear> yearsInDirectory(Path directory, String region) {
         List<CalendarYear> years = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, region + "-*.json")) {
             for (Path file : files) {
@@ -69,11 +82,11 @@ public final class BusinessCalendars {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the calendar files of " + region + " in " + directory, e);
         }
-        return merge(region, years);
+        return years;
     }
 
     /** One calendar file; {@code name} ({@code <region>-<year>.json}) must match the year inside it. */
-    static CalendarYear read(String name, String region, InputStream in) {
+    public static CalendarYear read(String name, String region, InputStream in) {
         CalendarYear year;
         try {
             year = JSON.readValue(in, CalendarYear.class);
@@ -91,8 +104,17 @@ public final class BusinessCalendars {
         return year;
     }
 
+    /** One year in the shape of its calendar file, which {@link #read} reads back. */
+    public static String write(CalendarYear year) {
+        try {
+            return JSON.writeValueAsString(year);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Cannot write calendar year " + year.year(), e);
+        }
+    }
+
     /** The years merged into one calendar; refuses none, a year twice, or years that disagree on zone or hours. */
-    static BusinessCalendar merge(String region, Collection<CalendarYear> years) {
+    public static BusinessCalendar merge(String region, Collection<CalendarYear> years) {
         if (years.isEmpty()) {
             throw new InvalidCalendarException("No calendar files for region " + region, null);
         }

@@ -18,6 +18,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -31,7 +32,10 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 @RequiredArgsConstructor
 public class TicketHistories {
 
-    /** How many histories one batch of a what-if's cursor carries. */
+    /**
+     * How many histories one batch of a what-if's cursor carries: a store that answers a cursor's next batch with
+     * everything left (the embedded one does) would otherwise send more than a reply may hold.
+     */
     static final int BATCH = 1_000;
 
     private final ReactiveMongoTemplate mongo;
@@ -45,7 +49,9 @@ public class TicketHistories {
         Query notYetRecorded = new Query(where("_id").is(event.complaintId()).and("events.id").ne(recorded.id()));
         Update push = new Update().push("events", recorded);
         if (event instanceof TicketAssigned) {
-            push.min("firstDispatchedAt", event.occurredAt());
+            // ISO dates order as their days do, so $min keeps the first dispatch's day with it
+            push.min("firstDispatchedAt", event.occurredAt()).min("dispatchedDay", TicketHistory.dayOf(
+                    event.occurredAt()));
         }
         return mongo.upsert(notYetRecorded, push, TicketHistory.class)
                 .onErrorResume(DuplicateKeyException.class,
@@ -64,12 +70,14 @@ public class TicketHistories {
     }
 
     /**
-     * The histories of the complaints first dispatched at or after {@code from} and before {@code to} (indexed), in
-     * batches of {@value #BATCH}: a store that answers a cursor's next batch with everything left (the embedded one
-     * does) would otherwise send more than a reply may hold.
+     * The histories of the complaints first dispatched at or after {@code from} and before {@code to}, read one day
+     * at a time by the indexed {@code dispatchedDay} (the range of instants trims the first and last day). A window
+     * of many days never asks the store for more than a day's histories at once, and reads no other document.
      */
     public Flux<TicketHistory> firstDispatchedBetween(Instant from, Instant to) {
-        return mongo.find(new Query(where("firstDispatchedAt").gte(from).lt(to)).cursorBatchSize(BATCH),
-                TicketHistory.class);
+        LocalDate last = LocalDate.parse(TicketHistory.dayOf(to.minusNanos(1)));
+        return Flux.fromStream(LocalDate.parse(TicketHistory.dayOf(from)).datesUntil(last.plusDays(1)))
+                .concatMap(day -> mongo.find(new Query(where("dispatchedDay").is(day.toString())
+                        .and("firstDispatchedAt").gte(from).lt(to)).cursorBatchSize(BATCH), TicketHistory.class));
     }
 }

@@ -4,10 +4,12 @@ import closedloop.contracts.EventJson;
 import closedloop.contracts.EventType;
 import closedloop.contracts.TicketEvent;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 
@@ -18,15 +20,24 @@ import java.util.List;
  * escalations recorded here.
  *
  * @param firstDispatchedAt when the complaint's first ticket was dispatched; a what-if window selects by it
+ * @param dispatchedDay     the UTC date of {@code firstDispatchedAt} ({@code 2026-11-23}), the key a what-if reads a
+ *                          window by, one day at a time, so that no read holds more than a day's histories
  * @param events            each event once, in the order recorded (which may differ across the two topics)
  */
 @Document(TicketHistory.COLLECTION)
-public record TicketHistory(@Id String complaintId, @Indexed Instant firstDispatchedAt, List<Recorded> events) {
+@CompoundIndex(name = "dispatchedDay_firstDispatchedAt", def = "{'dispatchedDay': 1, 'firstDispatchedAt': 1}")
+public record TicketHistory(@Id String complaintId, Instant firstDispatchedAt, String dispatchedDay,
+                            List<Recorded> events) {
 
     public static final String COLLECTION = "ticket_histories";
 
     public TicketHistory {
         events = events == null ? List.of() : List.copyOf(events);
+    }
+
+    /** The key of the day an instant falls on, as {@code dispatchedDay} holds it. */
+    public static String dayOf(Instant instant) {
+        return LocalDate.ofInstant(instant, ZoneOffset.UTC).toString();
     }
 
     /** The events as the records they were, oldest first; events of one instant keep the order they were recorded. */

@@ -162,4 +162,41 @@ class BusinessCalendarUnitTests {
     private static Instant at(String localDateTime) {
         return LocalDateTime.parse(localDateTime).atZone(BusinessCalendar.CHINA).toInstant();
     }
+
+    @Test
+    void takesTheYearsOfAnUploadAtOnceAndKeepsASnapshotAsItWas() {
+        BusinessCalendar calendar = BusinessCalendars.fromClasspath("CN");
+        BusinessCalendar before = calendar.snapshot();
+        LocalDate newYearsDay = LocalDate.of(2027, 1, 1);
+        assertThat(calendar.isWorkingDay(newYearsDay)).isTrue();
+
+        calendar.takeYearsOf(BusinessCalendars.merge("CN", List.of(
+                year(2026), new CalendarYear(2027, CN.zone(), List.of(newYearsDay), List.of(), CN.workingHours()))));
+
+        assertThat(calendar.isWorkingDay(newYearsDay)).isFalse();
+        assertThat(calendar.yearsWithData()).containsExactly(2026, 2027);
+        assertThat(before.isWorkingDay(newYearsDay)).isTrue();
+        assertThat(before.yearsWithData()).containsExactly(2026);
+    }
+
+    @Test
+    void refusesTheYearsOfACalendarWithOtherHours() {
+        BusinessCalendar calendar = BusinessCalendars.fromClasspath("CN");
+        BusinessCalendar otherHours = new BusinessCalendar(CN.zone(), List.of(new WorkingPeriod(
+                LocalTime.of(8, 0), LocalTime.of(17, 0))), Set.of(), Set.of(), Set.of(2027));
+
+        assertThatThrownBy(() -> calendar.takeYearsOf(otherHours)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(calendar.yearsWithData()).containsExactly(2026);
+    }
+
+    @Test
+    void callsProvisionalWhatCountsOverAYearWithoutData() {
+        assertThat(CN.isProvisional(at("2026-12-30T10:00"), at("2026-12-31T10:00"))).isFalse();
+        assertThat(CN.isProvisional(at("2026-12-31T10:00"), at("2027-01-04T10:00"))).isTrue();
+    }
+
+    private static CalendarYear year(int number) {
+        return BusinessCalendars.yearsOnClasspath("CN").stream().filter(year -> year.year() == number).findFirst()
+                .orElseThrow();
+    }
 }

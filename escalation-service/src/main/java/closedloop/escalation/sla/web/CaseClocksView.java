@@ -1,5 +1,6 @@
 package closedloop.escalation.sla.web;
 
+import closedloop.escalation.calendar.BusinessCalendar;
 import closedloop.contracts.Category;
 import closedloop.contracts.Channel;
 import closedloop.contracts.EscalationReason;
@@ -21,14 +22,15 @@ public record CaseClocksView(String complaintId, String ticketId, String branch,
                              Priority priority, Integer policyVersion, int reopenCount, Instant pausedAt,
                              String pauseReason, EscalationReason level2, Instant nextDueAt, List<ClockView> clocks) {
 
-    static CaseClocksView of(SlaCase slaCase) {
+    /** The case's clocks, each marked provisional when its deadline was counted over a year the calendar lacks. */
+    public static CaseClocksView of(SlaCase slaCase, BusinessCalendar calendar) {
         List<ClockView> clocks = new ArrayList<>();
         var ticket = slaCase.ticket();
         if (ticket != null) {
-            ticket.clocks().forEach(clock -> clocks.add(ClockView.of(clock, slaCase.policyVersion())));
+            ticket.clocks().forEach(clock -> clocks.add(ClockView.of(clock, slaCase.policyVersion(), calendar)));
         }
         if (slaCase.outside() != null) {
-            clocks.add(ClockView.of(slaCase.outside(), slaCase.policyVersion()));
+            clocks.add(ClockView.of(slaCase.outside(), slaCase.policyVersion(), calendar));
         }
         return new CaseClocksView(slaCase.complaintId(), ticket == null ? null : ticket.ticketId(),
                 ticket == null ? null : ticket.branch(), slaCase.channel(), slaCase.category(), slaCase.priority(),

@@ -1,5 +1,6 @@
 package closedloop.escalation.sla.web;
 
+import closedloop.escalation.calendar.BusinessCalendar;
 import closedloop.escalation.sla.SlaCases;
 import closedloop.platform.security.Caller;
 import closedloop.platform.web.Problems;
@@ -17,13 +18,14 @@ import reactor.core.publisher.Mono;
 public class ClockController {
 
     private final SlaCases cases;
+    private final BusinessCalendar calendar;
 
     /** The clocks of the complaint; 404 when no ticket of it was dispatched yet or it is another branch's. */
     @GetMapping("/{complaintId}")
     public Mono<CaseClocksView> clocks(@PathVariable String complaintId, Caller caller) {
         return cases.findById(complaintId)
                 .filter(slaCase -> caller.sees(slaCase.ticket() == null ? null : slaCase.ticket().branch()))
-                .map(CaseClocksView::of)
+                .map(slaCase -> CaseClocksView.of(slaCase, calendar))
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("complaint clocks", complaintId)));
     }
 }

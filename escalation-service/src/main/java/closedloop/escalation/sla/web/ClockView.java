@@ -1,5 +1,6 @@
 package closedloop.escalation.sla.web;
 
+import closedloop.escalation.calendar.BusinessCalendar;
 import closedloop.contracts.ClockKind;
 import closedloop.contracts.TimeBasis;
 import closedloop.escalation.sla.ClockState;
@@ -14,15 +15,19 @@ import java.time.Instant;
  * @param ticketId the ticket it holds; null for the complaint's OUTSIDE clock
  * @param warnAt   when 75 % of it has passed
  * @param warned   whether the warning fired (or was made obsolete by the breach)
- * @param breached whether level 1 fired for it
+ * @param breached    whether level 1 fired for it
+ * @param provisional whether its deadline counts working time in a year whose calendar is missing (plain Monday–Friday
+ *                    weeks), so that it moves when that year's calendar is uploaded
  */
 public record ClockView(ClockKind kind, String ticketId, Instant startedAt, Instant deadline, Instant warnAt,
                         ClockState state, Integer policyVersion, Duration limit, TimeBasis basis, boolean warned,
-                        boolean breached) {
+                        boolean breached, boolean provisional) {
 
-    static ClockView of(SlaClock clock, Integer policyVersion) {
+    static ClockView of(SlaClock clock, Integer policyVersion, BusinessCalendar calendar) {
+        boolean provisional = clock.basis() == TimeBasis.WORKING
+                && calendar.isProvisional(clock.startedAt(), clock.deadline());
         return new ClockView(clock.kind(), clock.ticketId(), clock.startedAt(), clock.deadline(), clock.warnAt(),
                 clock.state(), policyVersion, clock.limit().amount(), clock.basis(), clock.warned(),
-                clock.breached());
+                clock.breached(), provisional);
     }
 }
