@@ -58,6 +58,8 @@ final class GoldenSamples {
                     "Customer travels until Friday");
             case CLOCKS_RESUMED -> new ClocksResumed(idOf(type), AT, COMPLAINT_ID, TICKET_ID, "LIXIA-01",
                     Duration.ofHours(50), AT.plus(Duration.ofHours(20)));
+            case DEADLINE_MOVED -> new DeadlineMoved(idOf(type), AT, COMPLAINT_ID, TICKET_ID, "LIXIA-01",
+                    ClockKind.RESOLVE, AT.plus(Duration.ofHours(20)), AT.plus(Duration.ofHours(44)), "CN-2027-v1");
             case EXTENSION_APPROVED -> new ExtensionApproved(idOf(type), AT, COMPLAINT_ID, TICKET_ID, "LIXIA-01",
                     idOf(EventType.EXTENSION_REQUESTED).toString(), AT.plus(Duration.ofHours(4)),
                     AT.plus(Duration.ofDays(2)), "sup.liu");

@@ -52,7 +52,7 @@ public final class BusinessCalendar {
             Set<LocalDate> workingWeekends, Set<Integer> yearsWithData) {
         this.zone = Objects.requireNonNull(zone, "zone");
         this.workingHours = WorkingPeriod.day(workingHours);
-        this.years = new Years(Set.copyOf(holidays), Set.copyOf(workingWeekends), Set.copyOf(yearsWithData));
+        this.years = new Years(Set.copyOf(holidays), Set.copyOf(workingWeekends), Set.copyOf(yearsWithData), "");
         workingWeekends.forEach(BusinessCalendar::requireWeekend);
         workingWeekends.stream().filter(holidays::contains).findFirst().ifPresent(date -> {
             throw new IllegalArgumentException(date + " is both a holiday and a swapped working day");
@@ -61,21 +61,32 @@ public final class BusinessCalendar {
 
     /**
      * From now on counts with the years of {@code other} (an uploaded year merged with the rest), replacing this
-     * calendar's all at once; refuses a calendar of another zone or other working hours.
+     * calendar's all at once, and is known by {@code key} (the uploads it counts with, e.g. {@code CN-2027-v1});
+     * refuses a calendar of another zone or other working hours.
      */
-    public void takeYearsOf(BusinessCalendar other) {
+    public void takeYearsOf(BusinessCalendar other, String key) {
         if (!other.zone.equals(zone) || !other.workingHours.equals(workingHours)) {
             throw new IllegalArgumentException("A calendar of " + other.zone + " " + other.workingHours
                     + " cannot replace one of " + zone + " " + workingHours);
         }
-        years = other.years;
-        warnedYears.removeIf(other.years.withData::contains);
+        Years taken = other.years;
+        years = new Years(taken.holidays, taken.workingWeekends, taken.withData, key);
+        warnedYears.removeIf(taken.withData::contains);
     }
 
-    /** A calendar with this one's years as they are now, unchanged by later uploads. */
+    /** A calendar with this one's years and key as they are now, unchanged by later uploads. */
     public BusinessCalendar snapshot() {
-        Years now = years;
-        return new BusinessCalendar(zone, workingHours, now.holidays, now.workingWeekends, now.withData);
+        BusinessCalendar copy = new BusinessCalendar(zone, workingHours, Set.of(), Set.of(), Set.of());
+        copy.years = years;
+        return copy;
+    }
+
+    /**
+     * Which uploads the calendar counts with: their ids in order, comma-separated ({@code CN-2027-v1,CN-2028-v2}),
+     * empty when it counts with the shipped years alone. A deadline remembers the key it was counted on.
+     */
+    public String key() {
+        return years.key;
     }
 
     /** The working periods of every working day. */
@@ -254,7 +265,7 @@ public final class BusinessCalendar {
     }
 
     /** The data of the known years, replaced as a whole. */
-    private record Years(Set<LocalDate> holidays, Set<LocalDate> workingWeekends, Set<Integer> withData) {
+    private record Years(Set<LocalDate> holidays, Set<LocalDate> workingWeekends, Set<Integer> withData, String key) {
     }
 
     private static Instant latest(Instant a, Instant b) {

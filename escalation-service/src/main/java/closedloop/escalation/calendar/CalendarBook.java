@@ -3,6 +3,7 @@ package closedloop.escalation.calendar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -14,6 +15,8 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.TreeMap;
 import java.util.function.BinaryOperator;
 import java.util.stream.Collectors;
@@ -39,9 +42,14 @@ public class CalendarBook implements SmartInitializingSingleton {
     private final CalendarProperties properties;
     private final Clock clock;
     private volatile Map<Integer, UploadedCalendar> applied = Map.of();
+    /** Every upload read so far, by id (versions never change), and the calendars rebuilt from them by key. */
+    private final Map<String, UploadedCalendar> seen = new ConcurrentHashMap<>();
+    private final Map<String, BusinessCalendar> byKey = new ConcurrentHashMap<>();
+    private final ApplicationEventPublisher events;
 
     public CalendarBook(BusinessCalendar calendar, ShippedCalendar shipped, UploadedCalendars uploads,
-                        CalendarProperties properties, Clock clock) {
+                        CalendarProperties properties, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.calendar = calendar;
         this.shipped = shipped;
         this.uploads = uploads;
@@ -79,6 +87,7 @@ public class CalendarBook implements SmartInitializingSingleton {
     /** Reads the uploads and, when they changed since the last look, counts with them; emits whether they changed. */
     public Mono<Boolean> refresh() {
         return uploads.findByRegion(region()).collectList()
+                .doOnNext(all -> all.forEach(upload -> seen.putIfAbsent(upload.id(), upload)))
                 .map(CalendarBook::latestPerYear)
                 .map(latest -> {
                     if (latest.equals(applied)) {
@@ -119,13 +128,56 @@ public class CalendarBook implements SmartInitializingSingleton {
     }
 
     private void install(Map<Integer, UploadedCalendar> latest) {
+        Map<Integer, UploadedCalendar> previous = applied;
         Map<Integer, CalendarYear> years = new TreeMap<>();
         shipped.years().forEach(year -> years.put(year.year(), year));
         latest.values().forEach(upload -> years.put(upload.year(), upload.calendarYear()));
-        calendar.takeYearsOf(BusinessCalendars.merge(region(), years.values()));
+        calendar.takeYearsOf(BusinessCalendars.merge(region(), years.values()), keyOf(latest));
         applied = latest;
         log.info("Calendar {} counts with the years {} (uploaded: {})", region(), years.keySet(),
                 latest.values().stream().map(upload -> upload.year() + " v" + upload.version()).toList());
+        java.util.Set<Integer> changed = changedYears(previous, latest);
+        events.publishEvent(new CalendarChanged(calendar.key(), changed, changed.stream().min(Integer::compare)
+                .map(year -> LocalDate.of(year, 1, 1).atStartOfDay(calendar.zone()).toInstant()).orElse(null)));
+    }
+
+    /**
+     * The calendar known by {@code key} (see {@link BusinessCalendar#key}): the shipped years and the uploads the key
+     * names, as the deadlines counted on it saw them; empty while an upload it names has not been read here yet.
+     */
+    public Optional<BusinessCalendar> calendarFor(String key) {
+        String wanted = key == null ? "" : key;
+        if (wanted.equals(calendar.key())) {
+            return Optional.of(calendar.snapshot());
+        }
+        return Optional.ofNullable(byKey.computeIfAbsent(wanted, this::rebuild));
+    }
+
+    private BusinessCalendar rebuild(String key) {
+        Map<Integer, CalendarYear> years = new TreeMap<>();
+        shipped.years().forEach(year -> years.put(year.year(), year));
+        for (String id : key.isEmpty() ? List.<String>of() : List.of(key.split(","))) {
+            UploadedCalendar upload = seen.get(id);
+            if (upload == null) {
+                return null;
+            }
+            years.put(upload.year(), upload.calendarYear());
+        }
+        BusinessCalendar rebuilt = BusinessCalendars.merge(region(), years.values());
+        rebuilt.takeYearsOf(rebuilt.snapshot(), key);
+        return rebuilt;
+    }
+
+    private static java.util.Set<Integer> changedYears(Map<Integer, UploadedCalendar> before,
+                                                       Map<Integer, UploadedCalendar> after) {
+        java.util.Set<Integer> years = new java.util.TreeSet<>(before.keySet());
+        years.addAll(after.keySet());
+        years.removeIf(year -> java.util.Objects.equals(before.get(year), after.get(year)));
+        return years;
+    }
+
+    private static String keyOf(Map<Integer, UploadedCalendar> latest) {
+        return latest.values().stream().map(UploadedCalendar::id).collect(Collectors.joining(","));
     }
 
     private LocalDate today() {

@@ -8,6 +8,7 @@ import closedloop.contracts.ClocksPaused;
 import closedloop.contracts.ClocksResumed;
 import closedloop.contracts.ClosedLoopEvent;
 import closedloop.contracts.ComplaintRegistered;
+import closedloop.contracts.DeadlineMoved;
 import closedloop.contracts.ExtensionApproved;
 import closedloop.contracts.TicketAccepted;
 import closedloop.contracts.TicketAssigned;
@@ -60,6 +61,9 @@ public class LeagueFacts {
             return clockStarted(started);
         } else if (event instanceof ExtensionApproved approved) {
             return ticket(approved.ticketId(), new Update().max("resolveDeadline", approved.deadline()));
+        } else if (event instanceof DeadlineMoved moved && moved.clock() == ClockKind.RESOLVE) {
+            // the calendar changed under it: the deadline is where the engine counts it now, earlier or later
+            return ticket(moved.ticketId(), new Update().set("resolveDeadline", moved.deadline()));
         } else if (event instanceof ClocksPaused paused) {
             return ticket(paused.ticketId(), new Update().max("pausedAt", paused.occurredAt()));
         } else if (event instanceof ClocksResumed resumed) {

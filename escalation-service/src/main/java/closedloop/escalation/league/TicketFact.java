@@ -17,7 +17,8 @@ import java.time.Instant;
  * @param branch           the branch the ticket was dispatched to (from TicketAssigned)
  * @param dispatchedAt     when it was dispatched; null while only other topics' events about it have arrived
  * @param signForDeadline  the SIGN_FOR clock's deadline (ClockStarted)
- * @param resolveDeadline  the latest RESOLVE deadline: ClockStarted, moved by ExtensionApproved and ClocksResumed
+ * @param resolveDeadline  the latest RESOLVE deadline: ClockStarted, moved by ExtensionApproved, ClocksResumed and
+ *                         DeadlineMoved (a calendar upload)
  * @param releasedAt       when the branch stopped holding it: the earliest of resolved, returned and transferred
  * @param pausedAt         the latest ClocksPaused (waiting on the customer)
  * @param resumedAt        the latest ClocksResumed

@@ -33,6 +33,7 @@ public class CaseUpdates {
     private final OutboxRelay relay;
     private final RaceRetry raceRetry;
     private final Clock clock;
+    private final Recalendaring recalendaring;
 
     /**
      * Applies an event that arrived on the given partition of router.ticket; emits the saved case if it changed.
@@ -45,7 +46,8 @@ public class CaseUpdates {
     private Mono<SlaCase> apply(TicketEvent event, int partition) {
         return raceRetry.retrying(() -> load(event, partition)
                         .flatMap(slaCase -> policyFor(slaCase, event)
-                                .filter(policy -> slaCase.apply(event, partition, policy.orElse(null), deadlines))
+                                .filter(policy -> recalendaring.bringUpToDate(slaCase, clock.instant())
+                                        | slaCase.apply(event, partition, policy.orElse(null), deadlines))
                                 .flatMap(changed -> cases.save(slaCase))))
                 .doOnNext(saved -> {
                     timekeeper.schedule(saved);

@@ -82,6 +82,24 @@ public class ClockBoard {
         return schedule(complaintId, partition, dueAt);
     }
 
+    /**
+     * Brings every case due at or after {@code from} forward to {@code now} (epoch millis), so that the firing loop
+     * looks at each of them soon (after what was due already); an earlier entry is harmless (see above). Emits how
+     * many.
+     */
+    public synchronized int bringForward(long from, long now) {
+        Entry first = new Entry(Long.MIN_VALUE, Long.MIN_VALUE, null, 0, from);
+        List<Entry> later = new ArrayList<>(byDue.tailSet(first, true));
+        for (Entry entry : later) {
+            byDue.remove(entry);
+            byCase.remove(entry);
+            Entry earlier = Entry.of(entry.complaintId(), entry.partition, Math.min(now, entry.dueAt));
+            byCase.put(earlier, earlier);
+            byDue.add(earlier);
+        }
+        return later.size();
+    }
+
     /** Takes the case off the board. */
     public synchronized void remove(String complaintId) {
         Entry present = byCase.remove(Entry.of(complaintId, 0, 0));

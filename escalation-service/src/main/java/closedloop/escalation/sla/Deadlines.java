@@ -49,6 +49,16 @@ public class Deadlines {
         return millis(calendar.plusWorkingDays(deadlineBeforeExtensions, rules.extensionWorkingDays()));
     }
 
+    /** {@code amount} of working time after {@code from}, on the calendar as it is now. */
+    public Instant plusWorkingTime(Instant from, java.time.Duration amount) {
+        return millis(time.plus(from, amount, TimeBasis.WORKING));
+    }
+
+    /** The key of the calendar deadlines are counted on now ({@link BusinessCalendar#key}). */
+    public String calendarKey() {
+        return calendar.key();
+    }
+
     /** The rules for warnings, level 2 and extensions. */
     public SlaRules rules() {
         return rules;

@@ -7,6 +7,7 @@ import closedloop.contracts.ClockKind;
 import closedloop.contracts.ClockStarted;
 import closedloop.contracts.ClocksPaused;
 import closedloop.contracts.ClocksResumed;
+import closedloop.contracts.DeadlineMoved;
 import closedloop.contracts.EscalationReason;
 import closedloop.contracts.EventIds;
 import closedloop.contracts.ExtensionRequested;
@@ -22,6 +23,7 @@ import closedloop.contracts.TicketReturned;
 import closedloop.contracts.TicketTransferred;
 import closedloop.contracts.TicketUnclaimed;
 import closedloop.contracts.TicketWaitingOnCustomer;
+import closedloop.escalation.calendar.BusinessCalendar;
 import closedloop.escalation.policy.LimitSet;
 import closedloop.escalation.policy.TimeLimitPolicy;
 import closedloop.platform.outbox.OutboxDocument;
@@ -96,6 +98,8 @@ public class SlaCase extends OutboxDocument {
     @Indexed(direction = IndexDirection.DESCENDING)
     private Instant lastEscalatedAt;
     private Instant nextDueAt;
+    /** The key of the business calendar its deadlines were counted on ({@link BusinessCalendar#key}); null: shipped. */
+    private String calendarKey;
     /** How many of the outbox's events are already in the stored document. */
     @Transient
     private int storedEvents;
@@ -176,7 +180,7 @@ public class SlaCase extends OutboxDocument {
         if (isDispatchedBefore(assigned.ticketId())) {
             return false;
         }
-        choosePolicyOnce(assigned, policy);
+        choosePolicyOnce(assigned, policy, deadlines);
         category = assigned.category();
         priority = assigned.priority();
         HeldTicket previous = ticket;
@@ -196,8 +200,9 @@ public class SlaCase extends OutboxDocument {
     }
 
     /** The first assignment fixes the policy version the complaint is measured by, its channel and registration. */
-    private void choosePolicyOnce(TicketAssigned assigned, TimeLimitPolicy policy) {
+    private void choosePolicyOnce(TicketAssigned assigned, TimeLimitPolicy policy, Deadlines deadlines) {
         if (policyVersion == null) {
+            calendarKey = deadlines.calendarKey();
             policyAt = policyInstant(assigned);
             policyVersion = policy.version();
             channel = assigned.channel();
@@ -325,6 +330,45 @@ public class SlaCase extends OutboxDocument {
         fired.forEach(this::recordRung);
         refreshNextDue();
         return !fired.isEmpty();
+    }
+
+    /**
+     * The business calendar changed since the case's deadlines were counted on {@code before} (a year was uploaded):
+     * every running or paused working-time clock keeps the working time it had left at {@code now}, counted on the
+     * calendar as it is now — the OUTSIDE clock first, as it caps the others — and records {@link DeadlineMoved} for
+     * each deadline that moved, with an id of the clock and the calendar, so a repeat emits the same ids. Once per
+     * calendar: a case counted on the current one changes nothing. Emits whether the case changed.
+     */
+    public boolean recalendar(BusinessCalendar before, Instant now, Deadlines deadlines) {
+        String key = deadlines.calendarKey();
+        if (key.equals(calendarKey())) {
+            return false;
+        }
+        calendarKey = key;
+        Instant at = millis(now);
+        if (outside != null) {
+            moved(outside, outside.deadline(), outside.recalendar(at, before, null, deadlines), at, key);
+        }
+        if (ticket != null) {
+            for (SlaClock clock : ticket.clocks()) {
+                moved(clock, clock.deadline(), clock.recalendar(at, before, outsideCap(), deadlines), at, key);
+            }
+        }
+        refreshNextDue();
+        return true;
+    }
+
+    private void moved(SlaClock clock, Instant previous, boolean moved, Instant at, String key) {
+        if (moved && ticket != null) {
+            String action = "move-" + clock.kind() + "-deadline/" + ticket.ticketId() + "/" + key;
+            record(new DeadlineMoved(EventIds.derived(complaintId, action), at, complaintId, ticket.ticketId(),
+                    ticket.branch(), clock.kind(), previous, clock.deadline(), key));
+        }
+    }
+
+    /** The key of the business calendar its deadlines were counted on ({@code ""}: the shipped years). */
+    public String calendarKey() {
+        return calendarKey == null ? "" : calendarKey;
     }
 
     /** Level 2, the office meeting (办公会), for a reason no limit caused: at most once per ticket, whatever the reason. */

@@ -1,5 +1,6 @@
 package closedloop.escalation.sla;
 
+import closedloop.escalation.calendar.BusinessCalendar;
 import closedloop.contracts.ClockKind;
 import closedloop.contracts.TimeBasis;
 import closedloop.escalation.policy.Limit;
@@ -94,6 +95,29 @@ public class SlaClock {
         deadline = capped(moved(deadline, pausedAt, resumedAt, deadlines), cap);
         warnAt = moved(warnAt, pausedAt, resumedAt, deadlines);
         longPastAt = moved(longPastAt, pausedAt, resumedAt, deadlines);
+    }
+
+    /**
+     * The calendar a working-time clock was counted on changed: every instant still ahead of {@code now} keeps the
+     * working time it had left on the calendar {@code before}, counted on the calendar as it is now (never past
+     * {@code cap}). A calendar-time or stopped clock does not move. Emits whether the deadline moved.
+     */
+    boolean recalendar(Instant now, BusinessCalendar before, Instant cap, Deadlines deadlines) {
+        if (basis != TimeBasis.WORKING || state == ClockState.STOPPED) {
+            return false;
+        }
+        Instant previous = deadline;
+        deadline = capped(recounted(deadline, now, before, deadlines), cap);
+        warnAt = recounted(warnAt, now, before, deadlines);
+        longPastAt = recounted(longPastAt, now, before, deadlines);
+        return !deadline.equals(previous);
+    }
+
+    private static Instant recounted(Instant instant, Instant now, BusinessCalendar before, Deadlines deadlines) {
+        if (instant == null || !instant.isAfter(now)) {
+            return instant;
+        }
+        return deadlines.plusWorkingTime(now, before.workingTimeBetween(now, instant));
     }
 
     /** An approved extension moves the deadline later; the warning and the long-past instant follow. */

@@ -1,5 +1,7 @@
 package closedloop.escalation.sla;
 
+import closedloop.escalation.calendar.CalendarChanged;
+import org.springframework.context.event.EventListener;
 import closedloop.platform.domain.RaceRetry;
 import closedloop.platform.outbox.OutboxRelay;
 import lombok.RequiredArgsConstructor;
@@ -36,6 +38,7 @@ public class Timekeeper {
     private final RaceRetry raceRetry;
     private final Clock clock;
     private final EscalationProperties properties;
+    private final Recalendaring recalendaring;
     private volatile Runnable nudge = () -> { };
 
     /** One pass: fires what is due now; emits whether a full batch was taken (more may be due). */
@@ -60,7 +63,7 @@ public class Timekeeper {
                 .collect(Collectors.toMap(ClockBoard.Due::complaintId, entry -> entry, (first, second) -> first));
         return cases.findAllById(byId.keySet()).collectList()
                 .flatMap(found -> {
-                    List<SlaCase> fired = found.stream().filter(slaCase -> slaCase.fire(now)).toList();
+                    List<SlaCase> fired = found.stream().filter(slaCase -> changedBy(slaCase, now)).toList();
                     return cases.saveAll(fired).flatMap(allSaved -> {
                         relay.nudge(fired);
                         if (!allSaved) {
@@ -80,10 +83,32 @@ public class Timekeeper {
                 });
     }
 
+    /** Recounts the case on the current calendar if need be, then fires what is due; emits whether it changed. */
+    private boolean changedBy(SlaCase slaCase, Instant now) {
+        boolean recounted = recalendaring.bringUpToDate(slaCase, now);
+        return slaCase.fire(now) || recounted;
+    }
+
+    /**
+     * The business calendar changed: the cases of this board due in or after the first changed year are brought
+     * forward to now, so that the firing loop recounts them (and tells of each moved deadline) soon; a case due
+     * before is recounted when it falls due, which is before that year begins.
+     */
+    @EventListener
+    public void calendarChanged(CalendarChanged changed) {
+        if (changed.from() == null) {
+            return;
+        }
+        int brought = board.bringForward(changed.from().toEpochMilli(), clock.instant().toEpochMilli());
+        log.info("Calendar {} changed {}: {} cases due from {} on are recounted now", changed.key(), changed.years(),
+                brought, changed.from());
+        nudge.run();
+    }
+
     /** Reads, fires and saves one case, reading it again after a lost race. */
     private Mono<Void> fire(ClockBoard.Due due, Instant now) {
         return raceRetry.retrying(() -> cases.findById(due.complaintId())
-                        .flatMap(slaCase -> slaCase.fire(now)
+                        .flatMap(slaCase -> changedBy(slaCase, now)
                                 ? cases.save(slaCase).doOnNext(saved -> relay.nudge(saved))
                                 : Mono.just(slaCase)))
                 .doOnNext(fired -> board.scheduleKeepingEarlier(fired.complaintId(), due.partition(),

@@ -171,11 +171,14 @@ class BusinessCalendarUnitTests {
         assertThat(calendar.isWorkingDay(newYearsDay)).isTrue();
 
         calendar.takeYearsOf(BusinessCalendars.merge("CN", List.of(
-                year(2026), new CalendarYear(2027, CN.zone(), List.of(newYearsDay), List.of(), CN.workingHours()))));
+                year(2026), new CalendarYear(2027, CN.zone(), List.of(newYearsDay), List.of(), CN.workingHours()))),
+                "CN-2027-v1");
 
         assertThat(calendar.isWorkingDay(newYearsDay)).isFalse();
         assertThat(calendar.yearsWithData()).containsExactly(2026, 2027);
+        assertThat(calendar.key()).isEqualTo("CN-2027-v1");
         assertThat(before.isWorkingDay(newYearsDay)).isTrue();
+        assertThat(before.key()).isEmpty();
         assertThat(before.yearsWithData()).containsExactly(2026);
     }
 
@@ -185,7 +188,7 @@ class BusinessCalendarUnitTests {
         BusinessCalendar otherHours = new BusinessCalendar(CN.zone(), List.of(new WorkingPeriod(
                 LocalTime.of(8, 0), LocalTime.of(17, 0))), Set.of(), Set.of(), Set.of(2027));
 
-        assertThatThrownBy(() -> calendar.takeYearsOf(otherHours)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> calendar.takeYearsOf(otherHours, "CN-2027-v1")).isInstanceOf(IllegalArgumentException.class);
         assertThat(calendar.yearsWithData()).containsExactly(2026);
     }
 

@@ -4,9 +4,14 @@ import closedloop.contracts.AssignmentReason;
 import closedloop.contracts.Category;
 import closedloop.contracts.Channel;
 import closedloop.contracts.ClockKind;
+import closedloop.contracts.ContactMethod;
+import closedloop.contracts.DeadlineMoved;
+import closedloop.contracts.FirstContactRecorded;
 import closedloop.contracts.Priority;
+import closedloop.contracts.TicketAccepted;
 import closedloop.contracts.TicketAssigned;
 import closedloop.escalation.EscalationServiceApplication;
+import closedloop.escalation.sla.ClockState;
 import closedloop.escalation.sla.web.CaseClocksView;
 import closedloop.escalation.sla.web.ClockView;
 import closedloop.testsupport.KafkaProbe;
@@ -23,7 +28,6 @@ import org.threeten.extra.MutableClock;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,7 +38,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * The business calendar over HTTP against a real broker and MongoDB wire server: the years it holds, the warning
  * from 1 December while next year's is missing (also as a metric), an administrator's upload of next year as a new
- * version that deadlines count with at once, and a bad upload refused whole, naming each bad entry.
+ * version that deadlines count with at once, the open clocks counted before recounted once with an event each (at
+ * once when due in the new year, else when they next fall due), and a bad upload refused whole, naming each bad
+ * entry.
  */
 @ExtendWith(KafkaProbeExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -78,6 +84,17 @@ abstract class CalendarIntegrationTests {
         // one working day on plain weeks: Friday 1 January 2027, 10:00, until 2027's calendar comes
         assertThat(firstContact.deadline()).isEqualTo(Instant.parse("2027-01-01T02:00:00Z"));
         assertThat(firstContact.provisional()).isTrue();
+        TicketAssigned contacted = serviceAttitudeTicket();
+        probe.publish(contacted);
+        probe.publish(new TicketAccepted(UUID.randomUUID(), NEW_YEARS_EVE, contacted.complaintId(),
+                contacted.ticketId(), "LIXIA-01", "li.ming"));
+        probe.publish(new FirstContactRecorded(UUID.randomUUID(), NEW_YEARS_EVE, contacted.complaintId(),
+                contacted.ticketId(), "LIXIA-01", NEW_YEARS_EVE, ContactMethod.PHONE, "Apologised", "li.ming"));
+        // three working days on plain weeks: Tuesday 5 January 2027, 10:00
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(awaitClock(contacted.complaintId(),
+                ClockKind.FIRST_CONTACT).state()).isEqualTo(ClockState.STOPPED));
+        assertThat(awaitClock(contacted.complaintId(), ClockKind.RESOLVE).deadline())
+                .isEqualTo(Instant.parse("2027-01-05T02:00:00Z"));
 
         CalendarStatus uploaded = web.put().uri("/api/v1/admin/calendars/CN/2027")
                 .headers(TestIssuer.as("admin.wu"))
@@ -91,12 +108,29 @@ abstract class CalendarIntegrationTests {
         assertThat(uploaded.years()).contains(new CalendarStatus.Year(2027, "UPLOADED", 1, clock.instant(),
                 "admin.wu"));
         assertThat(meters.get("closedloop.calendar.next.year.missing").gauge().value()).isEqualTo(0.0);
-        assertThat(awaitClock(assigned.complaintId(), ClockKind.FIRST_CONTACT).provisional()).isFalse();
         TicketAssigned afterUpload = serviceAttitudeTicket();
         probe.publish(afterUpload);
         // New Year's Day is off now: Monday 4 January
-        assertThat(awaitClock(afterUpload.complaintId(), ClockKind.FIRST_CONTACT).deadline())
-                .isEqualTo(Instant.parse("2027-01-04T02:00:00Z"));
+        ClockView counted = awaitClock(afterUpload.complaintId(), ClockKind.FIRST_CONTACT);
+        assertThat(counted.deadline()).isEqualTo(Instant.parse("2027-01-04T02:00:00Z"));
+        assertThat(counted.provisional()).isFalse();
+
+        // signed for and contacted, the ticket had only its resolve clock running, due in 2027: recounted at once
+        DeadlineMoved resolve = probe.awaitEvent(DeadlineMoved.class,
+                moved -> moved.complaintId().equals(contacted.complaintId()));
+        assertThat(resolve.clock()).isEqualTo(ClockKind.RESOLVE);
+        assertThat(resolve.previousDeadline()).isEqualTo(Instant.parse("2027-01-05T02:00:00Z"));
+        assertThat(resolve.deadline()).isEqualTo(Instant.parse("2027-01-06T02:00:00Z"));
+        assertThat(resolve.calendar()).isEqualTo("CN-2027-v1");
+        // the first ticket falls due (its sign-for warning) before 2027: it shows provisional until recounted then
+        assertThat(awaitClock(assigned.complaintId(), ClockKind.FIRST_CONTACT).provisional()).isTrue();
+        clock.add(Duration.ofMinutes(91));
+        DeadlineMoved firstContactMoved = probe.awaitEvent(DeadlineMoved.class,
+                moved -> moved.complaintId().equals(assigned.complaintId()) && moved.clock() == ClockKind.FIRST_CONTACT);
+        assertThat(firstContactMoved.deadline()).isEqualTo(Instant.parse("2027-01-04T02:00:00Z"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(awaitClock(assigned.complaintId(),
+                ClockKind.FIRST_CONTACT)).extracting(ClockView::deadline, ClockView::provisional)
+                .containsExactly(Instant.parse("2027-01-04T02:00:00Z"), false));
 
         CalendarStatus again = web.put().uri("/api/v1/admin/calendars/CN/2027")
                 .bodyValue(TEST_2027)

@@ -33,6 +33,22 @@ class ClockBoardUnitTests {
     }
 
     @Test
+    void bringsForwardEveryCaseDueFromAnInstantOnAndLeavesTheEarlierOnes() {
+        String named = "not-a-uuid";
+        String negative = "ffffffff-0000-4000-8000-000000000000";
+        board.schedule(a, 0, 100L);
+        board.schedule(b, 1, 1_000L);
+        board.schedule(named, 0, 2_000L);
+        board.schedule(negative, 0, 1_000L);
+
+        assertThat(board.bringForward(1_000L, 150L)).isEqualTo(3);
+
+        assertThat(board.dueAt(a)).isEqualTo(100L);
+        assertThat(board.takeDue(150, 10)).extracting(ClockBoard.Due::complaintId)
+                .containsExactlyInAnyOrder(a, b, named, negative);
+    }
+
+    @Test
     void takesAtMostTheBatchSize() {
         for (int i = 0; i < 10; i++) {
             board.schedule(UUID.randomUUID().toString(), 0, 50L);

@@ -47,7 +47,7 @@ class PartitionClocksIntegrationTests {
         board = new ClockBoard();
         SlaCases cases = new SlaCases(mongo);
         // the firing loop is not under test: only its nudge, which does nothing until the loop sets it
-        Timekeeper timekeeper = new Timekeeper(cases, board, null, null, Clock.systemUTC(), null);
+        Timekeeper timekeeper = new Timekeeper(cases, board, null, null, Clock.systemUTC(), null, null);
         clocks = new PartitionClocks(cases, board, timekeeper);
         health = new ClocksHealthIndicator(clocks);
     }

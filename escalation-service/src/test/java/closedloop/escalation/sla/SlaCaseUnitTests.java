@@ -32,6 +32,8 @@ import closedloop.contracts.TicketWarned;
 import closedloop.contracts.TimeBasis;
 import closedloop.escalation.calendar.BusinessCalendar;
 import closedloop.escalation.calendar.BusinessCalendars;
+import closedloop.escalation.calendar.CalendarYear;
+import closedloop.contracts.DeadlineMoved;
 import closedloop.escalation.policy.SlaProperties;
 import closedloop.escalation.policy.TimeLimitPolicy;
 import closedloop.escalation.policy.WorkingTime;
@@ -39,6 +41,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -556,6 +559,48 @@ class SlaCaseUnitTests {
         ExtensionRequested requested = extensionRequested(deadline);
         apply(requested);
         slaCase.approveExtension(requested.eventId().toString(), null, "sup.liu", T0.plusSeconds(600), DEADLINES);
+    }
+
+    @Test
+    void recountsAWorkingTimeDeadlineOnAnUploadedYearOnceAndTellsOfIt() {
+        BusinessCalendar calendar = BusinessCalendars.fromClasspath("CN");
+        Deadlines deadlines = new Deadlines(new WorkingTime(calendar), calendar);
+        Instant newYearsEve = Instant.parse("2026-12-31T02:00:00Z");
+        slaCase.apply(assigned("t1", Category.SERVICE_ATTITUDE, Priority.NORMAL, newYearsEve), 2, POLICY, deadlines);
+        // one working day on plain weeks: Friday 1 January 2027, 10:00
+        assertThat(deadline(ClockKind.FIRST_CONTACT)).isEqualTo(Instant.parse("2027-01-01T02:00:00Z"));
+        Instant signFor = deadline(ClockKind.SIGN_FOR);
+        BusinessCalendar before = calendar.snapshot();
+        calendar.takeYearsOf(BusinessCalendars.merge("CN", List.of(BusinessCalendars.yearsOnClasspath("CN").get(0),
+                new CalendarYear(2027, calendar.zone(), List.of(LocalDate.of(2027, 1, 1)), List.of(),
+                        calendar.workingHours()))), "CN-2027-v1");
+        Instant anHourLater = newYearsEve.plus(Duration.ofHours(1));
+
+        assertThat(slaCase.recalendar(before, anHourLater, deadlines)).isTrue();
+        assertThat(slaCase.recalendar(before, anHourLater, deadlines)).isFalse();
+
+        // New Year's Day is off now: Monday 4 January
+        assertThat(deadline(ClockKind.FIRST_CONTACT)).isEqualTo(Instant.parse("2027-01-04T02:00:00Z"));
+        assertThat(deadline(ClockKind.SIGN_FOR)).isEqualTo(signFor);
+        assertThat(slaCase.calendarKey()).isEqualTo("CN-2027-v1");
+        List<DeadlineMoved> moved = recorded(DeadlineMoved.class);
+        assertThat(moved).extracting(DeadlineMoved::clock)
+                .containsExactly(ClockKind.FIRST_CONTACT, ClockKind.RESOLVE);
+        assertThat(moved.get(0)).isEqualTo(new DeadlineMoved(moved.get(0).eventId(), anHourLater, COMPLAINT, "t1",
+                "LIXIA-01", ClockKind.FIRST_CONTACT, Instant.parse("2027-01-01T02:00:00Z"),
+                Instant.parse("2027-01-04T02:00:00Z"), "CN-2027-v1"));
+        assertThat(slaCase.nextDueAt()).isEqualTo(slaCase.ticket().clock(ClockKind.SIGN_FOR).warnAt());
+    }
+
+    @Test
+    void aCaseCountedOnTheCurrentCalendarIsNotRecounted() {
+        apply(assigned("t1", Category.SERVICE_ATTITUDE, Priority.NORMAL, T0));
+        Instant firstContact = deadline(ClockKind.FIRST_CONTACT);
+
+        assertThat(slaCase.recalendar(CALENDAR, T0.plusSeconds(60), DEADLINES)).isFalse();
+
+        assertThat(deadline(ClockKind.FIRST_CONTACT)).isEqualTo(firstContact);
+        assertThat(recorded(DeadlineMoved.class)).isEmpty();
     }
 
     private boolean apply(TicketEvent event) {

@@ -25,12 +25,14 @@ public record CaseClocksView(String complaintId, String ticketId, String branch,
     /** The case's clocks, each marked provisional when its deadline was counted over a year the calendar lacks. */
     public static CaseClocksView of(SlaCase slaCase, BusinessCalendar calendar) {
         List<ClockView> clocks = new ArrayList<>();
+        boolean recountDue = !slaCase.calendarKey().equals(calendar.key());
         var ticket = slaCase.ticket();
         if (ticket != null) {
-            ticket.clocks().forEach(clock -> clocks.add(ClockView.of(clock, slaCase.policyVersion(), calendar)));
+            ticket.clocks().forEach(clock -> clocks.add(ClockView.of(clock, slaCase.policyVersion(), calendar,
+                    recountDue)));
         }
         if (slaCase.outside() != null) {
-            clocks.add(ClockView.of(slaCase.outside(), slaCase.policyVersion(), calendar));
+            clocks.add(ClockView.of(slaCase.outside(), slaCase.policyVersion(), calendar, recountDue));
         }
         return new CaseClocksView(slaCase.complaintId(), ticket == null ? null : ticket.ticketId(),
                 ticket == null ? null : ticket.branch(), slaCase.channel(), slaCase.category(), slaCase.priority(),

@@ -16,16 +16,17 @@ import java.time.Instant;
  * @param warnAt   when 75 % of it has passed
  * @param warned   whether the warning fired (or was made obsolete by the breach)
  * @param breached    whether level 1 fired for it
- * @param provisional whether its deadline counts working time in a year whose calendar is missing (plain Monday–Friday
- *                    weeks), so that it moves when that year's calendar is uploaded
+ * @param provisional whether its deadline may still move with the business calendar: a working-time deadline counted
+ *                    over a year whose calendar is missing (plain Monday–Friday weeks), or counted on a calendar
+ *                    that has changed since and not recounted yet (it is, at the latest when the case next falls due)
  */
 public record ClockView(ClockKind kind, String ticketId, Instant startedAt, Instant deadline, Instant warnAt,
                         ClockState state, Integer policyVersion, Duration limit, TimeBasis basis, boolean warned,
                         boolean breached, boolean provisional) {
 
-    static ClockView of(SlaClock clock, Integer policyVersion, BusinessCalendar calendar) {
+    static ClockView of(SlaClock clock, Integer policyVersion, BusinessCalendar calendar, boolean recountDue) {
         boolean provisional = clock.basis() == TimeBasis.WORKING
-                && calendar.isProvisional(clock.startedAt(), clock.deadline());
+                && (recountDue || calendar.isProvisional(clock.startedAt(), clock.deadline()));
         return new ClockView(clock.kind(), clock.ticketId(), clock.startedAt(), clock.deadline(), clock.warnAt(),
                 clock.state(), policyVersion, clock.limit().amount(), clock.basis(), clock.warned(),
                 clock.breached(), provisional);
