@@ -18,6 +18,7 @@ import closedloop.contracts.EventType;
 import closedloop.contracts.Golden;
 import closedloop.contracts.Priority;
 import closedloop.contracts.Promise;
+import closedloop.contracts.PromiseKind;
 import closedloop.contracts.EventJson;
 import closedloop.contracts.TicketAccepted;
 import closedloop.contracts.TicketAssigned;
@@ -60,6 +61,7 @@ import reactor.core.publisher.Flux;
 
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -201,6 +203,19 @@ abstract class ComplaintIntakeIntegrationTests {
                 "description");
         assertRejectedNamingFields(request("HOTLINE", "BILLING", "W".repeat(101), uniquePhone(), "L".repeat(51),
                 "x".repeat(2001)), "customer.name", "description", "district");
+    }
+
+    @Test
+    void namesEachBadPromiseKindAndAmountAndARefundWithoutItsSum() {
+        Map<String, Object> body = new HashMap<>(request("HOTLINE", "BILLING", "Wang Fang", uniquePhone(), "Lixia",
+                "Charged twice"));
+        body.put("promises", List.of(Map.of("text", "Refund twice the overcharge", "kind", "DOUBLE_REFUND"),
+                Map.of("text", "Send flowers", "kind", "FLOWERS"),
+                Map.of("text", "Refund", "kind", "REFUND", "amount", 0),
+                Map.of("text", "Refund", "kind", "REFUND", "amount", 12.345)));
+
+        assertRejectedNamingFields(body, "promises[0].amount", "promises[1].kind", "promises[2].amount",
+                "promises[3].amount");
     }
 
     @Test
@@ -455,7 +470,8 @@ abstract class ComplaintIntakeIntegrationTests {
                 answer.get("number").asText(), Channel.HOTLINE, Category.BILLING, Priority.MAJOR,
                 new Customer("Wang Fang", phone, "0531-2088-7731", true), "Lixia", "Charged twice", "agent-042",
                 "12 Jingshi Road", answer.get("priorityReason").asText(), false, List.of(),
-                List.of(new Promise("Refund twice the overcharge", Instant.parse("2026-12-01T10:00:00Z")))));
+                List.of(new Promise("Refund twice the overcharge", Instant.parse("2026-12-01T10:00:00Z"),
+                        PromiseKind.DOUBLE_REFUND, new BigDecimal("30.5")))));
         Golden.assertSameShape(registered);
 
         JsonNode complaint = get(id);
@@ -1074,7 +1090,8 @@ abstract class ComplaintIntakeIntegrationTests {
         Map<String, Object> location = new HashMap<>(Map.of("district", "Lixia", "address", "12 Jingshi Road"));
         Map<String, Object> body = new HashMap<>(Map.of("channel", "HOTLINE", "category", "BILLING",
                 "customer", customer, "location", location, "description", "Charged twice"));
-        body.put("promises", List.of(Map.of("text", "Refund twice the overcharge", "dueAt", "2026-12-01T10:00:00Z")));
+        body.put("promises", List.of(Map.of("text", "Refund twice the overcharge", "dueAt", "2026-12-01T10:00:00Z",
+                "kind", "DOUBLE_REFUND", "amount", new BigDecimal("30.5"))));
         return body;
     }
 

@@ -41,7 +41,10 @@ class WhoMayDoWhat {
                 allow(GET, "/api/v1/alerts/stream", SUPERVISOR),
                 allow(GET, "/api/v1/alerts/{id}", SUPERVISOR),
                 allow(POST, "/api/v1/alerts/{id}/ack", SUPERVISOR),
-                allow(GET, "/api/v1/dossiers/{complaintId}", SUPERVISOR))
+                allow(GET, "/api/v1/dossiers/{complaintId}", SUPERVISOR),
+                allow(GET, "/api/v1/obligations", STAFF),
+                allow(POST, "/api/v1/obligations/{id}/fulfilment", DISPATCHER, SUPERVISOR),
+                allow(POST, "/api/v1/obligations/{id}/waiver", SUPERVISOR))
                 // the dead letters of the service's consumer groups, as every service with listeners has them
                 .and(DeadLetterController.ACCESS);
     }

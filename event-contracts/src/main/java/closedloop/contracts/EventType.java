@@ -30,6 +30,8 @@ public enum EventType {
     CLOCKS_PAUSED("closedloop.sla.clocks-paused.v1", Topics.ESCALATION_SLA, ClocksPaused.class),
     CLOCKS_RESUMED("closedloop.sla.clocks-resumed.v1", Topics.ESCALATION_SLA, ClocksResumed.class),
     DEADLINE_MOVED("closedloop.sla.deadline-moved.v1", Topics.ESCALATION_SLA, DeadlineMoved.class),
+    OBLIGATION_FULFILLED("closedloop.sla.obligation-fulfilled.v1", Topics.ESCALATION_SLA, ObligationFulfilled.class),
+    OBLIGATION_WAIVED("closedloop.sla.obligation-waived.v1", Topics.ESCALATION_SLA, ObligationWaived.class),
     EXTENSION_APPROVED("closedloop.sla.extension-approved.v1", Topics.ESCALATION_SLA, ExtensionApproved.class),
     EXTENSION_REFUSED("closedloop.sla.extension-refused.v1", Topics.ESCALATION_SLA, ExtensionRefused.class),
     OFFICE_MEETING_DECIDED("closedloop.sla.office-meeting-decided.v1", Topics.ESCALATION_SLA,

@@ -23,7 +23,8 @@ final class GoldenSamples {
                     new Customer("Wang Fang", "13800138000", "0531-2088-7731", false),
                     "Lixia", "Charged twice for the November data package", "agent-017", "12 Jingshi Road",
                     "repeat of TS-20261105-000042", true, List.of("1c9a7e55-0d3b-4f62-9a1e-8b7c6d5e4f30"),
-                    List.of(new Promise("Refund twice the overcharge", Instant.parse("2026-12-01T10:00:00Z"))));
+                    List.of(new Promise("Refund twice the overcharge", Instant.parse("2026-12-01T10:00:00Z"),
+                            PromiseKind.DOUBLE_REFUND, new java.math.BigDecimal("30.5"))));
             case COMPLAINT_CLOSED -> new ComplaintClosed(idOf(type), AT, COMPLAINT_ID, CallbackOutcome.SATISFIED, "agent-017");
             case COMPLAINT_REOPENED -> new ComplaintReopened(idOf(type), AT, COMPLAINT_ID, 1, Priority.URGENT, "agent-017");
             case TICKET_ASSIGNED -> new TicketAssigned(idOf(type), AT, COMPLAINT_ID, TICKET_ID, "LIXIA-01",
@@ -60,6 +61,11 @@ final class GoldenSamples {
                     Duration.ofHours(50), AT.plus(Duration.ofHours(20)));
             case DEADLINE_MOVED -> new DeadlineMoved(idOf(type), AT, COMPLAINT_ID, TICKET_ID, "LIXIA-01",
                     ClockKind.RESOLVE, AT.plus(Duration.ofHours(20)), AT.plus(Duration.ofHours(44)), "CN-2027-v1");
+            case OBLIGATION_FULFILLED -> new ObligationFulfilled(idOf(type), AT, COMPLAINT_ID, COMPLAINT_ID + "-1",
+                    PromiseKind.DOUBLE_REFUND, "LIXIA-01", "RF-20261122-0042", "61.00 yuan back to the account",
+                    "li.ming");
+            case OBLIGATION_WAIVED -> new ObligationWaived(idOf(type), AT, COMPLAINT_ID, COMPLAINT_ID + "-1",
+                    PromiseKind.VISIT, "The customer declined the visit", "sup.wang");
             case EXTENSION_APPROVED -> new ExtensionApproved(idOf(type), AT, COMPLAINT_ID, TICKET_ID, "LIXIA-01",
                     idOf(EventType.EXTENSION_REQUESTED).toString(), AT.plus(Duration.ofHours(4)),
                     AT.plus(Duration.ofDays(2)), "sup.liu");

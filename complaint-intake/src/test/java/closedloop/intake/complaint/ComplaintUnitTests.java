@@ -359,16 +359,19 @@ class ComplaintUnitTests {
     }
 
     @Test
-    void showsTheSupervisorWhoDecidedAndNoActorForWhatTheClocksDid() {
+    void showsWhoDecidedOrKeptAPromiseAndNoActorForWhatTheClocksDid() {
         Complaint complaint = in(ASSIGNED);
         slaEvents(NOW.plus(Duration.ofHours(1))).values()
                 .forEach(event -> complaint.apply(event, "escalation-service", later()));
 
         assertThat(complaint.timeline()).filteredOn(entry -> entry.type().startsWith("closedloop.sla."))
-                .hasSize(11)
-                .allSatisfy(entry -> assertThat(entry.actor()).as(entry.type()).isEqualTo(
-                        List.of("closedloop.sla.extension-approved.v1", "closedloop.sla.extension-refused.v1",
-                                "closedloop.sla.office-meeting-decided.v1").contains(entry.type()) ? "sup.liu" : null));
+                .hasSize(14)
+                .allSatisfy(entry -> assertThat(entry.actor()).as(entry.type()).isEqualTo(Map.of(
+                        "closedloop.sla.extension-approved.v1", "sup.liu",
+                        "closedloop.sla.extension-refused.v1", "sup.liu",
+                        "closedloop.sla.office-meeting-decided.v1", "sup.liu",
+                        "closedloop.sla.obligation-fulfilled.v1", "li.ming",
+                        "closedloop.sla.obligation-waived.v1", "sup.wang").get(entry.type())));
     }
 
     @Test
@@ -376,7 +379,8 @@ class ComplaintUnitTests {
         assertThat(slaEvents(NOW).values()).extracting(EventType::of).containsOnly(EventType.CLOCK_STARTED,
                 EventType.CLOCKS_PAUSED, EventType.CLOCKS_RESUMED, EventType.EXTENSION_APPROVED,
                 EventType.EXTENSION_REFUSED, EventType.TICKET_WARNED, EventType.TICKET_ESCALATED,
-                EventType.OFFICE_MEETING_DECIDED, EventType.OFFICE_MEETING_DECISION_OVERDUE);
+                EventType.OFFICE_MEETING_DECIDED, EventType.OFFICE_MEETING_DECISION_OVERDUE, EventType.DEADLINE_MOVED,
+                EventType.OBLIGATION_FULFILLED, EventType.OBLIGATION_WAIVED);
     }
 
     /** Every SLA event, each in every status a complaint can be in. */

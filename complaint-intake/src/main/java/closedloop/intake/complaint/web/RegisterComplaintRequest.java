@@ -5,16 +5,20 @@ import closedloop.contracts.Channel;
 import closedloop.contracts.Customer;
 import closedloop.contracts.Priority;
 import closedloop.contracts.Promise;
+import closedloop.contracts.PromiseKind;
 import closedloop.intake.complaint.NewComplaint;
 import closedloop.platform.PhoneNumbers;
 import closedloop.platform.web.IsoInstant;
 import closedloop.platform.web.OneOf;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
@@ -48,8 +52,7 @@ public record RegisterComplaintRequest(@NotBlank @OneOf(Channel.class) String ch
         String accountNo = customer.accountNo() == null ? null : customer.accountNo().strip();
         String address = location == null || location.address() == null ? null : location.address().strip();
         List<Promise> promised = promises == null ? List.of()
-                : promises.stream().map(promise -> new Promise(promise.text().strip(),
-                        promise.dueAt() == null ? null : Instant.parse(promise.dueAt()))).toList();
+                : promises.stream().map(PromiseDetails::toPromise).toList();
         return new NewComplaint(Channel.valueOf(channel), Category.valueOf(category),
                 priority == null ? null : Priority.valueOf(priority),
                 new Customer(customer.name().strip(), canonicalPhone(customer.phone()), accountNo, vip),
@@ -89,6 +92,18 @@ public record RegisterComplaintRequest(@NotBlank @OneOf(Channel.class) String ch
     }
 
     /** Something the agent promised the customer, with the date if one was given. */
-    public record PromiseDetails(@NotBlank @Size(max = 500) String text, @IsoInstant String dueAt) {
+    /**
+     * A promise to the customer: what, of which kind (OTHER when left out), the sum a refund is about, and when it is
+     * due (when left out, escalation-service gives it the kind's default).
+     */
+    @AmountWhereNeeded
+    public record PromiseDetails(@NotBlank @Size(max = 500) String text, @IsoInstant String dueAt,
+                                 @OneOf(PromiseKind.class) String kind,
+                                 @DecimalMin(value = "0.01") @Digits(integer = 9, fraction = 2) BigDecimal amount) {
+
+        Promise toPromise() {
+            return new Promise(text.strip(), dueAt == null ? null : Instant.parse(dueAt),
+                    kind == null ? PromiseKind.OTHER : PromiseKind.valueOf(kind), amount);
+        }
     }
 }

@@ -1,0 +1,28 @@
+package closedloop.escalation.obligation.web;
+
+import closedloop.contracts.PromiseKind;
+import closedloop.escalation.obligation.Fulfilment;
+import closedloop.escalation.obligation.Obligation;
+import closedloop.escalation.obligation.ObligationStatus;
+import closedloop.escalation.obligation.Waiver;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * One obligation as the branch, the agent and the supervisor see it.
+ *
+ * @param owedBy       the branch that owes it, null until the complaint's ticket was dispatched
+ * @param dueByDefault whether {@code dueAt} is the kind's default (the agent gave no date)
+ */
+public record ObligationView(String id, String complaintId, int number, PromiseKind kind, String text,
+                             BigDecimal amount, String owedBy, Instant promisedAt, Instant dueAt,
+                             boolean dueByDefault, ObligationStatus status, Fulfilment fulfilment, Waiver waiver) {
+
+    static ObligationView of(Obligation obligation) {
+        return new ObligationView(obligation.id(), obligation.complaintId(), obligation.number(), obligation.kind(),
+                obligation.text(), obligation.amount(), obligation.owedBy(), obligation.promisedAt(),
+                obligation.dueAt(), obligation.dueByDefault(), obligation.status(), obligation.fulfilment(),
+                obligation.waiver());
+    }
+}
