@@ -11,6 +11,7 @@ import closedloop.contracts.EventIds;
 import closedloop.contracts.EventJson;
 import closedloop.contracts.EventType;
 import closedloop.contracts.ExtensionApproved;
+import closedloop.contracts.ObligationFulfilled;
 import closedloop.contracts.Golden;
 import closedloop.contracts.MessageSent;
 import closedloop.contracts.TicketAssigned;
@@ -391,6 +392,26 @@ abstract class NotificationIntegrationTests extends NotificationScenario {
         await().untilAsserted(() -> callbacksOf(registered.complaintId())
                 .jsonPath("$.length()").isEqualTo(1)
                 .jsonPath("$[0].ticketId").isEqualTo(resolved.ticketId()));
+    }
+
+    @Test
+    void tellsTheCustomerBySmsThatAPromiseWasKept() {
+        ComplaintRegistered registered = registeredAndAcknowledged();
+        clock.add(Duration.ofHours(2));
+        ObligationFulfilled kept = goldenFor(EventType.OBLIGATION_FULFILLED, registered.complaintId());
+
+        kafka.publish(kept);
+        kafka.publish(kept);
+
+        String messageId = customerSms(kept.eventId(), Purpose.PROMISE_KEPT);
+        await().untilAsserted(() -> messagesOf(registered.complaintId())
+                .jsonPath("$.length()").isEqualTo(2)
+                .jsonPath("$[1].id").isEqualTo(messageId)
+                .jsonPath("$[1].purpose").isEqualTo("PROMISE_KEPT")
+                .jsonPath("$[1].recipient").isEqualTo(registered.customer().phone())
+                .jsonPath("$[1].text").isEqualTo("Your complaint " + registered.number()
+                        + ": we have kept our promise to you (reference " + kept.reference()
+                        + "). Thank you for your patience."));
     }
 
     @Test

@@ -8,6 +8,8 @@ public enum Purpose {
     EXTENSION_NOTICE,
     /** To the customer: the branch resolved the complaint; a callback follows. */
     RESOLUTION_NOTICE,
+    /** To the customer: a promise made to them was kept (承诺兑现), with its evidence, e.g. the refund's reference. */
+    PROMISE_KEPT,
     /** To the customer: the complaint was closed after the callback. */
     CLOSURE_NOTICE,
     /** To the customer: every callback call failed, so the survey comes by SMS with a reply code. */

@@ -6,6 +6,7 @@ import closedloop.contracts.ComplaintClosed;
 import closedloop.contracts.ComplaintRegistered;
 import closedloop.contracts.EscalationReason;
 import closedloop.contracts.ExtensionApproved;
+import closedloop.contracts.ObligationFulfilled;
 import closedloop.contracts.MessageFailed;
 import closedloop.contracts.TicketAssigned;
 import closedloop.contracts.TicketEscalated;
@@ -93,6 +94,11 @@ public class WhoIsTold {
     /** An extension (延期) was approved: tells the customer by when their complaint is now resolved. */
     public Mono<Void> extensionApproved(ExtensionApproved event) {
         return toCustomer(event, Purpose.EXTENSION_NOTICE, "deadline", event.deadline());
+    }
+
+    /** A promise was kept (承诺兑现): tells the customer, with the evidence's reference (PROMISE_KEPT). */
+    public Mono<Void> promiseKept(ObligationFulfilled event) {
+        return toCustomer(event, Purpose.PROMISE_KEPT, "reference", event.reference());
     }
 
     /** 75 % of a ticket's limit passed: tells its branch (催办, SLA_WARNING). */

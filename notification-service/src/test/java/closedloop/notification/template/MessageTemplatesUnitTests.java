@@ -134,6 +134,15 @@ class MessageTemplatesUnitTests {
     }
 
     @Test
+    void tellsTheCustomerAPromiseWasKeptWithItsReference() {
+        assertThat(text(Purpose.PROMISE_KEPT, CUSTOMER, EN, "number", NUMBER, "reference", "RF-0042"))
+                .isEqualTo("Your complaint TS-20261122-000123: we have kept our promise to you (reference RF-0042). "
+                        + "Thank you for your patience.");
+        assertThat(text(Purpose.PROMISE_KEPT, CUSTOMER, ZH, "number", NUMBER, "reference", "RF-0042"))
+                .isEqualTo("您的投诉TS-20261122-000123：我们已兑现对您的承诺（凭证号RF-0042），感谢您的耐心。");
+    }
+
+    @Test
     void tellsTimesInTheOperatorsZoneToTheMinute() {
         assertThat(deadlineIn(Instant.parse("2026-11-24T16:30:00Z"), templates)).endsWith("2026-11-25 00:30.");
         assertThat(deadlineIn(Instant.parse("2026-11-22T02:29:59Z"), templates)).endsWith("2026-11-22 10:29.");
@@ -325,7 +334,7 @@ class MessageTemplatesUnitTests {
                 Map.entry("limit", ClockKind.FIRST_CONTACT), Map.entry("reason", EscalationReason.MAJOR_BREACHED),
                 Map.entry("reopenCount", 2), Map.entry("complaintId", "c-1"), Map.entry("purpose", Purpose.SLA_WARNING),
                 Map.entry("channel", MessageChannel.EMAIL), Map.entry("recipient", "a@b.c"), Map.entry("attempts", 3),
-                Map.entry("lastError", "timeout")));
+                Map.entry("lastError", "timeout"), Map.entry("reference", "RF-0042")));
         values.keySet().retainAll(MessageMatrix.variables(purpose));
         assertThat(values.keySet()).containsExactlyInAnyOrderElementsOf(MessageMatrix.variables(purpose));
         return values;

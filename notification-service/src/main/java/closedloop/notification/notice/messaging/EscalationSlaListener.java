@@ -1,6 +1,7 @@
 package closedloop.notification.notice.messaging;
 
 import closedloop.contracts.ExtensionApproved;
+import closedloop.contracts.ObligationFulfilled;
 import closedloop.contracts.TicketEscalated;
 import closedloop.contracts.TicketWarned;
 import closedloop.contracts.Topics;
@@ -19,6 +20,7 @@ public class EscalationSlaListener extends TopicListener {
 
     public EscalationSlaListener(EventReceiver receiver, WhoIsTold whoIsTold) {
         super(receiver, EventHandlers.of(ExtensionApproved.class, whoIsTold::extensionApproved)
+                .and(ObligationFulfilled.class, whoIsTold::promiseKept)
                 .and(TicketWarned.class, whoIsTold::warned)
                 .and(TicketEscalated.class, whoIsTold::escalated), Topics.ESCALATION_SLA);
     }

@@ -30,6 +30,7 @@ final class SampleComplaint {
             case REGISTRATION_ACK -> Map.of("number", NUMBER, "replyWithin", Duration.ofHours(24));
             case EXTENSION_NOTICE -> Map.of("number", NUMBER, "deadline", now.plus(Duration.ofDays(2)));
             case RESOLUTION_NOTICE -> Map.of("number", NUMBER);
+            case PROMISE_KEPT -> Map.of("number", NUMBER, "reference", "RF-20261122-0042");
             case CLOSURE_NOTICE -> Map.of("number", NUMBER, "outcome", CallbackOutcome.SATISFIED);
             case CALLBACK_SURVEY -> Map.of("number", NUMBER, "replyCode", "4821",
                     "replyBy", now.plus(Duration.ofHours(72)));
