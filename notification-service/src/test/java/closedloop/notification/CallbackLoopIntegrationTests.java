@@ -17,6 +17,10 @@ import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import closedloop.contracts.ComplaintRegistered;
 import closedloop.contracts.Customer;
+import closedloop.contracts.ObligationWaived;
+import closedloop.contracts.ObligationFulfilled;
+import closedloop.contracts.PromiseKind;
+import closedloop.contracts.Promise;
 import closedloop.contracts.EventIds;
 import closedloop.contracts.EventType;
 import closedloop.contracts.Golden;
@@ -696,6 +700,37 @@ abstract class CallbackLoopIntegrationTests extends NotificationScenario {
                         assertThat(index.getExpireAfter()).contains(Duration.ZERO);
                     });
         }
+    }
+
+    @Test
+    void recordsTheCustomerSatisfiedOnlyOnceEveryPromiseIsKeptOrWaived() {
+        Customer golden = REGISTERED.customer();
+        ComplaintRegistered promising = new ComplaintRegistered(UUID.randomUUID(), REGISTERED.occurredAt(),
+                UUID.randomUUID().toString(), REGISTERED.number(), REGISTERED.channel(), REGISTERED.category(),
+                REGISTERED.priority(), golden, REGISTERED.district(), REGISTERED.description(), REGISTERED.actor(),
+                null, null, false, List.of(), List.of(
+                        new Promise("Refund twice the overcharge", null, PromiseKind.DOUBLE_REFUND,
+                                new java.math.BigDecimal("30.5")),
+                        new Promise("A technician visits", null, PromiseKind.VISIT, null)));
+        kafka.publish(promising);
+        await().untilAsserted(() -> messagesOf(promising.complaintId())
+                .jsonPath("$[*].purpose").value(hasItem("REGISTRATION_ACK")));
+        String callbackId = openCallback(promising);
+        String refund = promising.complaintId() + "-1";
+        String visit = promising.complaintId() + "-2";
+
+        outcome(callbackId, "SATISFIED", "agent-017").expectStatus().isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.openObligations").isEqualTo(List.of(refund, visit));
+        kafka.publish(new ObligationFulfilled(UUID.randomUUID(), clock.instant(), promising.complaintId(), refund,
+                PromiseKind.DOUBLE_REFUND, "LIXIA-01", "RF-1", null, "li.ming"));
+        kafka.publish(new ObligationWaived(UUID.randomUUID(), clock.instant(), promising.complaintId(), visit,
+                PromiseKind.VISIT, "The customer declined the visit", "sup.wang"));
+        await().untilAsserted(() -> outcome(callbackId, "BASICALLY_SATISFIED", "agent-017").expectStatus().isOk());
+
+        CallbackCompleted completed = kafka.awaitEvent(CallbackCompleted.class,
+                event -> event.callbackId().equals(callbackId));
+        assertThat(completed.outcome()).isEqualTo(CallbackOutcome.BASICALLY_SATISFIED);
     }
 
     // --- fixtures

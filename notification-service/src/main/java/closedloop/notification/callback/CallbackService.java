@@ -41,6 +41,7 @@ public class CallbackService {
     private final ReplyCodes replyCodes;
     private final SurveySms surveySms;
     private final QuietHours quietHours;
+    private final PromisesKept promisesKept;
 
     /** Opens the callback for the resolution, to the customer given, unless that resolution opened it already. */
     public Mono<Void> open(TicketResolved resolved, Contact contact) {
@@ -76,7 +77,23 @@ public class CallbackService {
      */
     public Mono<Callback> complete(String id, CallbackOutcome outcome, String note, SurveyAnswers survey,
                                    String actor) {
-        return change(id, callback -> callback.complete(outcome, note, survey, actor, clock.instant()));
+        return callbacks.findById(id)
+                .flatMap(callback -> promisesKeptFor(callback, outcome))
+                .flatMap(kept -> change(id, callback -> callback.complete(outcome, note, survey, actor,
+                        clock.instant())));
+    }
+
+    /**
+     * The callback, when the outcome may be recorded: a satisfied customer needs every promise made to them kept or
+     * waived ({@link PromisesStillOpen} otherwise); any other outcome may be recorded as it is.
+     */
+    private Mono<Callback> promisesKeptFor(Callback callback, CallbackOutcome outcome) {
+        if (outcome != CallbackOutcome.SATISFIED && outcome != CallbackOutcome.BASICALLY_SATISFIED) {
+            return Mono.just(callback);
+        }
+        return promisesKept.open(callback.complaintId()).flatMap(open -> open.isEmpty()
+                ? Mono.just(callback)
+                : Mono.error(new PromisesStillOpen(callback.status(), open)));
     }
 
     /** Records the outcome of a call without survey answers. */

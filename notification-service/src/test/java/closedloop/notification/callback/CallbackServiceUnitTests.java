@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 
@@ -55,6 +56,7 @@ class CallbackServiceUnitTests {
     final Callbacks callbacks = mock(Callbacks.class);
     final OutboxRelay relay = mock(OutboxRelay.class);
     final SurveySms surveySms = mock(SurveySms.class);
+    final PromisesKept promisesKept = mock(PromisesKept.class);
 
     CallbackServiceUnitTests() {
         when(callbacks.save(any())).thenAnswer(save -> Mono.just(save.getArgument(0)));
@@ -188,8 +190,9 @@ class CallbackServiceUnitTests {
     }
 
     CallbackService service(Clock clock) {
+        when(promisesKept.open(any())).thenReturn(Mono.just(List.of()));
         return new CallbackService(callbacks, relay, RACE_RETRY, clock, PROPERTIES, RULES,
-                new ReplyCodes(new Random(7), 4), surveySms, QUIET);
+                new ReplyCodes(new Random(7), 4), surveySms, QUIET, promisesKept);
     }
 
     /** A callback of its own resolution, opened and called in vain at {@code first}, and again 2 h later. */

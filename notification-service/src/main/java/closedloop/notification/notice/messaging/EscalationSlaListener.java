@@ -2,6 +2,8 @@ package closedloop.notification.notice.messaging;
 
 import closedloop.contracts.ExtensionApproved;
 import closedloop.contracts.ObligationFulfilled;
+import closedloop.contracts.ObligationWaived;
+import closedloop.notification.callback.PromisesKept;
 import closedloop.contracts.TicketEscalated;
 import closedloop.contracts.TicketWarned;
 import closedloop.contracts.Topics;
@@ -18,9 +20,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class EscalationSlaListener extends TopicListener {
 
-    public EscalationSlaListener(EventReceiver receiver, WhoIsTold whoIsTold) {
+    public EscalationSlaListener(EventReceiver receiver, WhoIsTold whoIsTold, PromisesKept promises) {
         super(receiver, EventHandlers.of(ExtensionApproved.class, whoIsTold::extensionApproved)
-                .and(ObligationFulfilled.class, whoIsTold::promiseKept)
+                .and(ObligationFulfilled.class, kept -> whoIsTold.promiseKept(kept)
+                        .then(promises.settled(kept.complaintId(), kept.obligationId())))
+                .and(ObligationWaived.class, waived -> promises.settled(waived.complaintId(), waived.obligationId()))
                 .and(TicketWarned.class, whoIsTold::warned)
                 .and(TicketEscalated.class, whoIsTold::escalated), Topics.ESCALATION_SLA);
     }

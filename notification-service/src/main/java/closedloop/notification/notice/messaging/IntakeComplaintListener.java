@@ -2,6 +2,7 @@ package closedloop.notification.notice.messaging;
 
 import closedloop.contracts.ComplaintClosed;
 import closedloop.contracts.ComplaintRegistered;
+import closedloop.notification.callback.PromisesKept;
 import closedloop.contracts.Topics;
 import closedloop.notification.notice.WhoIsTold;
 import closedloop.platform.kafka.EventHandlers;
@@ -16,8 +17,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class IntakeComplaintListener extends TopicListener {
 
-    public IntakeComplaintListener(EventReceiver receiver, WhoIsTold whoIsTold) {
-        super(receiver, EventHandlers.of(ComplaintRegistered.class, whoIsTold::registered)
+    public IntakeComplaintListener(EventReceiver receiver, WhoIsTold whoIsTold, PromisesKept promises) {
+        // the promises first: once the customer is acknowledged, a callback knows what they were promised
+        super(receiver, EventHandlers.of(ComplaintRegistered.class, registered -> promises.promised(registered)
+                        .then(whoIsTold.registered(registered)))
                 .and(ComplaintClosed.class, whoIsTold::closed), Topics.INTAKE_COMPLAINT);
     }
 }
