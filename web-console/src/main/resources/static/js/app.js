@@ -1,10 +1,12 @@
 // The console's frame: the pages of the signed-in person's roles behind #/agent, #/dispatcher, #/supervisor and #/admin, who
-// is signed in and as what, the language switch and the logout button. Switching language draws the page again.
+// is signed in and as what, the language switch and the logout button, and for supervisors and administrators the
+// business calendar's warning (calendar.js). Switching language draws the page again.
 import './messages.js';
 import { h, replace } from './dom.js';
 import { LANGUAGES, language, setLanguage, t, term } from './i18n.js';
 import { ZONE } from './format.js';
 import { allowedPages, signIn, signedIn } from './session.js';
+import { calendarWarning, readCalendars } from './calendar.js';
 import agent from './pages/agent.js';
 import dispatcher from './pages/dispatcher.js';
 import supervisor from './pages/supervisor.js';
@@ -37,7 +39,8 @@ function drawFrame() {
         h('span', { id: 'roles' }, person.roles.map(role => term('role', role)).join(' · '))),
       logoutForm(person.logout),
       h('label', { for: 'language' }, t('session.language')), languageSelect,
-      h('small', {}, t('session.zone', { zone: ZONE }))));
+      h('small', {}, t('session.zone', { zone: ZONE }))),
+    calendarWarning());
 }
 
 /**
@@ -74,6 +77,8 @@ async function start() {
   }
   window.addEventListener('hashchange', draw);
   draw();
+  // after the page: the warning fills its place in the frame when the answer comes, and a failure leaves it out
+  readCalendars();
 }
 
 start();

@@ -28,6 +28,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -103,6 +104,7 @@ class ConsoleGatewayIntegrationTests {
             "/api/v1/dossiers/c-1, escalation-service",
             "/api/v1/clocks/c-1, escalation-service",
             "/api/v1/escalations?complaintId=c-1, escalation-service",
+            "/api/v1/calendars, escalation-service",
             "/api/v1/callbacks?status=DUE, notification-service",
             "/api/v1/messages?complaintId=c-1, notification-service",
             "/api/v1/templates, notification-service",
@@ -235,6 +237,21 @@ class ConsoleGatewayIntegrationTests {
 
         assertThat(answer.status()).isEqualTo(404);
         assertThat(router.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void routesTheCalendarUploadOfTheAdministratorsPageButNoOtherAdminApiOfEscalationService() {
+        Map<String, String> csrf = Map.of("X-XSRF-TOKEN", dispatcher.csrfToken());
+
+        Browser.Answer upload = dispatcher.fetch("PUT", "/api/v1/admin/calendars/CN/2031", "{\"year\":2031}", csrf);
+        Browser.Answer policy = dispatcher.fetch("POST", "/api/v1/admin/policies", "{}", csrf);
+
+        assertThat(upload.status()).as(upload.body()).isEqualTo(200);
+        assertThat(upload.json().get("service").asText()).isEqualTo("escalation-service");
+        assertThat(onlyRequestTo(escalation).getHeader("Authorization")).startsWith("Bearer ");
+        escalation.verify(putRequestedFor(urlEqualTo("/api/v1/admin/calendars/CN/2031"))
+                .withRequestBody(equalToJson("{\"year\":2031}")));
+        assertThat(policy.status()).isEqualTo(404);
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The console with no service answering behind it: each page says plainly that a service is not answering, in the
- * chosen language, instead of showing a blank page.
+ * chosen language, instead of showing a blank page; the frame leaves the business calendar's warning out.
  */
 @EnabledIf("closedloop.localstack.console.ConsoleBrowser#installed")
 class ServicesDownBrowserTests {
@@ -106,5 +107,16 @@ class ServicesDownBrowserTests {
         assertThat(browser.visibleText(By.cssSelector("main .state.error button"))).as("a button to try again")
                 .isNotBlank();
         browser.screenshot(page + "-" + language);
+    }
+
+    @Test
+    void leavesTheCalendarWarningOutWhenTheCalendarCannotBeRead() {
+        browser.signInAs("sup.wang").visit("#/supervisor").language("en");
+
+        browser.waitUntil(driver -> "unknown".equals(driver.findElement(By.id("calendar-warning"))
+                .getAttribute("data-calendar")));
+        assertThat(browser.driver().findElement(By.id("calendar-warning")).isDisplayed()).isFalse();
+        assertThat(browser.visibleText(By.cssSelector("main .state.error"))).contains("The service is not answering");
+        browser.screenshot("supervisor-without-calendar-warning");
     }
 }

@@ -5,12 +5,14 @@ import closedloop.localstack.LocalStack;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.ClientRequest;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
@@ -90,6 +92,20 @@ final class StackCalls {
                 .bodyValue(Map.of("policy", policy, "from", from, "to", to))
                 .exchange().expectStatus().isOk()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    /** The business calendar's years and whether next year's is missing, as every member of staff may read them. */
+    JsonNode calendars() {
+        return get(escalation, "/api/v1/calendars");
+    }
+
+    /** The complaint's clocks, once escalation-service has heard of its ticket. */
+    JsonNode clocks(String complaintId) {
+        return await().atMost(PATIENCE).until(() -> {
+            EntityExchangeResult<JsonNode> answer = escalation.get().uri("/api/v1/clocks/" + complaintId).exchange()
+                    .expectBody(JsonNode.class).returnResult();
+            return answer.getStatus().is2xxSuccessful() ? answer.getResponseBody() : null;
+        }, Objects::nonNull);
     }
 
     JsonNode complaint(String complaintId) {

@@ -1,12 +1,14 @@
-// The administrator's page: each service's dead letters (records one of its consumer groups could not read), open
-// ones first, each with where it came from, when, why, and a replay button and a discard form (a reason is required;
-// the service says so next to the field). Read through the console's route /api/v1/services/<service>/dead-letters.
+// The administrator's page: the business calendars (admin/calendars.js: the years held and an upload form), and each
+// service's dead letters (records one of its consumer groups could not read), open ones first, each with where it came
+// from, when, why, and a replay button and a discard form (a reason is required; the service says so next to the
+// field). Read through the console's route /api/v1/services/<service>/dead-letters.
 import './admin-messages.js';
 import { api, query } from '../api.js';
 import { h, replace } from '../dom.js';
 import { t } from '../i18n.js';
 import { dateTime } from '../format.js';
 import { badge, empty, field, region, submitTo } from '../ui.js';
+import { calendarsPart } from './admin/calendars.js';
 
 const SERVICES = ['complaint-intake', 'ticket-router', 'escalation-service', 'notification-service'];
 
@@ -98,7 +100,9 @@ function discardForm(service, letter, done) {
 
 export default {
   mount(container) {
-    container.append(h('div', { class: 'admin' }, h('h2', {}, t('deadLetters.title')),
+    // the calendars first: the frame's warning sends administrators here when next year's is missing
+    container.append(h('div', { class: 'admin' }, h('h2', {}, t('calendars.title')), calendarsPart(),
+      h('h2', {}, t('deadLetters.title')),
       h('p', { class: 'muted' }, t('deadLetters.explained')), SERVICES.map(servicePart)));
   },
 };
