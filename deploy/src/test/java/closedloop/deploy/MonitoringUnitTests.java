@@ -38,7 +38,8 @@ class MonitoringUnitTests {
 
         assertThat(alerts).extracting(alert -> alert.path("alert").asText()).containsExactlyInAnyOrder(
                 "ClosedLoopDeadLetters", "ClosedLoopListenerHeld", "ClosedLoopOutboxBehind", "ClosedLoopConsumerLagGrowing",
-                "ClosedLoopBreakerOpen", "ClosedLoopDeliveryFailures", "ClosedLoopLevel2EscalationsJump");
+                "ClosedLoopBreakerOpen", "ClosedLoopDeliveryFailures", "ClosedLoopLevel2EscalationsJump",
+                "ClosedLoopCalendarMissing");
         assertThat(alerts).allSatisfy(alert -> {
             assertThat(alert.path("for").asText()).matches("\\d+[smh]");
             assertThat(alert.path("labels").path("severity").asText()).isIn("warning", "critical");
