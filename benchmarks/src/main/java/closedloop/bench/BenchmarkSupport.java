@@ -1,5 +1,9 @@
 package closedloop.bench;
 
+import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
+import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
+import org.springframework.data.mongodb.core.convert.NoOpDbRefResolver;
+import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 import closedloop.contracts.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -105,5 +109,17 @@ final class BenchmarkSupport {
     /** A line of progress on the console, with the time of day (UTC). */
     static void say(String format, Object... args) {
         System.out.printf("[%s] %s%n", Instant.now().toString().substring(11, 19), String.format(format, args));
+    }
+
+    /** A mapping converter as Spring Data builds one for the services, to write and read documents as they do. */
+    static MappingMongoConverter converter() {
+        MongoCustomConversions conversions = new MongoCustomConversions(List.of());
+        MongoMappingContext context = new MongoMappingContext();
+        context.setSimpleTypeHolder(conversions.getSimpleTypeHolder());
+        context.afterPropertiesSet();
+        MappingMongoConverter converter = new MappingMongoConverter(NoOpDbRefResolver.INSTANCE, context);
+        converter.setCustomConversions(conversions);
+        converter.afterPropertiesSet();
+        return converter;
     }
 }

@@ -59,13 +59,7 @@ final class CaseDocuments {
         this.partitions = partitions;
         BusinessCalendar calendar = BusinessCalendars.fromClasspath("CN");
         this.deadlines = new Deadlines(new WorkingTime(calendar), calendar);
-        MongoCustomConversions conversions = new MongoCustomConversions(List.of());
-        MongoMappingContext context = new MongoMappingContext();
-        context.setSimpleTypeHolder(conversions.getSimpleTypeHolder());
-        context.afterPropertiesSet();
-        converter = new MappingMongoConverter(NoOpDbRefResolver.INSTANCE, context);
-        converter.setCustomConversions(conversions);
-        converter.afterPropertiesSet();
+        converter = BenchmarkSupport.converter();
     }
 
     /**

@@ -24,9 +24,6 @@ import closedloop.escalation.whatif.Replay;
 import closedloop.escalation.whatif.TicketHistory;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
-import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
-import org.springframework.data.mongodb.core.convert.NoOpDbRefResolver;
-import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -63,13 +60,7 @@ final class HistoryDocuments {
         this.deadlines = new Deadlines(new WorkingTime(calendar), calendar);
         this.replay = new Replay(deadlines);
         this.random = new Random(seed);
-        MongoCustomConversions conversions = new MongoCustomConversions(List.of());
-        MongoMappingContext context = new MongoMappingContext();
-        context.setSimpleTypeHolder(conversions.getSimpleTypeHolder());
-        context.afterPropertiesSet();
-        converter = new MappingMongoConverter(NoOpDbRefResolver.INSTANCE, context);
-        converter.setCustomConversions(conversions);
-        converter.afterPropertiesSet();
+        converter = BenchmarkSupport.converter();
     }
 
     /** The engine's deadline arithmetic on the CN calendar, as the replay uses it. */

@@ -25,7 +25,7 @@ class WhatIfBenchmarkIntegrationTests {
         String written = Files.readString(report);
         assertThat(written).contains("# Benchmark: a policy what-if over 2,000 complaints",
                 "| complaints replayed / tickets | 2,000 / ", "(every row equal)",
-                "| raw driver: the same query", "| the replay alone, histories in memory");
+                "| raw driver: the same reads", "| the replay alone, histories in memory");
         assertThat(written).containsPattern("under the draft: tickets warned / level 1 / level 2 \\| [1-9]");
     }
 
