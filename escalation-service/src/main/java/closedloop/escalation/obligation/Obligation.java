@@ -27,6 +27,7 @@ import java.util.List;
  */
 @Document(Obligation.COLLECTION)
 @CompoundIndex(name = "owedBy_status", def = "{'owedBy': 1, 'status': 1}")
+@CompoundIndex(name = "status_dueAt", def = "{'status': 1, 'dueAt': 1}")
 public class Obligation extends OutboxDocument {
 
     public static final String COLLECTION = "obligations";
