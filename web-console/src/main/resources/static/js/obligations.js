@@ -41,7 +41,7 @@ function obligationItem(obligation, actions, changed, showComplaint) {
         badge('obligationStatus', current.status), ' ',
         h('strong', { class: 'obligation-kind' }, badge('promiseKind', current.kind)), ' ',
         current.amount !== null && current.amount !== undefined
-          ? h('span', { class: 'obligation-amount' }, t('obligations.amount', { amount: current.amount }), ' ') : null,
+          ? h('span', { class: 'obligation-amount' }, t('obligations.amount', { amount: Number(current.amount).toFixed(2) }), ' ') : null,
         h('span', { class: 'obligation-text' }, current.text || ''),
         showComplaint ? h('small', { class: 'muted' }, ' · ', t('obligations.complaint'), ' ', current.complaintId,
           ' #', String(current.number)) : null),
@@ -106,11 +106,15 @@ function waiveForm(obligation, done) {
  */
 export function obligationsPanel(id, titleKey, filter, actions, setCount = () => {}) {
   const list = h('div', { id: `${id}-list`, 'aria-live': 'polite' });
+  let open = 0;
+  // a kept or waived one is no longer counted; it stays in view, as it ended, until the list is read again
+  const changed = updated => { if (updated.status !== 'OPEN') setCount(open = Math.max(0, open - 1)); };
   const reload = region(list, async () => {
     const obligations = await loadObligations(filter);
-    setCount(obligations.filter(obligation => obligation.status === 'OPEN').length);
+    open = obligations.filter(obligation => obligation.status === 'OPEN').length;
+    setCount(open);
     return obligations;
-  }, obligations => obligationList(obligations, { actions }), () => false);
+  }, obligations => obligationList(obligations, { actions, changed }), () => false);
   const element = h('div', { class: 'panel obligations-panel', id },
     h('div', { class: 'toolbar' }, h('h3', {}, t(titleKey)),
       h('button', { type: 'button', id: `${id}-refresh`, onclick: reload }, t('obligations.refresh'))),

@@ -113,7 +113,7 @@ class ObligationsBrowserTests {
         String refundItem = "#branch-obligations #obligation-" + refund.get("id").asText();
         browser.waitFor(By.cssSelector(refundItem + "[data-status=OPEN] .countdown.on-time"));
         assertThat(browser.find(By.cssSelector(refundItem)).getText())
-                .contains("Double refund", "We refund the double charge twice over", "128.5");
+                .contains("Double refund", "We refund the double charge twice over", "¥128.50");
         browser.waitFor(By.cssSelector("#branch-obligations #obligation-" + visit.get("id").asText()));
         browser.screenshot("branch-obligations");
         browser.click(By.id("kept-" + refund.get("id").asText()));
