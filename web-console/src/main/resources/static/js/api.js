@@ -5,8 +5,9 @@
 import { signInAgain } from './session.js';
 
 export class ApiError extends Error {
-  constructor(status, title, detail, fieldErrors = {}, unavailable = false) {
+  constructor(status, title, detail, fieldErrors = {}, unavailable = false, problem = {}) {
     super(detail || title);
+    this.problem = problem; // the whole problem+json, for members of its own (e.g. openObligations)
     this.status = status;
     this.title = title;
     this.detail = detail;
@@ -59,7 +60,7 @@ async function errorOf(response) {
     fieldErrors[error.field] = fieldErrors[error.field] ? `${fieldErrors[error.field]}; ${error.message}` : error.message;
   });
   return new ApiError(response.status, problem.title || response.statusText, problem.detail, fieldErrors,
-    UNAVAILABLE.includes(response.status));
+    UNAVAILABLE.includes(response.status), problem);
 }
 
 export const api = {

@@ -10,9 +10,11 @@ import closedloop.contracts.ClockKind;
 import closedloop.contracts.ContactMethod;
 import closedloop.contracts.EscalationReason;
 import closedloop.contracts.Priority;
+import closedloop.contracts.PromiseKind;
 import closedloop.contracts.ReturnReason;
 import closedloop.contracts.RootCause;
 import closedloop.contracts.TimeBasis;
+import closedloop.escalation.obligation.ObligationStatus;
 import closedloop.escalation.sla.ClockState;
 import closedloop.escalation.sla.ExtensionStatus;
 import closedloop.escalation.supervision.AgendaStatus;
@@ -58,7 +60,8 @@ class ConsoleVocabularyUnitTests {
             entry("returnReason", ReturnReason.class),
             entry("contactMethod", ContactMethod.class),
             entry("outcome", CallbackOutcome.class),
-            entry("attemptResult", CallbackAttemptResult.class));
+            entry("attemptResult", CallbackAttemptResult.class),
+            entry("promiseKind", PromiseKind.class));
 
     /** History entries a ticket writes when it opens, beside the actions of {@link TicketAction} (Ticket.open). */
     static final List<String> OPENING_ACTIONS = List.of("assign", "reopen");
@@ -98,6 +101,7 @@ class ConsoleVocabularyUnitTests {
                         Arguments.of("alertStatus", names(AlertStatus.class)),
                         Arguments.of("extensionStatus", names(ExtensionStatus.class)),
                         Arguments.of("agendaStatus", names(AgendaStatus.class)),
+                        Arguments.of("obligationStatus", names(ObligationStatus.class)),
                         // how a branch let go of a complaint: the final statuses of its ticket
                         Arguments.of("endedBy", Arrays.stream(TicketStatus.values())
                                 .filter(status -> !status.isOpen()).map(Enum::name).toList()),

@@ -14,6 +14,7 @@ import { dateTime } from '../format.js';
 import { DESK_QUEUE, allowedBranches, remember, remembered } from '../session.js';
 import { listen } from '../live.js';
 import { empty, failure, loading } from '../ui.js';
+import { obligationsPanel } from '../obligations.js';
 import { drawQueue, fillClocks } from './dispatcher/queue.js';
 import { drawDetail } from './dispatcher/detail.js';
 
@@ -130,8 +131,12 @@ class DispatcherPage {
     this.detail = h('div', { class: 'panel detail-panel', id: 'ticket-detail', role: 'region', 'aria-label': t('dispatcher.detail') },
       empty('dispatcher.selectTicket'));
     this.latest = h('ol', { class: 'latest', id: 'latest-messages' });
+    // the branch's open promises to customers, soonest due first, each with a countdown and a "Kept" form
+    // (the dispatch desk's queue of unrouted complaints owes nobody anything)
+    this.obligations = this.branch === DESK_QUEUE ? null : obligationsPanel('branch-obligations', 'obligations.title',
+      { branch: this.branch, status: 'OPEN' }, ['kept']);
     replace(this.body, h('div', { class: 'columns dispatcher-columns' },
-      h('div', {}, this.queue,
+      h('div', {}, this.queue, this.obligations?.element,
         h('div', { class: 'panel latest-panel' }, h('h3', {}, t('dispatcher.latest')), this.latest,
           h('p', { class: 'state empty', id: 'no-latest' }, t('dispatcher.noLatest')))),
       this.detail));

@@ -10,10 +10,11 @@ import { extensionsPart } from './supervisor/extensions.js';
 import { leaguePart } from './supervisor/league.js';
 import { agendaPart } from './supervisor/agenda.js';
 import { whatIfPart } from './supervisor/what-if.js';
+import { obligationsPart } from './supervisor/obligations.js';
 
-const TABS = ['alerts', 'extensions', 'league', 'agenda', 'whatIf'];
+const TABS = ['alerts', 'extensions', 'obligations', 'league', 'agenda', 'whatIf'];
 const FACTORIES = { alerts: alertsPart, extensions: extensionsPart, league: leaguePart, agenda: agendaPart,
-  whatIf: whatIfPart };
+  whatIf: whatIfPart, obligations: obligationsPart };
 
 function tabInAddress() {
   const tab = location.hash.replace(/^#\/?/, '').split('/')[1];

@@ -7,6 +7,7 @@ import { t, term } from '../../i18n.js';
 import { dateTime } from '../../format.js';
 import { VOCABULARY } from '../../messages.js';
 import { choice, empty, fact, field, region, submitTo } from '../../ui.js';
+import { loadObligations, obligationList } from '../../obligations.js';
 
 const FILTERS = ['DUE', 'OPEN', 'SURVEY_SENT', 'COMPLETED'];
 const PAGE_SIZE = 50;
@@ -105,6 +106,7 @@ function detail(callback, timeline, onSaved, saved) {
     h('p', {}, t('agent.callback.dueLabel'), h('time', { datetime: callback.dueAt }, dateTime(callback.dueAt)),
       callback.overdue ? [' ', h('span', { class: 'badge overdue-badge' }, t('agent.callbacks.overdue'))] : null,
       ' · ', h('span', { class: `badge callback-${String(callback.status).toLowerCase()}` }, t(`agent.callbacks.status.${callback.status}`))),
+    obligationsOf(callback),
     attempts(callback),
     callback.status === 'SURVEY_SENT' ? h('p', { class: 'muted' }, t('agent.callback.surveySent', {
       time: dateTime(callback.surveySentAt), replyBy: dateTime(callback.replyBy) })) : null,
@@ -184,9 +186,44 @@ function outcomeForm(callback, onSaved) {
     h('button', { type: 'submit', class: 'primary', id: 'save-outcome' }, t('agent.callback.saveOutcome')));
   form.addEventListener('submit', event => {
     event.preventDefault();
-    submitTo(form, `/api/v1/callbacks/${encodeURIComponent(callback.id)}/outcome`, outcomeBody(form), onSaved);
+    submitTo(form, `/api/v1/callbacks/${encodeURIComponent(callback.id)}/outcome`, outcomeBody(form), onSaved,
+      error => promisesStillOpen(form, callback, error));
   });
   return form;
+}
+
+/** The complaint's promises (承诺) and their state, read from escalation-service; id callback-obligations. */
+function obligationsOf(callback) {
+  const list = h('div', { id: 'callback-obligations-list' });
+  const section = h('div', { class: 'callback-obligations', id: 'callback-obligations' },
+    h('h4', {}, t('agent.callback.obligations')), list);
+  region(list, () => loadObligations({ complaintId: callback.complaintId }),
+    obligations => obligationList(obligations, { showComplaint: false }), () => false);
+  return section;
+}
+
+/**
+ * A 409 for a satisfied outcome while promises are open names them by id (openObligations): said as the promises
+ * the agent sees, and the list above is read again so that it shows their state now.
+ */
+async function promisesStillOpen(form, callback, error) {
+  const open = error.status === 409 ? error.problem?.openObligations : null;
+  if (!Array.isArray(open) || !open.length) return;
+  let named = open;
+  try {
+    const obligations = await loadObligations({ complaintId: callback.complaintId });
+    named = open.map(id => {
+      const obligation = obligations.find(candidate => candidate.id === id);
+      return obligation ? `#${obligation.number} ${term('promiseKind', obligation.kind)} ${obligation.text || ''}`.trim() : id;
+    });
+    const list = form.closest('.callback-detail')?.querySelector('#callback-obligations-list');
+    if (list) replace(list, obligationList(obligations, { showComplaint: false }));
+  } catch (ignored) {
+    // the ids stand for themselves
+  }
+  const note = form.querySelector('.form-error') ?? form.insertBefore(h('p', { class: 'form-error', role: 'alert' }), form.firstChild);
+  note.id = 'open-obligations';
+  note.textContent = t('agent.callback.openObligations', { promises: named.join('; ') });
 }
 
 /** One survey question as five radio buttons, 1 (poor) to 5 (very good). */

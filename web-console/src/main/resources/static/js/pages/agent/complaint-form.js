@@ -11,6 +11,8 @@ import { customerHistory } from './customer-history.js';
 
 const FIRST_PROMISE_ROWS = 2;
 const MAX_PROMISES = 10;
+// the kinds of promise that need an amount (closedloop.contracts.PromiseKind.needsAmount)
+const AMOUNT_KINDS = ['REFUND', 'DOUBLE_REFUND'];
 
 /** The form with its result and the customer's history beside it; returns {element, stop}. */
 export function complaintForm(timeline) {
@@ -67,14 +69,33 @@ function withId(element, id) {
   return element;
 }
 
-/** One promise row: its text and an optional due time on the agent's wall clock. */
+/**
+ * One promise row: its kind (default OTHER), the amount for a refund (shown and required only for REFUND and
+ * DOUBLE_REFUND), its text and an optional due time on the agent's wall clock.
+ */
 function addPromiseRow(container, focus) {
   const index = container.childElementCount;
   if (index >= MAX_PROMISES) return;
   const text = h('input', { name: `promises[${index}].text`, id: `promise-${index}-text`, maxlength: 500, autocomplete: 'off' });
+  const kind = choice(`promises[${index}].kind`, 'promiseKind', VOCABULARY.promiseKind, { required: true, value: 'OTHER' });
+  kind.id = `promise-${index}-kind`;
+  const amount = h('input', { type: 'number', name: `promises[${index}].amount`, id: `promise-${index}-amount`,
+    min: '0.01', step: '0.01', inputmode: 'decimal', autocomplete: 'off' });
+  const amountField = field('agent.form.promiseAmount', amount);
+  const showAmount = () => {
+    const needed = AMOUNT_KINDS.includes(kind.value);
+    amountField.hidden = !needed;
+    amountField.style.display = needed ? '' : 'none'; // .field's own display would outdo [hidden]
+    amount.required = needed;
+    if (!needed) amount.value = '';
+  };
+  kind.addEventListener('change', showAmount);
   const row = h('div', { class: 'field-row promise-row' },
+    field('agent.form.promiseKind', kind),
+    amountField,
     h('div', { class: 'field' }, h('label', { for: text.id }, t('agent.form.promiseText', { n: index + 1 })), text),
     field('agent.form.promiseDue', h('input', { type: 'datetime-local', name: `promises[${index}].dueAt`, id: `promise-${index}-due` })));
+  showAmount();
   container.append(row);
   if (focus) text.focus();
 }
@@ -105,8 +126,14 @@ function bodyOf(form) {
   form.querySelectorAll('.promise-row').forEach((row, index) => {
     const text = form.elements[`promises[${index}].text`].value.trim();
     const dueAt = instantOfLocal(form.elements[`promises[${index}].dueAt`].value);
-    if (!text && !dueAt) return;
-    promises.push(dueAt ? { text, dueAt } : { text });
+    const kind = form.elements[`promises[${index}].kind`].value || 'OTHER';
+    const amount = form.elements[`promises[${index}].amount`].value.trim();
+    if (!text && !dueAt && !amount && kind === 'OTHER') return;
+    const promise = { kind, text };
+    // the amount as typed (a JSON number), so that the API judges it, not the browser
+    if (AMOUNT_KINDS.includes(kind) && amount) promise.amount = Number(amount);
+    if (dueAt) promise.dueAt = dueAt;
+    promises.push(promise);
     positions.push(index);
   });
   if (promises.length) json.promises = promises;
@@ -161,6 +188,8 @@ function resetForm(form) {
   const channel = form.elements.channel.value;
   form.reset();
   form.elements.channel.value = channel;
+  // each promise row's amount shows again only for the kinds that need one
+  form.querySelectorAll('.promise-row select').forEach(select => select.dispatchEvent(new Event('change')));
 }
 
 function startOver(form, result, history) {
