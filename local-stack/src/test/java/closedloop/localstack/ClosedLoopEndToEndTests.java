@@ -165,7 +165,9 @@ class ClosedLoopEndToEndTests {
             if (service.equals(IdentityIssuerApplication.NAME)) {
                 return;
             }
-            var client = org.springframework.test.web.reactive.server.WebTestClient.bindToServer().baseUrl(url).build();
+            var client = org.springframework.test.web.reactive.server.WebTestClient.bindToServer().baseUrl(url)
+                    // a service's metrics run past the default 256 KB with every consumer group's fetch metrics
+                    .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024)).build();
             client.get().uri("/actuator/health").exchange()
                     .expectStatus().isOk()
                     .expectBody().jsonPath("$.status").isEqualTo("UP");

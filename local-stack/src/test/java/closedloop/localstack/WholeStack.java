@@ -41,6 +41,8 @@ public final class WholeStack implements ParameterResolver {
                 Map.of(), Map.ofEntries(
                 Map.entry("closedloop.sla.network-quality.resolve", NETWORK_QUALITY_RESOLVE),
                 Map.entry("closedloop.escalation.scan-interval", "PT0.2S"),
+                // every periodic pass runs often, so that a test can wait for a few more passes of each
+                Map.entry("closedloop.calendar.refresh-interval", "PT0.5S"),
                 Map.entry("closedloop.kafka.relay-interval", "PT0.2S"),
                 // a line per request, so that the log scan sees what an access log would show
                 Map.entry("closedloop.access-log", "true"),

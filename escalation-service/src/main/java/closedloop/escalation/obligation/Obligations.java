@@ -6,7 +6,6 @@ import closedloop.contracts.TicketAssigned;
 import closedloop.escalation.policy.WorkingTime;
 import closedloop.platform.domain.RaceRetry;
 import closedloop.platform.outbox.OutboxRelay;
-import closedloop.platform.web.Problems;
 import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -91,19 +90,18 @@ public class Obligations {
         return mongo.findById(id, Obligation.class);
     }
 
-    /** Records how the obligation was kept; 404 when there is none, 409 when it is not OPEN. */
+    /** Records how the obligation was kept; empty when there is none, {@code IllegalTransition} when not OPEN. */
     public Mono<Obligation> fulfil(String id, String reference, String note, String actor) {
         return change(id, obligation -> obligation.fulfil(reference, note, actor, now()));
     }
 
-    /** Releases the branch from the obligation with the reason; 404 when there is none, 409 when it is not OPEN. */
+    /** Releases the branch from the obligation; empty when there is none, {@code IllegalTransition} when not OPEN. */
     public Mono<Obligation> waive(String id, String reason, String actor) {
         return change(id, obligation -> obligation.waive(reason, actor, now()));
     }
 
     private Mono<Obligation> change(String id, java.util.function.Consumer<Obligation> transition) {
         return raceRetry.retrying(() -> byId(id)
-                        .switchIfEmpty(Mono.error(() -> Problems.notFound("obligation", id)))
                         .doOnNext(transition)
                         .flatMap(mongo::save))
                 .doOnNext(relay::nudge);

@@ -10,6 +10,7 @@ import closedloop.notification.message.QuietHours;
 import closedloop.platform.PhoneNumbers;
 import closedloop.platform.domain.RaceRetry;
 import closedloop.platform.outbox.OutboxRelay;
+import closedloop.notification.promise.PromisesKept;
 import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

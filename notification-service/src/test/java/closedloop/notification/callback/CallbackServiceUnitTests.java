@@ -12,6 +12,7 @@ import closedloop.notification.notice.WhoIsTold;
 import closedloop.platform.domain.RaceRetry;
 import closedloop.platform.domain.RaceRetryProperties;
 import closedloop.platform.outbox.OutboxRelay;
+import closedloop.notification.promise.PromisesKept;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;

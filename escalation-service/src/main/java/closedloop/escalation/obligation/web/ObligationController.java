@@ -59,6 +59,7 @@ public class ObligationController {
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("obligation", id)))
                 .flatMap(seen -> obligations.fulfil(id, request.reference().strip(),
                         request.note() == null ? null : request.note().strip(), actor))
+                .switchIfEmpty(Mono.error(() -> Problems.notFound("obligation", id)))
                 .map(ObligationView::of);
     }
 
@@ -66,6 +67,8 @@ public class ObligationController {
     @PostMapping("/api/v1/obligations/{id}/waiver")
     public Mono<ObligationView> waive(@PathVariable String id, @Valid @RequestBody WaiverRequest request,
                                       @Actor String actor) {
-        return obligations.waive(id, request.reason().strip(), actor).map(ObligationView::of);
+        return obligations.waive(id, request.reason().strip(), actor)
+                .switchIfEmpty(Mono.error(() -> Problems.notFound("obligation", id)))
+                .map(ObligationView::of);
     }
 }

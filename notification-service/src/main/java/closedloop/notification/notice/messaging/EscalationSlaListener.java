@@ -3,7 +3,7 @@ package closedloop.notification.notice.messaging;
 import closedloop.contracts.ExtensionApproved;
 import closedloop.contracts.ObligationFulfilled;
 import closedloop.contracts.ObligationWaived;
-import closedloop.notification.callback.PromisesKept;
+import closedloop.notification.promise.PromisesKept;
 import closedloop.contracts.TicketEscalated;
 import closedloop.contracts.TicketWarned;
 import closedloop.contracts.Topics;

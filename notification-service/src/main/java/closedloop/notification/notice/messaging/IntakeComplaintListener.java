@@ -2,7 +2,7 @@ package closedloop.notification.notice.messaging;
 
 import closedloop.contracts.ComplaintClosed;
 import closedloop.contracts.ComplaintRegistered;
-import closedloop.notification.callback.PromisesKept;
+import closedloop.notification.promise.PromisesKept;
 import closedloop.contracts.Topics;
 import closedloop.notification.notice.WhoIsTold;
 import closedloop.platform.kafka.EventHandlers;

@@ -1,5 +1,6 @@
-package closedloop.escalation.policy.web;
+package closedloop.escalation.whatif.web;
 
+import closedloop.escalation.policy.web.DraftPolicyBody;
 import closedloop.platform.web.FieldError;
 import closedloop.platform.web.IsoInstant;
 import jakarta.validation.Valid;
@@ -22,7 +23,7 @@ public record WhatIfRequest(@NotNull @Valid DraftPolicyBody policy, @NotNull @Is
 
     /** What Bean Validation cannot see: the draft's coverage, and a window that is empty or too long. */
     List<FieldError> errors() {
-        List<FieldError> errors = new ArrayList<>(PolicyCoverage.errors("policy.", policy.rules(), policy.outside()));
+        List<FieldError> errors = new ArrayList<>(policy.coverageErrors("policy."));
         if (!start().isBefore(end())) {
             errors.add(new FieldError("from", "must be before to (" + end() + ")"));
         } else if (Duration.between(start(), end()).compareTo(LONGEST_WINDOW) > 0) {

@@ -1,4 +1,4 @@
-package closedloop.notification.callback;
+package closedloop.notification.promise;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;

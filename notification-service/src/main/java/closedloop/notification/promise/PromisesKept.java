@@ -1,4 +1,4 @@
-package closedloop.notification.callback;
+package closedloop.notification.promise;
 
 import closedloop.contracts.ComplaintRegistered;
 import lombok.RequiredArgsConstructor;

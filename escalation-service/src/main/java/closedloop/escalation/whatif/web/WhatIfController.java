@@ -1,4 +1,4 @@
-package closedloop.escalation.policy.web;
+package closedloop.escalation.whatif.web;
 
 import closedloop.escalation.whatif.WhatIf;
 import closedloop.escalation.whatif.WhatIfReport;

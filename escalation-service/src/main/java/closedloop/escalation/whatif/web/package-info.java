@@ -1,0 +1,2 @@
+/** The policy what-if over HTTP, for supervisors and administrators. */
+package closedloop.escalation.whatif.web;
