@@ -22,6 +22,7 @@ public final class Golden {
 
     public static final String COMPLAINT_ID = "0b7e3c1a-5d2f-4c1e-9a57-3f1d2e4b6a70";
     public static final String TICKET_ID = "5f0c2b9e-7a41-4d3b-8e16-2c9d4f7a1b38";
+    public static final String PROBLEM_ID = "PB-3f9a2c71b0de";
     public static final String CALLBACK_ID = "9d2e6f4a-1b3c-4e5d-8f7a-6b5c4d3e2f10";
     public static final Instant AT = Instant.parse("2026-11-22T02:30:00Z");
 

@@ -7,6 +7,7 @@ import java.util.List;
 import static closedloop.contracts.Golden.AT;
 import static closedloop.contracts.Golden.CALLBACK_ID;
 import static closedloop.contracts.Golden.COMPLAINT_ID;
+import static closedloop.contracts.Golden.PROBLEM_ID;
 import static closedloop.contracts.Golden.TICKET_ID;
 import static closedloop.contracts.Golden.idOf;
 
@@ -66,6 +67,31 @@ final class GoldenSamples {
                     "li.ming");
             case OBLIGATION_WAIVED -> new ObligationWaived(idOf(type), AT, COMPLAINT_ID, COMPLAINT_ID + "-1",
                     PromiseKind.VISIT, "The customer declined the visit", "sup.wang");
+            case PROBLEM_OPENED -> new ProblemOpened(idOf(type), AT, COMPLAINT_ID, PROBLEM_ID,
+                    "Charged twice for the November data package in Lixia", Category.BILLING, "Lixia", null,
+                    ProblemOrigin.MANUAL, List.of(COMPLAINT_ID, "1c9a7e55-0d3b-4f62-9a1e-8b7c6d5e4f30",
+                    "2d8b6f44-1e2a-4b73-8c0f-7a6b5c4d3e21", "3e7a5d33-2f19-4c84-9b1e-69a5b4c3d212",
+                    "4f69c422-3e08-4d95-8a2d-58b4a3b2c103"), "sup.liu");
+            case COMPLAINT_LINKED_TO_PROBLEM -> new ComplaintLinkedToProblem(idOf(type), AT, COMPLAINT_ID, PROBLEM_ID,
+                    "Charged twice for the November data package in Lixia", "sup.liu");
+            case CORRECTIVE_ACTION_PLANNED -> new CorrectiveActionPlanned(idOf(type), AT, COMPLAINT_ID, PROBLEM_ID,
+                    PROBLEM_ID + "-A1", "Correct the rating rule of the November package", "BILLING-CENTRE",
+                    AT.plus(Duration.ofDays(3)), "sup.liu");
+            case CORRECTIVE_ACTION_DONE -> new CorrectiveActionDone(idOf(type), AT, COMPLAINT_ID, PROBLEM_ID,
+                    PROBLEM_ID + "-A1", "Correct the rating rule of the November package", "BILLING-CENTRE",
+                    "Rule 4711 corrected and re-rated", "li.ming");
+            case CORRECTIVE_ACTION_WARNED -> new CorrectiveActionWarned(idOf(type), AT, COMPLAINT_ID, PROBLEM_ID,
+                    PROBLEM_ID + "-A1", "Correct the rating rule of the November package", "BILLING-CENTRE",
+                    AT.plus(Duration.ofHours(6)));
+            case CORRECTIVE_ACTION_OVERDUE -> new CorrectiveActionOverdue(idOf(type), AT, COMPLAINT_ID, PROBLEM_ID,
+                    PROBLEM_ID + "-A1", "Correct the rating rule of the November package", "BILLING-CENTRE",
+                    AT.minusSeconds(60));
+            case PROBLEM_PUT_ON_AGENDA -> new ProblemPutOnAgenda(idOf(type), AT, COMPLAINT_ID, PROBLEM_ID,
+                    "Charged twice for the November data package in Lixia", "Needs the billing centre's budget",
+                    "sup.liu");
+            case PROBLEM_SOLVED -> new ProblemSolved(idOf(type), AT, COMPLAINT_ID, PROBLEM_ID,
+                    "Charged twice for the November data package in Lixia",
+                    "The rating rule is corrected and every double charge refunded", true, "sup.liu");
             case EXTENSION_APPROVED -> new ExtensionApproved(idOf(type), AT, COMPLAINT_ID, TICKET_ID, "LIXIA-01",
                     idOf(EventType.EXTENSION_REQUESTED).toString(), AT.plus(Duration.ofHours(4)),
                     AT.plus(Duration.ofDays(2)), "sup.liu");

@@ -365,13 +365,19 @@ class ComplaintUnitTests {
                 .forEach(event -> complaint.apply(event, "escalation-service", later()));
 
         assertThat(complaint.timeline()).filteredOn(entry -> entry.type().startsWith("closedloop.sla."))
-                .hasSize(14)
-                .allSatisfy(entry -> assertThat(entry.actor()).as(entry.type()).isEqualTo(Map.of(
-                        "closedloop.sla.extension-approved.v1", "sup.liu",
-                        "closedloop.sla.extension-refused.v1", "sup.liu",
-                        "closedloop.sla.office-meeting-decided.v1", "sup.liu",
-                        "closedloop.sla.obligation-fulfilled.v1", "li.ming",
-                        "closedloop.sla.obligation-waived.v1", "sup.wang").get(entry.type())));
+                .hasSize(22)
+                .allSatisfy(entry -> assertThat(entry.actor()).as(entry.type()).isEqualTo(Map.ofEntries(
+                        Map.entry("closedloop.sla.extension-approved.v1", "sup.liu"),
+                        Map.entry("closedloop.sla.extension-refused.v1", "sup.liu"),
+                        Map.entry("closedloop.sla.office-meeting-decided.v1", "sup.liu"),
+                        Map.entry("closedloop.sla.obligation-fulfilled.v1", "li.ming"),
+                        Map.entry("closedloop.sla.obligation-waived.v1", "sup.wang"),
+                        Map.entry("closedloop.sla.problem-opened.v1", "sup.liu"),
+                        Map.entry("closedloop.sla.complaint-linked-to-problem.v1", "sup.liu"),
+                        Map.entry("closedloop.sla.corrective-action-planned.v1", "sup.liu"),
+                        Map.entry("closedloop.sla.corrective-action-done.v1", "li.ming"),
+                        Map.entry("closedloop.sla.problem-put-on-agenda.v1", "sup.liu"),
+                        Map.entry("closedloop.sla.problem-solved.v1", "sup.liu")).get(entry.type())));
     }
 
     @Test
@@ -380,7 +386,10 @@ class ComplaintUnitTests {
                 EventType.CLOCKS_PAUSED, EventType.CLOCKS_RESUMED, EventType.EXTENSION_APPROVED,
                 EventType.EXTENSION_REFUSED, EventType.TICKET_WARNED, EventType.TICKET_ESCALATED,
                 EventType.OFFICE_MEETING_DECIDED, EventType.OFFICE_MEETING_DECISION_OVERDUE, EventType.DEADLINE_MOVED,
-                EventType.OBLIGATION_FULFILLED, EventType.OBLIGATION_WAIVED);
+                EventType.OBLIGATION_FULFILLED, EventType.OBLIGATION_WAIVED, EventType.PROBLEM_OPENED,
+                EventType.COMPLAINT_LINKED_TO_PROBLEM, EventType.CORRECTIVE_ACTION_PLANNED,
+                EventType.CORRECTIVE_ACTION_DONE, EventType.CORRECTIVE_ACTION_WARNED,
+                EventType.CORRECTIVE_ACTION_OVERDUE, EventType.PROBLEM_PUT_ON_AGENDA, EventType.PROBLEM_SOLVED);
     }
 
     /** Every SLA event, each in every status a complaint can be in. */
