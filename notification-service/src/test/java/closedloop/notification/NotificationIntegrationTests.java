@@ -668,7 +668,10 @@ abstract class NotificationIntegrationTests extends NotificationScenario {
         clock.add(Duration.ofMinutes(1));
         for (EventType type : List.of(EventType.CLOCK_STARTED, EventType.CLOCKS_PAUSED, EventType.CLOCKS_RESUMED,
                 EventType.EXTENSION_REFUSED, EventType.OFFICE_MEETING_DECIDED,
-                EventType.OFFICE_MEETING_DECISION_OVERDUE)) {
+                EventType.OFFICE_MEETING_DECISION_OVERDUE, EventType.PROBLEM_OPENED,
+                EventType.COMPLAINT_LINKED_TO_PROBLEM, EventType.CORRECTIVE_ACTION_PLANNED,
+                EventType.CORRECTIVE_ACTION_DONE, EventType.CORRECTIVE_ACTION_WARNED,
+                EventType.CORRECTIVE_ACTION_OVERDUE, EventType.PROBLEM_PUT_ON_AGENDA)) {
             kafka.publish(goldenFor(type, registered.complaintId()));
         }
         TicketWarned warned = goldenFor(EventType.TICKET_WARNED, registered.complaintId());
