@@ -4,12 +4,12 @@ import closedloop.contracts.ComplaintRegistered;
 import closedloop.contracts.Promise;
 import closedloop.contracts.TicketAssigned;
 import closedloop.escalation.policy.WorkingTime;
+import closedloop.platform.DueDocuments;
 import closedloop.platform.WaitingMarker;
 import closedloop.platform.domain.RaceRetry;
 import closedloop.platform.outbox.OutboxRelay;
 import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -135,19 +135,13 @@ public class Obligations {
      * One pass over the promises' clocks due by now, at most {@code batchSize}: each warning and breach is told once.
      * An obligation changed meanwhile (kept, waived, another instance) is left to the next pass.
      *
-     * @return how many obligations had a clock due
+     * @return how many obligations were found due
      */
     public Mono<Integer> lookAtDueClocks(int batchSize) {
         Instant now = now();
         Query due = new Query(WaitingMarker.waiting(Obligation.AWAITING_CLOCK).and("status").is(ObligationStatus.OPEN)
                 .and("nextCheckAt").lte(now)).with(Sort.by("nextCheckAt")).limit(batchSize);
-        return mongo.find(due, Obligation.class)
-                .concatMap(obligation -> obligation.lookAtClock(now)
-                        ? mongo.save(obligation).doOnNext(relay::nudge)
-                                .onErrorResume(OptimisticLockingFailureException.class, lost -> Mono.empty())
-                        : Mono.empty())
-                .count()
-                .map(Long::intValue);
+        return DueDocuments.changeEach(mongo, relay, due, Obligation.class, obligation -> obligation.lookAtClock(now));
     }
 
     private Instant dueAt(Promise promise, Instant registeredAt) {

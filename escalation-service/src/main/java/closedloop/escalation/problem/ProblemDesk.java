@@ -2,12 +2,12 @@ package closedloop.escalation.problem;
 
 import closedloop.contracts.TimeBasis;
 import closedloop.escalation.policy.WorkingTime;
+import closedloop.platform.DueDocuments;
 import closedloop.platform.WaitingMarker;
 import closedloop.platform.domain.RaceRetry;
 import closedloop.platform.outbox.OutboxRelay;
 import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -196,19 +196,13 @@ public class ProblemDesk {
      * One pass over the actions' clocks due by now, at most {@code batchSize} problems: each warning and due date
      * passed is told once. A problem another instance changed meanwhile is left to the next pass.
      *
-     * @return how many problems had a clock due
+     * @return how many problems were found due
      */
     public Mono<Integer> lookAtDueClocks(int batchSize) {
         Instant now = now();
         Query due = new Query(WaitingMarker.waiting(Problem.AWAITING_ACTION_CHECK).and("status").is(ProblemStatus.OPEN)
                 .and("nextCheckAt").lte(now)).with(Sort.by("nextCheckAt")).limit(batchSize);
-        return mongo.find(due, Problem.class)
-                .concatMap(problem -> problem.lookAtClocks(now)
-                        ? mongo.save(problem).doOnNext(relay::nudge)
-                                .onErrorResume(OptimisticLockingFailureException.class, lost -> Mono.empty())
-                        : Mono.empty())
-                .count()
-                .map(Long::intValue);
+        return DueDocuments.changeEach(mongo, relay, due, Problem.class, problem -> problem.lookAtClocks(now));
     }
 
     private Mono<Problem> change(String id, Consumer<Problem> transition) {
