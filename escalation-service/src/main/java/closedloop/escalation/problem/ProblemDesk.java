@@ -2,9 +2,9 @@ package closedloop.escalation.problem;
 
 import closedloop.contracts.TimeBasis;
 import closedloop.escalation.policy.WorkingTime;
-import closedloop.platform.DueDocuments;
 import closedloop.platform.WaitingMarker;
 import closedloop.platform.domain.RaceRetry;
+import closedloop.platform.outbox.DueDocuments;
 import closedloop.platform.outbox.OutboxRelay;
 import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DuplicateKeyException;

@@ -1,7 +1,5 @@
-package closedloop.platform;
+package closedloop.platform.outbox;
 
-import closedloop.platform.outbox.OutboxDocument;
-import closedloop.platform.outbox.OutboxRelay;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -10,9 +8,9 @@ import reactor.core.publisher.Mono;
 import java.util.function.Predicate;
 
 /**
- * One run of a {@link PeriodicPass} over the documents that are due (found by a {@link WaitingMarker}): each one the
- * change alters is written with its version and its events handed to the relay at once. A document another writer
- * changed meanwhile is left to the next run, which reads it afresh, so nothing is retried here.
+ * One run of a periodic pass over the documents that are due (found by their waiting marker, {@code WaitingMarker}):
+ * each one the change alters is written with its version and its events handed to the relay at once. A document
+ * another writer changed meanwhile is left to the next run, which reads it afresh, so nothing is retried here.
  */
 public final class DueDocuments {
 
