@@ -10,6 +10,7 @@ import closedloop.contracts.ClockKind;
 import closedloop.contracts.ContactMethod;
 import closedloop.contracts.EscalationReason;
 import closedloop.contracts.Priority;
+import closedloop.contracts.ProblemOrigin;
 import closedloop.contracts.PromiseKind;
 import closedloop.contracts.ReturnReason;
 import closedloop.contracts.RootCause;
@@ -102,6 +103,7 @@ class ConsoleVocabularyUnitTests {
                         Arguments.of("extensionStatus", names(ExtensionStatus.class)),
                         Arguments.of("agendaStatus", names(AgendaStatus.class)),
                         Arguments.of("obligationStatus", names(ObligationStatus.class)),
+                        Arguments.of("problemOrigin", names(ProblemOrigin.class)),
                         // how a branch let go of a complaint: the final statuses of its ticket
                         Arguments.of("endedBy", Arrays.stream(TicketStatus.values())
                                 .filter(status -> !status.isOpen()).map(Enum::name).toList()),
