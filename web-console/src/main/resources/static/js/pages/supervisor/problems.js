@@ -164,11 +164,11 @@ function problemDetail(problem, changed) {
       h('span', { class: 'what' }, complaint.linkedBy
         ? t('problems.linkedBy', { time: dateTime(complaint.linkedAt), actor: complaint.linkedBy })
         : t('problems.linkedAutomatically', { time: dateTime(complaint.linkedAt) }))))),
-    open ? linkForm(problem, changed) : null,
     h('h4', {}, t('problems.actions')),
     h('div', { id: 'problem-actions' }, actionList(problem, problem.actions || [],
       { offer: open ? ['done'] : [], done: updated => changed(updated, 'problems.actionMarkedDone') })),
     open ? actionForm(problem, changed) : null,
+    open ? linkForm(problem, changed) : null,
     open && !problem.agenda ? agendaForm(problem, changed) : null,
     open ? closeForm(problem, changed) : null,
   ];
@@ -244,8 +244,9 @@ function openForm(opened) {
 
 /** More complaints that belong to the problem, linked by hand. */
 function linkForm(problem, changed) {
-  const ids = idsInput('problem-link-ids');
-  const form = h('form', { class: 'problem-form', id: 'problem-link-form', novalidate: true },
+  const ids = h('input', { type: 'text', name: 'complaintIds', id: 'problem-link-ids', spellcheck: 'false',
+    autocomplete: 'off', 'aria-required': 'true' });
+  const form = h('form', { class: 'problem-form inline', id: 'problem-link-form', novalidate: true },
     field('problems.linkIds', ids),
     h('button', { type: 'submit', id: 'problem-link' }, t('problems.link')));
   form.addEventListener('submit', event => {
