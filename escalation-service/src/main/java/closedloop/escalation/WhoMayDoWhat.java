@@ -44,7 +44,15 @@ class WhoMayDoWhat {
                 allow(GET, "/api/v1/dossiers/{complaintId}", SUPERVISOR),
                 allow(GET, "/api/v1/obligations", STAFF),
                 allow(POST, "/api/v1/obligations/{id}/fulfilment", DISPATCHER, SUPERVISOR),
-                allow(POST, "/api/v1/obligations/{id}/waiver", SUPERVISOR))
+                allow(POST, "/api/v1/obligations/{id}/waiver", SUPERVISOR),
+                allow(GET, "/api/v1/problems", STAFF),
+                allow(GET, "/api/v1/problems/{id}", STAFF),
+                allow(POST, "/api/v1/problems", SUPERVISOR),
+                allow(POST, "/api/v1/problems/{id}/complaints", SUPERVISOR),
+                allow(POST, "/api/v1/problems/{id}/actions", SUPERVISOR),
+                allow(POST, "/api/v1/problems/{id}/actions/{actionId}/done", DISPATCHER, SUPERVISOR),
+                allow(POST, "/api/v1/problems/{id}/agenda", SUPERVISOR),
+                allow(POST, "/api/v1/problems/{id}/close", SUPERVISOR))
                 // the dead letters of the service's consumer groups, as every service with listeners has them
                 .and(DeadLetterController.ACCESS);
     }

@@ -2,9 +2,12 @@ package closedloop.escalation.supervision;
 
 import closedloop.contracts.ClockKind;
 import closedloop.contracts.ClosedLoopEvent;
+import closedloop.contracts.CorrectiveActionOverdue;
+import closedloop.contracts.CorrectiveActionWarned;
 import closedloop.contracts.EscalationReason;
 import closedloop.contracts.MessageFailed;
 import closedloop.contracts.OfficeMeetingDecisionOverdue;
+import closedloop.contracts.ProblemOpened;
 import closedloop.contracts.TicketEscalated;
 import closedloop.contracts.TicketWarned;
 import closedloop.platform.domain.IllegalTransition;
@@ -20,7 +23,8 @@ import java.util.Optional;
 
 /**
  * A live alert for supervisors: a ticket was warned (催办), escalated (督办, 办公会), an office-meeting decision went
- * overdue or a message to a customer or to staff could not be delivered. Its id is the id of the event that raised it, so that raising it twice is a duplicate key. It is OPEN until
+ * overdue, a message to a customer or to staff could not be delivered, a problem (问题单) was opened or one of its
+ * corrective actions slipped. Its id is the id of the event that raised it, so that raising it twice is a duplicate key. It is OPEN until
  * a supervisor acknowledges it and CLEARED when its ticket is resolved or its complaint closed.
  */
 @Document(Alert.COLLECTION)
@@ -48,6 +52,8 @@ public class Alert {
     private EscalationReason reason;
     /** The office-meeting item a DECISION_OVERDUE alert is about. */
     private String itemId;
+    /** The problem a PROBLEM_OPENED, ACTION_WARNING or ACTION_OVERDUE alert is about. */
+    private String problemId;
     private Instant raisedAt;
     private String summary;
     private AlertStatus status;
@@ -95,7 +101,24 @@ public class Alert {
         if (event instanceof MessageFailed failed) {
             return Optional.of(new Alert(failed, AlertKind.DELIVERY_FAILED, null, null, null, null, null, null));
         }
+        if (event instanceof ProblemOpened opened) {
+            return Optional.of(new Alert(opened, AlertKind.PROBLEM_OPENED, null, null, null, null, null, null)
+                    .aboutProblem(opened.problemId()));
+        }
+        if (event instanceof CorrectiveActionWarned warned) {
+            return Optional.of(new Alert(warned, AlertKind.ACTION_WARNING, null, warned.owner(), null, warned.dueAt(),
+                    null, null).aboutProblem(warned.problemId()));
+        }
+        if (event instanceof CorrectiveActionOverdue overdue) {
+            return Optional.of(new Alert(overdue, AlertKind.ACTION_OVERDUE, null, overdue.owner(), null,
+                    overdue.dueAt(), null, null).aboutProblem(overdue.problemId()));
+        }
         return Optional.empty();
+    }
+
+    private Alert aboutProblem(String id) {
+        problemId = id;
+        return this;
     }
 
     /** Names the branch of an alert whose event did not; a branch already known stays. */
@@ -177,6 +200,10 @@ public class Alert {
 
     public String itemId() {
         return itemId;
+    }
+
+    public String problemId() {
+        return problemId;
     }
 
     public Instant raisedAt() {

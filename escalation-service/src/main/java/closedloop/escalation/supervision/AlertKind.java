@@ -14,7 +14,13 @@ public enum AlertKind {
      * Not a rung of the ladder: a message about the complaint could not be delivered (MessageFailed). Someone must
      * reach the person another way, so it stays until a supervisor acknowledges it, also once the complaint is closed.
      */
-    DELIVERY_FAILED(0);
+    DELIVERY_FAILED(0),
+    /** Not a rung of the ladder: complaints were found to share a cause and a problem (问题单) was opened. */
+    PROBLEM_OPENED(0),
+    /** Three quarters of a corrective action's working time passed (催办). */
+    ACTION_WARNING(0),
+    /** A corrective action's due date passed: its problem goes to the office meeting (办公会). */
+    ACTION_OVERDUE(2);
 
     private final int level;
 
@@ -26,9 +32,12 @@ public enum AlertKind {
         return level;
     }
 
-    /** Whether an alert of this kind clears by itself when its ticket is resolved or its complaint closed. */
+    /**
+     * Whether an alert of this kind clears by itself when its ticket is resolved or its complaint closed; the others
+     * (a failed delivery, a problem's) stay until a supervisor acknowledges them.
+     */
     public boolean clearsWhenSettled() {
-        return this != DELIVERY_FAILED;
+        return this == WARNING || this == LEVEL_1 || this == LEVEL_2 || this == DECISION_OVERDUE;
     }
 
     /** The kind of an escalation to this level: level 2 and above is the office meeting. */

@@ -122,7 +122,7 @@ abstract class SupervisionIntegrationTests {
                 .containsExactly(AlertKind.LEVEL_2, AlertKind.LEVEL_1, AlertKind.WARNING);
         assertThat(listed).extracting(AlertView::level).containsExactly(2, 1, 0);
         assertThat(listed.get(2)).isEqualTo(new AlertView(warned.eventId().toString(), AlertKind.WARNING, 0,
-                c.complaintId, c.ticketId, c.branch, ClockKind.SIGN_FOR, warned.deadline(), null, null,
+                c.complaintId, c.ticketId, c.branch, ClockKind.SIGN_FOR, warned.deadline(), null, null, null,
                 warned.occurredAt(), warned.summary(), AlertStatus.OPEN, null, null, null));
         assertThat(alerts("?branch=" + c.branch + "&level=1")).extracting(AlertView::id)
                 .containsExactly(levelOne.eventId().toString());

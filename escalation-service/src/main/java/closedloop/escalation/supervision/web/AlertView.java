@@ -16,16 +16,18 @@ import java.time.Instant;
  * @param clock    the limit concerned; null for an escalation no limit caused and for an overdue decision
  * @param deadline the limit's deadline, or the overdue decision's
  * @param itemId   the office-meeting item of a DECISION_OVERDUE alert
+ * @param problemId the problem of a PROBLEM_OPENED, ACTION_WARNING or ACTION_OVERDUE alert
  * @param raisedAt when the event that raised it happened
  */
 public record AlertView(String id, AlertKind kind, int level, String complaintId, String ticketId, String branch,
-                        ClockKind clock, Instant deadline, EscalationReason reason, String itemId, Instant raisedAt,
-                        String summary, AlertStatus status, String acknowledgedBy, Instant acknowledgedAt,
-                        Instant clearedAt) {
+                        ClockKind clock, Instant deadline, EscalationReason reason, String itemId, String problemId,
+                        Instant raisedAt, String summary, AlertStatus status, String acknowledgedBy,
+                        Instant acknowledgedAt, Instant clearedAt) {
 
     public static AlertView of(Alert alert) {
         return new AlertView(alert.id(), alert.kind(), alert.level(), alert.complaintId(), alert.ticketId(),
-                alert.branch(), alert.clock(), alert.deadline(), alert.reason(), alert.itemId(), alert.raisedAt(),
+                alert.branch(), alert.clock(), alert.deadline(), alert.reason(), alert.itemId(), alert.problemId(),
+                alert.raisedAt(),
                 alert.summary(), alert.status(), alert.acknowledgedBy(), alert.acknowledgedAt(), alert.clearedAt());
     }
 }
