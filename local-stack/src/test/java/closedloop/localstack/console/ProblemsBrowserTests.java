@@ -141,7 +141,8 @@ class ProblemsBrowserTests {
         // closing while an action is open is refused (409): the service's words are said on the form
         browser.type(By.id("problem-resolution-input"), "Not yet");
         browser.click(By.id("problem-close"));
-        assertThat(browser.find(By.cssSelector("#problem-close-form .form-error")).getText()).isNotBlank();
+        assertThat(browser.find(By.cssSelector("#problem-close-form .form-error")).getText()).as("names the open actions")
+                .contains(recalculate.get("id").asText(), fix.get("id").asText());
         assertThat(calls.problem(problemId).get("status").asText()).isEqualTo("OPEN");
         browser.screenshot("close-refused-while-an-action-is-open");
 
