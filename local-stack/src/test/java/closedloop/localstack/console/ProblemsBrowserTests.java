@@ -29,8 +29,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Problems (问题单) and their corrective actions (整改措施) through the console on the whole embedded default: five
- * billing complaints from one district make escalation-service open a problem by itself; the supervisor finds it on
- * the Problems tab with its five complaints in the order they came in, plans two corrective actions for the Lixia
+ * billing complaints from one district make escalation-service open a problem by itself; the supervisor is alerted and
+ * finds it on the Problems tab with its five complaints in the order they came in, plans two corrective actions for the Lixia
  * branch, is told the problem cannot be closed while one is open, marks one done and puts the problem on the office
  * meeting's agenda; the Lixia dispatcher marks the other done from their page; the dispatch desk sees the problem on a
  * complaint's ticket; the supervisor closes it, telling every customer by SMS, which the demo SMS gateway receives.
@@ -96,9 +96,19 @@ class ProblemsBrowserTests {
         assertThat(list(detected.get("complaints"))).extracting(linked -> linked.get("complaintId").asText())
                 .containsExactlyInAnyOrderElementsOf(ids);
 
-        // the supervisor: the problem in the list, then its five complaints in the order they were registered
+        // the supervisor is alerted, and the alert links to the problem
         open("supervisor");
-        browser.signInAs(SUPERVISOR).visit("#/supervisor/problems").language("en");
+        browser.signInAs(SUPERVISOR).visit("#/supervisor").language("en");
+        String alert = "#alert-rows tr[data-kind=PROBLEM_OPENED][data-problem-id='" + problemId + "']";
+        browser.waitFor(By.cssSelector(alert));
+        assertThat(browser.find(By.cssSelector(alert)).getText()).contains("Problem opened", "Problem " + problemId);
+        browser.screenshot("problem-opened-alert");
+        browser.click(By.cssSelector(alert + " a.problem-link"));
+        browser.waitFor(By.cssSelector("#panel-problems #problem-detail[data-problem-id='" + problemId + "']"));
+        assertThat(browser.script("return location.hash")).isEqualTo("#/supervisor/problems/" + problemId);
+
+        // the problem in the list, then its five complaints in the order they were registered
+        browser.visit("#/supervisor/problems");
         String row = "#problems tr[data-problem-id='" + problemId + "']";
         browser.waitFor(By.cssSelector(row + "[data-status=OPEN][data-origin=DETECTED]"));
         WebElement listed = browser.find(By.cssSelector(row));
