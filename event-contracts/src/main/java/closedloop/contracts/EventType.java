@@ -32,6 +32,8 @@ public enum EventType {
     DEADLINE_MOVED("closedloop.sla.deadline-moved.v1", Topics.ESCALATION_SLA, DeadlineMoved.class),
     OBLIGATION_FULFILLED("closedloop.sla.obligation-fulfilled.v1", Topics.ESCALATION_SLA, ObligationFulfilled.class),
     OBLIGATION_WAIVED("closedloop.sla.obligation-waived.v1", Topics.ESCALATION_SLA, ObligationWaived.class),
+    OBLIGATION_WARNED("closedloop.sla.obligation-warned.v1", Topics.ESCALATION_SLA, ObligationWarned.class),
+    OBLIGATION_BREACHED("closedloop.sla.obligation-breached.v1", Topics.ESCALATION_SLA, ObligationBreached.class),
     PROBLEM_OPENED("closedloop.sla.problem-opened.v1", Topics.ESCALATION_SLA, ProblemOpened.class),
     COMPLAINT_LINKED_TO_PROBLEM("closedloop.sla.complaint-linked-to-problem.v1", Topics.ESCALATION_SLA,
             ComplaintLinkedToProblem.class),

@@ -67,6 +67,10 @@ final class GoldenSamples {
                     "li.ming");
             case OBLIGATION_WAIVED -> new ObligationWaived(idOf(type), AT, COMPLAINT_ID, COMPLAINT_ID + "-1",
                     PromiseKind.VISIT, "The customer declined the visit", "sup.wang");
+            case OBLIGATION_WARNED -> new ObligationWarned(idOf(type), AT, COMPLAINT_ID, COMPLAINT_ID + "-1",
+                    PromiseKind.DOUBLE_REFUND, "LIXIA-01", AT.plus(Duration.ofHours(6)));
+            case OBLIGATION_BREACHED -> new ObligationBreached(idOf(type), AT, COMPLAINT_ID, COMPLAINT_ID + "-1",
+                    PromiseKind.DOUBLE_REFUND, "LIXIA-01", AT.minusSeconds(60));
             case PROBLEM_OPENED -> new ProblemOpened(idOf(type), AT, COMPLAINT_ID, PROBLEM_ID,
                     "Charged twice for the November data package in Lixia", Category.BILLING, "Lixia", null,
                     ProblemOrigin.MANUAL, List.of(COMPLAINT_ID, "1c9a7e55-0d3b-4f62-9a1e-8b7c6d5e4f30",

@@ -225,7 +225,7 @@ abstract class MessageMatrixIntegrationTests extends NotificationScenario {
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody()
-                .jsonPath("$.length()").isEqualTo(20)
+                .jsonPath("$.length()").isEqualTo(21)
                 .jsonPath("$[0].purpose").isEqualTo("REGISTRATION_ACK")
                 .jsonPath("$[0].recipient").isEqualTo("CUSTOMER")
                 .jsonPath("$[0].channel").isEqualTo("SMS")

@@ -14,6 +14,7 @@ import closedloop.contracts.ExtensionApproved;
 import closedloop.contracts.ObligationFulfilled;
 import closedloop.contracts.Golden;
 import closedloop.contracts.MessageSent;
+import closedloop.contracts.ProblemSolved;
 import closedloop.contracts.TicketAssigned;
 import closedloop.contracts.TicketEscalated;
 import closedloop.contracts.TicketResolved;
@@ -415,6 +416,57 @@ abstract class NotificationIntegrationTests extends NotificationScenario {
     }
 
     @Test
+    void tellsTheCustomerOnceBySmsThatTheProblemBehindTheirComplaintWasSolved() {
+        ComplaintRegistered registered = registeredAndAcknowledged();
+        clock.add(Duration.ofHours(2));
+        ProblemSolved solved = goldenFor(EventType.PROBLEM_SOLVED, registered.complaintId());
+        assertThat(solved.notifyCustomer()).isTrue();
+        TicketWarned warned = goldenFor(EventType.TICKET_WARNED, registered.complaintId());
+
+        kafka.publish(solved);
+        kafka.publish(solved);
+        kafka.publish(warned);
+
+        String messageId = customerSms(solved.eventId(), Purpose.PROBLEM_SOLVED);
+        // one complaint's SLA events share a partition: once the warning is handled, so are both deliveries before it
+        await().untilAsserted(() -> messagesOf(registered.complaintId())
+                .jsonPath("$[*].purpose").value(hasItem("SLA_WARNING")));
+        messagesOf(registered.complaintId())
+                .jsonPath("$.length()").isEqualTo(4)
+                .jsonPath("$[?(@.purpose == 'PROBLEM_SOLVED')].id").isEqualTo(List.of(messageId))
+                .jsonPath("$[?(@.purpose == 'PROBLEM_SOLVED')].channel").isEqualTo(List.of("SMS"))
+                .jsonPath("$[?(@.purpose == 'PROBLEM_SOLVED')].recipient")
+                .isEqualTo(List.of(registered.customer().phone()))
+                .jsonPath("$[?(@.purpose == 'PROBLEM_SOLVED')].text").isEqualTo(List.of("Your complaint "
+                        + registered.number() + ": the cause behind it has been fixed: " + solved.resolution()
+                        + ". Thank you for your patience."));
+        MessageSent sent = kafka.awaitEvent(MessageSent.class, event -> event.messageId().equals(messageId));
+        assertThat(sent.purpose()).isEqualTo("PROBLEM_SOLVED");
+        assertThat(sent.recipient()).isEqualTo(registered.customer().phone());
+    }
+
+    @Test
+    void tellsTheCustomerNothingOfASolvedProblemWhoseClosingDidNotAskToTellThem() {
+        ComplaintRegistered registered = registeredAndAcknowledged();
+        clock.add(Duration.ofHours(2));
+        ProblemSolved golden = goldenFor(EventType.PROBLEM_SOLVED, registered.complaintId());
+        ProblemSolved quiet = new ProblemSolved(golden.eventId(), golden.occurredAt(), golden.complaintId(),
+                golden.problemId(), golden.title(), golden.resolution(), false, golden.actor());
+        TicketWarned warned = goldenFor(EventType.TICKET_WARNED, registered.complaintId());
+
+        kafka.publish(quiet);
+        kafka.publish(warned);
+
+        // one complaint's SLA events share a partition: once the warning is handled, so is the solved problem
+        await().untilAsserted(() -> messagesOf(registered.complaintId())
+                .jsonPath("$[*].purpose").value(hasItem("SLA_WARNING")));
+        messagesOf(registered.complaintId())
+                .jsonPath("$.length()").isEqualTo(3)
+                .jsonPath("$[0].purpose").isEqualTo("REGISTRATION_ACK")
+                .jsonPath("$[?(@.purpose == 'PROBLEM_SOLVED')]").isEmpty();
+    }
+
+    @Test
     void tellsTheCustomerTheNewTimeOfAnApprovedExtensionBySmsInTheirLocalTime() {
         ComplaintRegistered registered = registeredAndAcknowledged();
         clock.add(Duration.ofHours(2));
@@ -616,7 +668,10 @@ abstract class NotificationIntegrationTests extends NotificationScenario {
         clock.add(Duration.ofMinutes(1));
         for (EventType type : List.of(EventType.CLOCK_STARTED, EventType.CLOCKS_PAUSED, EventType.CLOCKS_RESUMED,
                 EventType.EXTENSION_REFUSED, EventType.OFFICE_MEETING_DECIDED,
-                EventType.OFFICE_MEETING_DECISION_OVERDUE)) {
+                EventType.OFFICE_MEETING_DECISION_OVERDUE, EventType.PROBLEM_OPENED,
+                EventType.COMPLAINT_LINKED_TO_PROBLEM, EventType.CORRECTIVE_ACTION_PLANNED,
+                EventType.CORRECTIVE_ACTION_DONE, EventType.CORRECTIVE_ACTION_WARNED,
+                EventType.CORRECTIVE_ACTION_OVERDUE, EventType.PROBLEM_PUT_ON_AGENDA)) {
             kafka.publish(goldenFor(type, registered.complaintId()));
         }
         TicketWarned warned = goldenFor(EventType.TICKET_WARNED, registered.complaintId());

@@ -365,7 +365,7 @@ class ComplaintUnitTests {
                 .forEach(event -> complaint.apply(event, "escalation-service", later()));
 
         assertThat(complaint.timeline()).filteredOn(entry -> entry.type().startsWith("closedloop.sla."))
-                .hasSize(22)
+                .hasSize(24)
                 .allSatisfy(entry -> assertThat(entry.actor()).as(entry.type()).isEqualTo(Map.ofEntries(
                         Map.entry("closedloop.sla.extension-approved.v1", "sup.liu"),
                         Map.entry("closedloop.sla.extension-refused.v1", "sup.liu"),
@@ -386,7 +386,8 @@ class ComplaintUnitTests {
                 EventType.CLOCKS_PAUSED, EventType.CLOCKS_RESUMED, EventType.EXTENSION_APPROVED,
                 EventType.EXTENSION_REFUSED, EventType.TICKET_WARNED, EventType.TICKET_ESCALATED,
                 EventType.OFFICE_MEETING_DECIDED, EventType.OFFICE_MEETING_DECISION_OVERDUE, EventType.DEADLINE_MOVED,
-                EventType.OBLIGATION_FULFILLED, EventType.OBLIGATION_WAIVED, EventType.PROBLEM_OPENED,
+                EventType.OBLIGATION_FULFILLED, EventType.OBLIGATION_WAIVED, EventType.OBLIGATION_WARNED,
+                EventType.OBLIGATION_BREACHED, EventType.PROBLEM_OPENED,
                 EventType.COMPLAINT_LINKED_TO_PROBLEM, EventType.CORRECTIVE_ACTION_PLANNED,
                 EventType.CORRECTIVE_ACTION_DONE, EventType.CORRECTIVE_ACTION_WARNED,
                 EventType.CORRECTIVE_ACTION_OVERDUE, EventType.PROBLEM_PUT_ON_AGENDA, EventType.PROBLEM_SOLVED);

@@ -13,10 +13,11 @@ import java.util.Map;
  * When a promise is due when the agent gave no date: per kind, an amount from registration and its basis, like the
  * time limits ({@code closedloop.obligations.due.<kind>.within}, {@code .basis}). Defaults: a refund or double refund
  * within 24 hours (billing errors are fixed within 24 hours), a fix within 2 working days, a visit within 1, a call
- * back within 4 working hours, anything else within 3 working days.
+ * back within 4 working hours, anything else within 3 working days. {@code scan-interval} (1 s) is how often the
+ * promises' clocks are looked at.
  */
 @ConfigurationProperties("closedloop.obligations")
-public record ObligationProperties(Map<PromiseKind, Due> due) {
+public record ObligationProperties(Map<PromiseKind, Due> due, Duration scanInterval) {
 
     static final Map<PromiseKind, Due> DEFAULTS = Map.of(
             PromiseKind.REFUND, new Due(Duration.ofHours(24), TimeBasis.CALENDAR),
@@ -32,6 +33,7 @@ public record ObligationProperties(Map<PromiseKind, Due> due) {
             due.forEach((kind, given) -> merged.put(kind, given.orDefault(DEFAULTS.get(kind))));
         }
         due = Map.copyOf(merged);
+        scanInterval = scanInterval == null ? Duration.ofSeconds(1) : scanInterval;
     }
 
     /** The default due limit of a promise of this kind. */

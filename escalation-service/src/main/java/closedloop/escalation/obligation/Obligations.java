@@ -4,10 +4,12 @@ import closedloop.contracts.ComplaintRegistered;
 import closedloop.contracts.Promise;
 import closedloop.contracts.TicketAssigned;
 import closedloop.escalation.policy.WorkingTime;
+import closedloop.platform.WaitingMarker;
 import closedloop.platform.domain.RaceRetry;
 import closedloop.platform.outbox.OutboxRelay;
 import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -36,6 +38,8 @@ public class Obligations {
 
     /** The most obligations one listing answers. */
     static final int LIMIT = 500;
+    /** A promise is warned (催办) at this share of the time to keep it, as a ticket's limit is. */
+    static final int WARNING_PERCENT = 75;
 
     private final ReactiveMongoTemplate mongo;
     private final ObligationProperties properties;
@@ -55,8 +59,7 @@ public class Obligations {
         }
         Instant at = registered.occurredAt().truncatedTo(ChronoUnit.MILLIS);
         return Flux.range(0, promises.size())
-                .concatMap(i -> insertOnce(Obligation.promised(registered.complaintId(), i + 1, promises.get(i), at,
-                        dueAt(promises.get(i), at), null)))
+                .concatMap(i -> insertOnce(promised(registered, i + 1, promises.get(i), at)))
                 .then(mongo.findById(registered.complaintId(), ObligationOwner.class))
                 .flatMap(owner -> owe(owner.complaintId(), owner.branch()));
     }
@@ -117,6 +120,34 @@ public class Obligations {
                                 .is(ObligationStatus.OPEN).and("owedBy").ne(branch)),
                         new Update().set("owedBy", branch).inc("version", 1), Obligation.class)
                 .then();
+    }
+
+    /** The obligation of the complaint's n-th promise: due when promised or by default, warned at 75 % of its time. */
+    private Obligation promised(ComplaintRegistered registered, int number, Promise promise, Instant at) {
+        Instant due = dueAt(promise, at);
+        Instant warnAt = time.share(at, due, properties.limit(promise.kind()).basis(), WARNING_PERCENT)
+                .truncatedTo(ChronoUnit.MILLIS);
+        return Obligation.promised(registered.complaintId(), registered.number(), number, promise, at, due, warnAt,
+                null);
+    }
+
+    /**
+     * One pass over the promises' clocks due by now, at most {@code batchSize}: each warning and breach is told once.
+     * An obligation changed meanwhile (kept, waived, another instance) is left to the next pass.
+     *
+     * @return how many obligations had a clock due
+     */
+    public Mono<Integer> lookAtDueClocks(int batchSize) {
+        Instant now = now();
+        Query due = new Query(WaitingMarker.waiting(Obligation.AWAITING_CLOCK).and("status").is(ObligationStatus.OPEN)
+                .and("nextCheckAt").lte(now)).with(Sort.by("nextCheckAt")).limit(batchSize);
+        return mongo.find(due, Obligation.class)
+                .concatMap(obligation -> obligation.lookAtClock(now)
+                        ? mongo.save(obligation).doOnNext(relay::nudge)
+                                .onErrorResume(OptimisticLockingFailureException.class, lost -> Mono.empty())
+                        : Mono.empty())
+                .count()
+                .map(Long::intValue);
     }
 
     private Instant dueAt(Promise promise, Instant registeredAt) {

@@ -6,6 +6,8 @@ import closedloop.contracts.CorrectiveActionOverdue;
 import closedloop.contracts.CorrectiveActionWarned;
 import closedloop.contracts.EscalationReason;
 import closedloop.contracts.MessageFailed;
+import closedloop.contracts.ObligationBreached;
+import closedloop.contracts.ObligationWarned;
 import closedloop.contracts.OfficeMeetingDecisionOverdue;
 import closedloop.contracts.ProblemOpened;
 import closedloop.contracts.TicketEscalated;
@@ -23,8 +25,8 @@ import java.util.Optional;
 
 /**
  * A live alert for supervisors: a ticket was warned (催办), escalated (督办, 办公会), an office-meeting decision went
- * overdue, a message to a customer or to staff could not be delivered, a problem (问题单) was opened or one of its
- * corrective actions slipped. Its id is the id of the event that raised it, so that raising it twice is a duplicate key. It is OPEN until
+ * overdue, a message to a customer or to staff could not be delivered, a promise to a customer slipped, a problem (问题单)
+ * was opened or one of its corrective actions slipped. Its id is the id of the event that raised it, so that raising it twice is a duplicate key. It is OPEN until
  * a supervisor acknowledges it and CLEARED when its ticket is resolved or its complaint closed.
  */
 @Document(Alert.COLLECTION)
@@ -100,6 +102,14 @@ public class Alert {
         }
         if (event instanceof MessageFailed failed) {
             return Optional.of(new Alert(failed, AlertKind.DELIVERY_FAILED, null, null, null, null, null, null));
+        }
+        if (event instanceof ObligationWarned warned) {
+            return Optional.of(new Alert(warned, AlertKind.OBLIGATION_WARNING, null, warned.branch(), null,
+                    warned.dueAt(), null, null));
+        }
+        if (event instanceof ObligationBreached breached) {
+            return Optional.of(new Alert(breached, AlertKind.OBLIGATION_BREACHED, null, breached.branch(), null,
+                    breached.dueAt(), null, null));
         }
         if (event instanceof ProblemOpened opened) {
             return Optional.of(new Alert(opened, AlertKind.PROBLEM_OPENED, null, null, null, null, null, null)

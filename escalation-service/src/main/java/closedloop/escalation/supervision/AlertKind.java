@@ -15,6 +15,10 @@ public enum AlertKind {
      * reach the person another way, so it stays until a supervisor acknowledges it, also once the complaint is closed.
      */
     DELIVERY_FAILED(0),
+    /** Three quarters of the time to keep a promise to the customer passed (催办). */
+    OBLIGATION_WARNING(0),
+    /** A promise to the customer was not kept by its due time: supervision (督办). */
+    OBLIGATION_BREACHED(1),
     /** Not a rung of the ladder: complaints were found to share a cause and a problem (问题单) was opened. */
     PROBLEM_OPENED(0),
     /** Three quarters of a corrective action's working time passed (催办). */
@@ -34,7 +38,7 @@ public enum AlertKind {
 
     /**
      * Whether an alert of this kind clears by itself when its ticket is resolved or its complaint closed; the others
-     * (a failed delivery, a problem's) stay until a supervisor acknowledges them.
+     * (a failed delivery, a promise's, a problem's) stay until a supervisor acknowledges them.
      */
     public boolean clearsWhenSettled() {
         return this == WARNING || this == LEVEL_1 || this == LEVEL_2 || this == DECISION_OVERDUE;

@@ -5,14 +5,20 @@ import closedloop.contracts.Category;
 import closedloop.contracts.Channel;
 import closedloop.contracts.ComplaintRegistered;
 import closedloop.contracts.Customer;
+import closedloop.contracts.ObligationBreached;
 import closedloop.contracts.ObligationFulfilled;
 import closedloop.contracts.ObligationWaived;
+import closedloop.contracts.ObligationWarned;
 import closedloop.contracts.Priority;
 import closedloop.contracts.Promise;
 import closedloop.contracts.PromiseKind;
 import closedloop.contracts.TicketAssigned;
 import closedloop.escalation.EscalationServiceApplication;
+import closedloop.escalation.Settle;
 import closedloop.escalation.obligation.web.ObligationView;
+import closedloop.escalation.supervision.AlertKind;
+import closedloop.escalation.supervision.web.AlertView;
+import closedloop.platform.PeriodicPass;
 import closedloop.platform.security.Role;
 import closedloop.testsupport.KafkaProbe;
 import closedloop.testsupport.KafkaProbeExtension;
@@ -20,6 +26,7 @@ import closedloop.testsupport.TestIssuer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -43,7 +50,7 @@ import static org.awaitility.Awaitility.await;
  */
 @ExtendWith(KafkaProbeExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.config.name=" + EscalationServiceApplication.NAME})
+        "spring.config.name=" + EscalationServiceApplication.NAME, "closedloop.obligations.scan-interval=100ms"})
 abstract class ObligationIntegrationTests {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -53,7 +60,44 @@ abstract class ObligationIntegrationTests {
     @Autowired
     private MutableClock clock;
 
+    @Autowired
+    @Qualifier(ObligationConfiguration.CLOCK_PASS)
+    private PeriodicPass clockPass;
+
     private KafkaProbe probe;
+
+    @Test
+    void aPromiseNotKeptIsWarnedAtThreeQuartersOfItsTimeAndBreachedAtItsDueTimeForTheSupervisors() {
+        Instant registered = clock.instant();
+        Instant due = registered.plus(Duration.ofHours(8));
+        ComplaintRegistered complaint = registration(registered, List.of(
+                new Promise("Refund the overcharge", due, PromiseKind.REFUND, new BigDecimal("12"))));
+        probe.publish(complaint);
+        ObligationView open = await().atMost(PATIENCE).until(() -> byComplaint(complaint.complaintId()),
+                list -> list.size() == 1).get(0);
+        assertThat(open.complaintNumber()).isEqualTo(complaint.number());
+        // a refund counts calendar time: three quarters of eight hours
+        assertThat(open.warnAt()).isEqualTo(registered.plus(Duration.ofHours(6)));
+
+        clock.setInstant(open.warnAt().plusSeconds(1));
+        Settle.passes(clockPass, 2);
+        assertThat(byComplaint(complaint.complaintId()).get(0).warnedAt()).isNotNull();
+        probe.awaitEvent(ObligationWarned.class, event -> event.obligationId().equals(open.id()));
+
+        clock.setInstant(due.plusSeconds(1));
+        Settle.passes(clockPass, 2);
+        ObligationView breached = byComplaint(complaint.complaintId()).get(0);
+        assertThat(breached.breachedAt()).isNotNull();
+        assertThat(breached.status()).isEqualTo(ObligationStatus.OPEN);
+        assertThat(probe.awaitEvent(ObligationBreached.class, event -> event.obligationId().equals(open.id()))
+                .dueAt()).isEqualTo(due);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(web.get()
+                .uri("/api/v1/alerts?complaintId={id}", complaint.complaintId())
+                .headers(TestIssuer.as("sup.wang", List.of(Role.SUPERVISOR))).exchange().expectStatus().isOk()
+                .expectBodyList(AlertView.class).returnResult().getResponseBody())
+                .extracting(AlertView::kind)
+                .containsExactlyInAnyOrder(AlertKind.OBLIGATION_BREACHED, AlertKind.OBLIGATION_WARNING));
+    }
 
     @Test
     void keepsAndWaivesTheRegisteredPromisesOfTheBranchThatHoldsTheTicket() {

@@ -22,8 +22,11 @@ class ObligationUnitTests {
     private static final Instant REGISTERED = Instant.parse("2026-11-23T01:00:00Z");
     private static final Instant DUE = REGISTERED.plusSeconds(86_400);
 
-    private final Obligation doubleRefund = Obligation.promised("c-1", 1, new Promise("Refund twice the overcharge",
-            null, PromiseKind.DOUBLE_REFUND, new BigDecimal("30.5")), REGISTERED, DUE, "LIXIA-01");
+    private static final Instant WARN_AT = REGISTERED.plusSeconds(64_800);
+
+    private final Obligation doubleRefund = Obligation.promised("c-1", "TS-20261123-000001", 1,
+            new Promise("Refund twice the overcharge", null, PromiseKind.DOUBLE_REFUND, new BigDecimal("30.5")),
+            REGISTERED, DUE, WARN_AT, "LIXIA-01");
 
     @Test
     void isOpenAndOwedByTheBranchWithTheDueTimeOfItsKindWhenNoneWasGiven() {
@@ -73,5 +76,34 @@ class ObligationUnitTests {
         return doubleRefund.pendingEvents().stream()
                 .map(event -> (Object) EventJson.read(EventType.byId(event.type()).orElseThrow(), event.payload()))
                 .toList();
+    }
+
+    @Test
+    void isWarnedAtThreeQuartersAndBreachedAtItsDueTimeEachOnce() {
+        assertThat(doubleRefund.complaintNumber()).isEqualTo("TS-20261123-000001");
+        assertThat(doubleRefund.lookAtClock(WARN_AT.minusSeconds(1))).isFalse();
+
+        assertThat(doubleRefund.lookAtClock(WARN_AT)).isTrue();
+        assertThat(doubleRefund.lookAtClock(WARN_AT.plusSeconds(60))).isFalse();
+        assertThat(doubleRefund.warnedAt()).isEqualTo(WARN_AT);
+        assertThat(doubleRefund.lookAtClock(DUE)).isTrue();
+        assertThat(doubleRefund.breachedAt()).isEqualTo(DUE);
+        assertThat(doubleRefund.lookAtClock(DUE.plusSeconds(3_600))).isFalse();
+
+        assertThat(doubleRefund.pendingEvents()).extracting(event -> event.type())
+                .containsExactly("closedloop.sla.obligation-warned.v1", "closedloop.sla.obligation-breached.v1");
+    }
+
+    @Test
+    void oneLookedAtOnlyAfterItsDueTimeIsToldBreachedAloneAndAKeptOneNoMore() {
+        Obligation late = Obligation.promised("c-2", "TS-2", 1, new Promise("Fix", DUE, PromiseKind.FIX, null),
+                REGISTERED, DUE, WARN_AT, "LIXIA-01");
+        assertThat(late.lookAtClock(DUE.plusSeconds(1))).isTrue();
+        assertThat(late.warnedAt()).isNull();
+        assertThat(late.pendingEvents()).extracting(event -> event.type())
+                .containsExactly("closedloop.sla.obligation-breached.v1");
+
+        doubleRefund.fulfil("RF-1", null, "li.ming", REGISTERED.plusSeconds(60));
+        assertThat(doubleRefund.lookAtClock(DUE.plusSeconds(1))).isFalse();
     }
 }

@@ -10,6 +10,11 @@ public enum Purpose {
     RESOLUTION_NOTICE,
     /** To the customer: a promise made to them was kept (承诺兑现), with its evidence, e.g. the refund's reference. */
     PROMISE_KEPT,
+    /**
+     * To the customer, when the problem closing asks for it: the problem (问题单) behind their complaint was solved,
+     * with its resolution.
+     */
+    PROBLEM_SOLVED,
     /** To the customer: the complaint was closed after the callback. */
     CLOSURE_NOTICE,
     /** To the customer: every callback call failed, so the survey comes by SMS with a reply code. */

@@ -8,6 +8,7 @@ import closedloop.contracts.EscalationReason;
 import closedloop.contracts.ExtensionApproved;
 import closedloop.contracts.ObligationFulfilled;
 import closedloop.contracts.MessageFailed;
+import closedloop.contracts.ProblemSolved;
 import closedloop.contracts.TicketAssigned;
 import closedloop.contracts.TicketEscalated;
 import closedloop.contracts.TicketResolved;
@@ -99,6 +100,17 @@ public class WhoIsTold {
     /** A promise was kept (承诺兑现): tells the customer, with the evidence's reference (PROMISE_KEPT). */
     public Mono<Void> promiseKept(ObligationFulfilled event) {
         return toCustomer(event, Purpose.PROMISE_KEPT, "reference", event.reference());
+    }
+
+    /**
+     * The problem (问题单) behind a complaint was solved: tells the complaint's customer, with the resolution
+     * (PROBLEM_SOLVED), when the problem's closing asked for it; otherwise nobody.
+     */
+    public Mono<Void> problemSolved(ProblemSolved event) {
+        if (!event.notifyCustomer()) {
+            return Mono.empty();
+        }
+        return toCustomer(event, Purpose.PROBLEM_SOLVED, "resolution", event.resolution());
     }
 
     /** 75 % of a ticket's limit passed: tells its branch (催办, SLA_WARNING). */

@@ -6,6 +6,7 @@ import closedloop.contracts.EscalationReason;
 import closedloop.contracts.EventType;
 import closedloop.contracts.Golden;
 import closedloop.contracts.MessageFailed;
+import closedloop.contracts.ProblemSolved;
 import closedloop.contracts.TicketAssigned;
 import closedloop.contracts.TicketEscalated;
 import closedloop.contracts.TicketWarned;
@@ -125,6 +126,30 @@ class WhoIsToldUnitTests {
         assertThat(sentVariables(Purpose.ESCALATION_LEVEL_2, Audience.branch(golden.branch())))
                 .contains(entry("limit", null), entry("deadline", null),
                         entry("reason", EscalationReason.LIMIT_PASSED));
+    }
+
+    @Test
+    void tellsTheCustomerTheProblemBehindTheirComplaintWasSolvedWithItsResolution() {
+        ProblemSolved solved = (ProblemSolved) Golden.event(EventType.PROBLEM_SOLVED);
+        Contact contact = new Contact(solved.complaintId(), "TS-20261122-000123", "Wang Fang", "13800138000");
+        when(contacts.of(solved.complaintId())).thenReturn(Mono.just(contact));
+
+        whoIsTold.problemSolved(solved).block();
+
+        verify(notices).send(solved.eventId(), solved.complaintId(), Purpose.PROBLEM_SOLVED,
+                Audience.customer(contact.phone()),
+                Map.of("number", contact.number(), "resolution", solved.resolution()));
+    }
+
+    @Test
+    void tellsNobodyOfASolvedProblemWhoseClosingDidNotAskToTellTheCustomer() {
+        ProblemSolved golden = (ProblemSolved) Golden.event(EventType.PROBLEM_SOLVED);
+        ProblemSolved quiet = new ProblemSolved(golden.eventId(), golden.occurredAt(), golden.complaintId(),
+                golden.problemId(), golden.title(), golden.resolution(), false, golden.actor());
+
+        whoIsTold.problemSolved(quiet).block();
+
+        verifyNoInteractions(notices, contacts);
     }
 
     @Test

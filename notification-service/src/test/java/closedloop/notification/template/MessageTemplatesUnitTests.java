@@ -143,6 +143,16 @@ class MessageTemplatesUnitTests {
     }
 
     @Test
+    void tellsTheCustomerTheProblemBehindTheirComplaintWasSolvedWithItsResolution() {
+        assertThat(text(Purpose.PROBLEM_SOLVED, CUSTOMER, EN, "number", NUMBER, "resolution",
+                "Every double charge refunded"))
+                .isEqualTo("Your complaint TS-20261122-000123: the cause behind it has been fixed: "
+                        + "Every double charge refunded. Thank you for your patience.");
+        assertThat(text(Purpose.PROBLEM_SOLVED, CUSTOMER, ZH, "number", NUMBER, "resolution", "重复扣费已全部退还"))
+                .isEqualTo("您的投诉TS-20261122-000123：引起该投诉的问题已彻底解决：重复扣费已全部退还。感谢您的耐心。");
+    }
+
+    @Test
     void tellsTimesInTheOperatorsZoneToTheMinute() {
         assertThat(deadlineIn(Instant.parse("2026-11-24T16:30:00Z"), templates)).endsWith("2026-11-25 00:30.");
         assertThat(deadlineIn(Instant.parse("2026-11-22T02:29:59Z"), templates)).endsWith("2026-11-22 10:29.");
@@ -334,7 +344,8 @@ class MessageTemplatesUnitTests {
                 Map.entry("limit", ClockKind.FIRST_CONTACT), Map.entry("reason", EscalationReason.MAJOR_BREACHED),
                 Map.entry("reopenCount", 2), Map.entry("complaintId", "c-1"), Map.entry("purpose", Purpose.SLA_WARNING),
                 Map.entry("channel", MessageChannel.EMAIL), Map.entry("recipient", "a@b.c"), Map.entry("attempts", 3),
-                Map.entry("lastError", "timeout"), Map.entry("reference", "RF-0042")));
+                Map.entry("lastError", "timeout"), Map.entry("reference", "RF-0042"),
+                Map.entry("resolution", "Every double charge refunded")));
         values.keySet().retainAll(MessageMatrix.variables(purpose));
         assertThat(values.keySet()).containsExactlyInAnyOrderElementsOf(MessageMatrix.variables(purpose));
         return values;

@@ -3,6 +3,7 @@ package closedloop.notification.notice.messaging;
 import closedloop.contracts.ExtensionApproved;
 import closedloop.contracts.ObligationFulfilled;
 import closedloop.contracts.ObligationWaived;
+import closedloop.contracts.ProblemSolved;
 import closedloop.notification.promise.PromisesKept;
 import closedloop.contracts.TicketEscalated;
 import closedloop.contracts.TicketWarned;
@@ -14,8 +15,8 @@ import closedloop.platform.kafka.TopicListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Receives the SLA engine's events ({@value Topics#ESCALATION_SLA}) and hands an approved extension (延期), a
- * warning (催办) and an escalation (督办, 办公会) to {@link WhoIsTold}.
+ * Receives the SLA engine's events ({@value Topics#ESCALATION_SLA}) and hands an approved extension (延期), a kept
+ * promise (承诺兑现), a solved problem (问题单), a warning (催办) and an escalation (督办, 办公会) to {@link WhoIsTold}.
  */
 @Component
 public class EscalationSlaListener extends TopicListener {
@@ -25,6 +26,7 @@ public class EscalationSlaListener extends TopicListener {
                 .and(ObligationFulfilled.class, kept -> whoIsTold.promiseKept(kept)
                         .then(promises.settled(kept.complaintId(), kept.obligationId())))
                 .and(ObligationWaived.class, waived -> promises.settled(waived.complaintId(), waived.obligationId()))
+                .and(ProblemSolved.class, whoIsTold::problemSolved)
                 .and(TicketWarned.class, whoIsTold::warned)
                 .and(TicketEscalated.class, whoIsTold::escalated), Topics.ESCALATION_SLA);
     }

@@ -31,6 +31,8 @@ final class SampleComplaint {
             case EXTENSION_NOTICE -> Map.of("number", NUMBER, "deadline", now.plus(Duration.ofDays(2)));
             case RESOLUTION_NOTICE -> Map.of("number", NUMBER);
             case PROMISE_KEPT -> Map.of("number", NUMBER, "reference", "RF-20261122-0042");
+            case PROBLEM_SOLVED -> Map.of("number", NUMBER,
+                    "resolution", "The rating rule is corrected and every double charge refunded");
             case CLOSURE_NOTICE -> Map.of("number", NUMBER, "outcome", CallbackOutcome.SATISFIED);
             case CALLBACK_SURVEY -> Map.of("number", NUMBER, "replyCode", "4821",
                     "replyBy", now.plus(Duration.ofHours(72)));
