@@ -10,10 +10,18 @@ import java.util.UUID;
  * @param obligationId the obligation, {@code <complaintId>-<n>} for the n-th promise of the complaint (from 1)
  * @param branch       the branch that owed it, null when no ticket was dispatched yet
  * @param reference    the evidence, e.g. the refund's transaction number
+ * @param dueAt        when it was due, so that a reader tells kept on time from kept late; null in events written
+ *                     before it was added
  */
 public record ObligationFulfilled(UUID eventId, Instant occurredAt, String complaintId, String obligationId,
                                   PromiseKind kind, String branch, String reference, String note,
-                                  String actor) implements ClosedLoopEvent {
+                                  String actor, Instant dueAt) implements ClosedLoopEvent {
+
+    /** A fulfilment without its due time (the v1 fields before it was added). */
+    public ObligationFulfilled(UUID eventId, Instant occurredAt, String complaintId, String obligationId,
+                               PromiseKind kind, String branch, String reference, String note, String actor) {
+        this(eventId, occurredAt, complaintId, obligationId, kind, branch, reference, note, actor, null);
+    }
 
     @Override
     public String summary() {

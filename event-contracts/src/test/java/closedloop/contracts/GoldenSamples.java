@@ -64,7 +64,7 @@ final class GoldenSamples {
                     ClockKind.RESOLVE, AT.plus(Duration.ofHours(20)), AT.plus(Duration.ofHours(44)), "CN-2027-v1");
             case OBLIGATION_FULFILLED -> new ObligationFulfilled(idOf(type), AT, COMPLAINT_ID, COMPLAINT_ID + "-1",
                     PromiseKind.DOUBLE_REFUND, "LIXIA-01", "RF-20261122-0042", "61.00 yuan back to the account",
-                    "li.ming");
+                    "li.ming", AT.plus(Duration.ofHours(20)));
             case OBLIGATION_WAIVED -> new ObligationWaived(idOf(type), AT, COMPLAINT_ID, COMPLAINT_ID + "-1",
                     PromiseKind.VISIT, "The customer declined the visit", "sup.wang");
             case OBLIGATION_WARNED -> new ObligationWarned(idOf(type), AT, COMPLAINT_ID, COMPLAINT_ID + "-1",

@@ -733,7 +733,110 @@ abstract class CallbackLoopIntegrationTests extends NotificationScenario {
         assertThat(completed.outcome()).isEqualTo(CallbackOutcome.BASICALLY_SATISFIED);
     }
 
+    @Test
+    void sendsTheCallbackBackToTheHotlineWhenTheCustomerRepliesSatisfiedBySmsWhileAPromiseIsOpen() {
+        ComplaintRegistered promising = promising(new Promise("Refund twice the overcharge", null,
+                PromiseKind.DOUBLE_REFUND, new java.math.BigDecimal("30.5")));
+        String refund = promising.complaintId() + "-1";
+        String callbackId = surveyedCallback(promising);
+        String replyCode = replyCode(callbackId);
+        clock.add(Duration.ofHours(5));
+        Instant replied = clock.instant();
+
+        // the gateway is told the SMS was taken; the callback is not completed but back with the hotline
+        byte[] held = reply("+86" + PHONE, replyCode + " 1 5 4 5 5 thanks")
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("OPEN")
+                .jsonPath("$.allowedActions").value(actions -> assertThat((List<Object>) actions)
+                        .containsExactly("outcome"))
+                .jsonPath("$.outcome").doesNotExist()
+                .jsonPath("$.completedAt").doesNotExist()
+                .jsonPath("$.nextAttemptAt").doesNotExist()
+                .jsonPath("$.heldReply.outcome").isEqualTo("SATISFIED")
+                .jsonPath("$.heldReply.survey.responseSpeed").isEqualTo(4)
+                .jsonPath("$.heldReply.survey.improvement").isEqualTo("thanks")
+                .jsonPath("$.heldReply.receivedAt").isEqualTo(replied.toString())
+                .jsonPath("$.heldReply.openObligations").isEqualTo(List.of(refund))
+                .jsonPath("$.heldReply.reason").value(containsString("Promises still open: " + refund))
+                .returnResult().getResponseBody();
+        assertNoReplyCodeIn(held, replyCode);
+        worklist("DUE", promising.complaintId(), 0, 20).expectBody()
+                .jsonPath("$[*].id").value(hasItem(callbackId))
+                .jsonPath("$[0].heldReply.openObligations").isEqualTo(List.of(refund));
+        Document stored = storedCallback(callbackId);
+        assertThat(stored.get("heldReply", Document.class).getString("from")).isEqualTo("sms:" + PHONE);
+        assertThat(stored).containsKey(Callback.AWAITING_HOTLINE).doesNotContainKey(Callback.AWAITING_SURVEY_REPLY);
+
+        // the gateway delivers the same SMS again: answered alike, nothing changes
+        reply("+86" + PHONE, replyCode + " 1 5 4 5 5 thanks")
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("OPEN")
+                .jsonPath("$.heldReply.receivedAt").isEqualTo(replied.toString());
+        assertThat(storedCallback(callbackId).get("version")).isEqualTo(stored.get("version"));
+
+        // the survey pass leaves it alone after the reply time: the customer answered, they are not unreachable
+        clock.add(rules.surveyReplyWithin());
+        long passes = surveyPass.completedPasses();
+        await().until(() -> surveyPass.completedPasses() >= passes + 2);
+        assertThat(callback(callbackId).status()).isEqualTo("OPEN");
+
+        // the agent cannot record them satisfied until the promise is kept, then can
+        outcome(callbackId, "SATISFIED", "agent-020").expectStatus().isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.openObligations").isEqualTo(List.of(refund));
+        assertThat(kafka.events(CallbackCompleted.class)).noneMatch(event -> event.callbackId().equals(callbackId));
+        kafka.publish(new ObligationFulfilled(UUID.randomUUID(), clock.instant(), promising.complaintId(), refund,
+                PromiseKind.DOUBLE_REFUND, "LIXIA-01", "RF-1", null, "li.ming"));
+        await().untilAsserted(() -> outcome(callbackId, "SATISFIED", "agent-020").expectStatus().isOk());
+
+        CallbackCompleted completed = kafka.awaitEvent(CallbackCompleted.class,
+                event -> event.callbackId().equals(callbackId));
+        assertThat(completed.outcome()).isEqualTo(CallbackOutcome.SATISFIED);
+        assertThat(completed.actor()).isEqualTo("agent-020");
+        web.get().uri("/api/v1/callbacks/{id}", callbackId).exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("COMPLETED")
+                .jsonPath("$.heldReply.outcome").isEqualTo("SATISFIED");
+        reply("+86" + PHONE, replyCode + " 1 5 4 5 5 thanks").expectStatus().isEqualTo(409);
+        assertThat(kafka.events(CallbackCompleted.class)).filteredOn(event -> event.callbackId().equals(callbackId))
+                .hasSize(1);
+    }
+
+    @Test
+    void completesAnUnsatisfiedSmsReplyAsBeforeWhileAPromiseIsOpen() {
+        ComplaintRegistered promising = promising(new Promise("Refund twice the overcharge", null,
+                PromiseKind.DOUBLE_REFUND, new java.math.BigDecimal("30.5")));
+        String callbackId = surveyedCallback(promising);
+
+        reply(PHONE, replyCode(callbackId) + " 3 nothing refunded yet")
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("COMPLETED")
+                .jsonPath("$.outcome").isEqualTo("UNSATISFIED")
+                .jsonPath("$.completedBy").isEqualTo("sms:" + PHONE)
+                .jsonPath("$.heldReply").doesNotExist();
+
+        CallbackCompleted completed = kafka.awaitEvent(CallbackCompleted.class,
+                event -> event.callbackId().equals(callbackId));
+        assertThat(completed.outcome()).isEqualTo(CallbackOutcome.UNSATISFIED);
+        assertThat(completed.survey().improvement()).isEqualTo("nothing refunded yet");
+    }
+
     // --- fixtures
+
+    /** A fresh complaint of the golden customer with these promises, published and stored. */
+    ComplaintRegistered promising(Promise... promises) {
+        ComplaintRegistered promising = new ComplaintRegistered(UUID.randomUUID(), REGISTERED.occurredAt(),
+                UUID.randomUUID().toString(), REGISTERED.number(), REGISTERED.channel(), REGISTERED.category(),
+                REGISTERED.priority(), REGISTERED.customer(), REGISTERED.district(), REGISTERED.description(),
+                REGISTERED.actor(), null, null, false, List.of(), List.of(promises));
+        kafka.publish(promising);
+        await().untilAsserted(() -> messagesOf(promising.complaintId())
+                .jsonPath("$[*].purpose").value(hasItem("REGISTRATION_ACK")));
+        return promising;
+    }
 
     /** The golden registration of a fresh complaint, published and stored as the customer's contact. */
     ComplaintRegistered registered() {

@@ -5,9 +5,11 @@ package closedloop.escalation.league;
  * repeat-complaint rate over their complaints); open and overdue tickets are the branch's worklist now, whenever
  * the tickets were dispatched. docs/league-table.md defines each figure.
  *
- * @param dispatched tickets dispatched to the branch in the window
+ * @param dispatched             tickets dispatched to the branch in the window
+ * @param promisesKeptOnTimeRate the promises to those complaints' customers that the branch owed, kept by their due
+ *                               time, of those kept or found not kept by it (waived ones left out)
  */
 public record BranchStanding(String branch, long dispatched, Rate onTimeSignForRate, Rate onTimeResolutionRate,
                              Rate satisfactionRate, Rate reopenRate, Rate returnRate, Rate repeatComplaintRate,
-                             long openTickets, long overdueTickets) {
+                             Rate promisesKeptOnTimeRate, long openTickets, long overdueTickets) {
 }

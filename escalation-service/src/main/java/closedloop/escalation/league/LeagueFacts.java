@@ -10,6 +10,9 @@ import closedloop.contracts.ClosedLoopEvent;
 import closedloop.contracts.ComplaintRegistered;
 import closedloop.contracts.DeadlineMoved;
 import closedloop.contracts.ExtensionApproved;
+import closedloop.contracts.ObligationBreached;
+import closedloop.contracts.ObligationFulfilled;
+import closedloop.contracts.ObligationWaived;
 import closedloop.contracts.TicketAccepted;
 import closedloop.contracts.TicketAssigned;
 import closedloop.contracts.TicketResolved;
@@ -71,6 +74,18 @@ public class LeagueFacts {
         } else if (event instanceof CallbackCompleted callback && callback.ticketId() != null) {
             return ticket(callback.ticketId(), new Update().set("callbackOutcome", callback.outcome())
                     .min("callbackAt", callback.occurredAt()));
+        } else if (event instanceof ObligationFulfilled kept) {
+            Update update = obligation(kept.complaintId(), kept.branch()).min("keptAt", kept.occurredAt());
+            if (kept.dueAt() != null) {
+                update.set("dueAt", kept.dueAt());
+            }
+            return upsert(kept.obligationId(), update, ObligationFact.class);
+        } else if (event instanceof ObligationBreached breached) {
+            return upsert(breached.obligationId(), obligation(breached.complaintId(), breached.branch())
+                    .set("dueAt", breached.dueAt()).min("breachedAt", breached.occurredAt()), ObligationFact.class);
+        } else if (event instanceof ObligationWaived waived) {
+            return upsert(waived.obligationId(), new Update().set("complaintId", waived.complaintId())
+                    .min("waivedAt", waived.occurredAt()), ObligationFact.class);
         } else if (event instanceof ComplaintRegistered registered) {
             return upsert(registered.complaintId(), new Update().set("repeat", registered.repeat())
                     .min("registeredAt", registered.occurredAt()), ComplaintFact.class);
@@ -112,6 +127,12 @@ public class LeagueFacts {
         return ticket(resumed.ticketId(), update);
     }
 
+    /** The complaint and the owing branch of an obligation, as its fulfilment or breach tells them. */
+    private static Update obligation(String complaintId, String branch) {
+        Update update = new Update().set("complaintId", complaintId);
+        return branch == null ? update : update.set("branch", branch);
+    }
+
     private static Update released(Instant at) {
         return new Update().min("releasedAt", at);
     }
@@ -132,6 +153,13 @@ public class LeagueFacts {
     /** The tickets a branch holds now: dispatched and not released (index {@code releasedAt_dispatchedAt}). */
     public Flux<TicketFact> open() {
         return mongo.find(new Query(where("releasedAt").is(null).and("dispatchedAt").ne(null)), TicketFact.class);
+    }
+
+    /** The obligations of these complaints, read in batches (index {@code complaintId}). */
+    public Flux<ObligationFact> obligations(Collection<String> complaintIds) {
+        return Flux.fromIterable(complaintIds)
+                .buffer(1000)
+                .concatMap(batch -> mongo.find(new Query(where("complaintId").in(batch)), ObligationFact.class));
     }
 
     /** The facts of these complaints, read in batches by id. */

@@ -3,6 +3,7 @@ package closedloop.escalation.league;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,8 @@ public final class LeagueTable {
     private final Instant now;
     private final Set<String> excludedBranches;
     private final Map<String, Tally> tallies = new TreeMap<>();
+    /** Each window complaint's latest dispatched ticket, whose branch owes a promise that names none. */
+    private final Map<String, TicketFact> latestTicketOf = new HashMap<>();
 
     /**
      * @param now              the instant that decides which deadlines have passed and which tickets are overdue
@@ -56,6 +59,8 @@ public final class LeagueTable {
         }
         tally.returned.add(ticket.returnedAt() != null);
         tally.complaintIds.add(ticket.complaintId());
+        latestTicketOf.merge(ticket.complaintId(), ticket,
+                (known, other) -> other.dispatchedAt().isAfter(known.dispatchedAt()) ? other : known);
     }
 
     /** Counts a ticket the branch holds now (dispatched at any time) into its open and overdue tickets. */
@@ -68,6 +73,20 @@ public final class LeagueTable {
         if (ticket.isOverdue(now)) {
             tally.overdue++;
         }
+    }
+
+    /**
+     * Counts a promise of one of the window's complaints ({@link #complaintIds()}) into the promises-kept-on-time rate
+     * of the branch that owed it (one found breached before its complaint was dispatched names none: then the branch
+     * of the complaint's latest ticket in the window), once it was kept or found not kept by its due time.
+     */
+    public void addObligation(ObligationFact obligation) {
+        TicketFact latest = latestTicketOf.get(obligation.complaintId());
+        String branch = obligation.branch() != null ? obligation.branch() : latest == null ? null : latest.branch();
+        if (branch == null || excludedBranches.contains(branch)) {
+            return;
+        }
+        tallyOf(branch).promises.add(obligation.keptOnTime());
     }
 
     /** The complaints of the window's tickets, whose facts {@link #standings} needs. */
@@ -106,6 +125,7 @@ public final class LeagueTable {
         private final Share satisfaction = new Share();
         private final Share reopen = new Share();
         private final Share returned = new Share();
+        private final Share promises = new Share();
         private final Set<String> complaintIds = new HashSet<>();
         private long open;
         private long overdue;
@@ -117,7 +137,7 @@ public final class LeagueTable {
                 repeat.add(complaint == null ? null : complaint.repeat());
             });
             return new BranchStanding(branch, dispatched, signFor.rate(), resolution.rate(), satisfaction.rate(),
-                    reopen.rate(), returned.rate(), repeat.rate(), open, overdue);
+                    reopen.rate(), returned.rate(), repeat.rate(), promises.rate(), open, overdue);
         }
     }
 

@@ -2,6 +2,7 @@ package closedloop.escalation.league;
 
 import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
@@ -23,6 +24,8 @@ public class LeagueTables {
             LeagueTable table = new LeagueTable(now, properties.excludedBranches());
             return facts.dispatchedBetween(from, to).doOnNext(table::addDispatched)
                     .thenMany(facts.open().doOnNext(table::addOpen))
+                    .thenMany(Flux.defer(() -> facts.obligations(table.complaintIds())
+                            .doOnNext(table::addObligation)))
                     .then(Mono.defer(() -> facts.complaints(table.complaintIds())
                             .collectMap(ComplaintFact::complaintId)))
                     .map(table::standings);

@@ -109,7 +109,7 @@ public class Obligation extends OutboxDocument {
         fulfilment = new Fulfilment(reference, note, actor, at);
         watchClock(at);
         record(new ObligationFulfilled(EventIds.derived(id, "fulfilled"), at, complaintId, id, kind, owedBy,
-                reference, note, actor));
+                reference, note, actor, dueAt));
     }
 
     /**

@@ -131,7 +131,7 @@ public class ProblemDesk {
     Mono<Problem> openDetected(ProblemWatch watch, Instant at) {
         List<Sighting> opening = watch.opening();
         Problem problem = Problem.opened(watch.problemId(), watch.kind(),
-                watch.kind().detectedTitle(opening.size()), opening, null, at);
+                watch.kind().detectedTitle(), opening, null, at);
         return mongo.insert(problem)
                 .onErrorResume(DuplicateKeyException.class, openedBefore -> byId(watch.problemId()))
                 .flatMap(opened -> nameProblemOf(opened.complaints().stream().map(LinkedComplaint::complaintId)

@@ -22,9 +22,9 @@ public record ProblemKind(Category category, RootCause rootCause, String distric
         return category != null ? "CATEGORY/" + category + "/" + district : "ROOT_CAUSE/" + rootCause + "/" + district;
     }
 
-    /** The title of a problem of this kind that was detected. */
-    String detectedTitle(int complaints) {
-        return complaints + " " + (category != null ? category + " complaints" : "complaints with root cause " + rootCause)
+    /** The title of a problem of this kind that was detected, e.g. "NETWORK_QUALITY complaints in Lixia". */
+    String detectedTitle() {
+        return (category != null ? category + " complaints" : "Complaints with root cause " + rootCause)
                 + " in " + district;
     }
 }

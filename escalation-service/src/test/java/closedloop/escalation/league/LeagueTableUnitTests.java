@@ -55,11 +55,11 @@ class LeagueTableUnitTests {
 
         assertThat(table).containsExactly(
                 new BranchStanding("NORTH", 4, Rate.of(2, 3), Rate.of(2, 2), Rate.of(1, 2), Rate.of(1, 2),
-                        Rate.of(2, 4), Rate.of(1, 2), 2, 1),
+                        Rate.of(2, 4), Rate.of(1, 2), Rate.of(0, 0), 2, 1),
                 new BranchStanding("SOUTH", 4, Rate.of(2, 3), Rate.of(0, 2), Rate.of(0, 0), Rate.of(0, 1),
-                        Rate.of(0, 4), Rate.of(1, 3), 2, 1),
+                        Rate.of(0, 4), Rate.of(1, 3), Rate.of(0, 0), 2, 1),
                 new BranchStanding("EAST", 0, Rate.of(0, 0), Rate.of(0, 0), Rate.of(0, 0), Rate.of(0, 0),
-                        Rate.of(0, 0), Rate.of(0, 0), 1, 0));
+                        Rate.of(0, 0), Rate.of(0, 0), Rate.of(0, 0), 1, 0));
         assertThat(table.get(0).onTimeSignForRate().rate()).isEqualTo(0.6667);
         assertThat(table.get(0).returnRate().rate()).isEqualTo(0.5);
         assertThat(table.get(1).onTimeResolutionRate().rate()).isEqualTo(0.0);
@@ -148,5 +148,22 @@ class LeagueTableUnitTests {
         heldFromBefore.forEach(table::addOpen);
         assertThat(table.complaintIds()).doesNotContain("c7");
         return table.standings(complaints);
+    }
+
+    @Test
+    void countsPromisesKeptOnTimeOfTheWindowsComplaintsForTheBranchThatOwedThemLeavingOutWaivedAndOpenOnes() {
+        LeagueTable table = new LeagueTable(h(NOW), Set.of("MANUAL"));
+        table.addDispatched(ticket("n1", "NORTH", "c1").dispatched(0).deadlines(2, 24).fact());
+        table.addObligation(new ObligationFact("c1-1", "c1", "NORTH", h(10), h(9), null, null));
+        table.addObligation(new ObligationFact("c1-2", "c1", "NORTH", h(10), h(12), h(10), null));
+        table.addObligation(new ObligationFact("c1-3", "c1", "NORTH", h(10), null, h(10), null));
+        table.addObligation(new ObligationFact("c1-4", "c1", "NORTH", h(10), null, null, h(5)));
+        table.addObligation(new ObligationFact("c1-5", "c1", "NORTH", h(NOW + 5), null, null, null));
+        table.addObligation(new ObligationFact("c1-6", "c1", "MANUAL", h(10), h(9), null, null));
+
+        BranchStanding north = table.standings(Map.of()).get(0);
+
+        assertThat(north.branch()).isEqualTo("NORTH");
+        assertThat(north.promisesKeptOnTimeRate()).isEqualTo(Rate.of(1, 3));
     }
 }

@@ -33,7 +33,10 @@ import java.util.UUID;
  * records the {@link CallbackResult result}; OPEN → SURVEY_SENT after the last failed {@link Calls call}, when the
  * {@link SmsSurvey SMS survey} goes out, then → COMPLETED by the customer's SMS reply, an agent's late call or
  * (UNREACHABLE) no reply by the survey's {@code replyBy}. UNREACHABLE is an outcome only once every call failed: from
- * SURVEY_SENT. Each transition records its event in the same document write.
+ * SURVEY_SENT. Each transition records its event in the same document write. One reply does not complete it: SATISFIED
+ * or BASICALLY_SATISFIED while a promise made to the customer is still open ({@link PromisesStillOpen}, the rule an
+ * agent's outcome obeys too) sends it back to the hotline, SURVEY_SENT → OPEN, with the reply kept as its
+ * {@link HeldSurveyReply}; an agent then calls the customer and records the outcome (no more calls are counted).
  *
  * <p>{@code nextActionAt} is when the hotline can next act on an open callback: at once when opened, the spacing after
  * a failed call, at once after the customer was reached (the outcome is owed); absent otherwise. The worklist's DUE
@@ -87,6 +90,11 @@ public class Callback extends OutboxDocument {
     private SmsSurvey survey;
     /** Null until the callback is completed. */
     private CallbackResult result;
+    /**
+     * The customer's SMS answer that could not complete the callback (satisfied while promises were open); null unless
+     * the survey's reply sent it back to the hotline. Kept after completion, for the record.
+     */
+    private HeldSurveyReply heldReply;
     @Indexed(sparse = true)
     private Instant awaitingHotline;
     @Indexed(sparse = true)
@@ -226,16 +234,47 @@ public class Callback extends OutboxDocument {
     }
 
     /**
-     * SURVEY_SENT → COMPLETED: the customer answered the survey by SMS; records {@link CallbackCompleted} with their
-     * answers.
+     * SURVEY_SENT → COMPLETED: the customer answered the survey by SMS and no promise made to them is open; records
+     * {@link CallbackCompleted} with their answers.
      *
      * @throws IllegalCallbackTransition when no survey awaits a reply (e.g. the customer answered already)
      */
     public void answerSurvey(SurveyReply reply, String actor, Instant now) {
+        answerSurvey(reply, actor, now, List.of());
+    }
+
+    /**
+     * The customer answered the survey by SMS. SURVEY_SENT → COMPLETED with their answers (records
+     * {@link CallbackCompleted}), unless they answered SATISFIED or BASICALLY_SATISFIED while promises made to them
+     * are open: then SURVEY_SENT → OPEN, back on the hotline's worklist at once, the reply kept as the
+     * {@link #heldReply() held reply} naming the open obligations, the survey no longer awaiting a reply; no event
+     * (the complaint stays as it is) and no more calls counted: an agent calls the customer once the promises are kept
+     * or waived and records the outcome.
+     *
+     * @param openObligations the complaint's obligations neither kept nor waived (empty: none)
+     * @throws IllegalCallbackTransition when no survey awaits a reply (e.g. the customer answered already)
+     */
+    public void answerSurvey(SurveyReply reply, String actor, Instant now, List<String> openObligations) {
         if (status != CallbackStatus.SURVEY_SENT) {
-            throw new IllegalCallbackTransition("answer the survey of", status);
+            throw new IllegalCallbackTransition("answer the survey of", status, allowedActions());
+        }
+        if (PromisesStillOpen.guards(reply.outcome()) && !openObligations.isEmpty()) {
+            status = CallbackStatus.OPEN;
+            nextActionAt = now;
+            heldReply = new HeldSurveyReply(reply.outcome(), reply.answers(), now, actor, openObligations);
+            survey = survey.closed();
+            markWaiting(now);
+            return;
         }
         completeWith(new CallbackResult(reply.outcome(), null, reply.answers(), now, actor));
+    }
+
+    /**
+     * Whether the reply is the one this callback holds, delivered again: it went back to the hotline on it and is
+     * still waiting for the agent's outcome.
+     */
+    public boolean holds(SurveyReply reply) {
+        return status == CallbackStatus.OPEN && heldReply != null && heldReply.sameAs(reply);
     }
 
     /**
@@ -283,12 +322,15 @@ public class Callback extends OutboxDocument {
 
     /** The earliest time the next call may be recorded; null when no more calls are allowed. */
     public Instant nextAttemptAt() {
-        return status == CallbackStatus.OPEN && !calls.reached() ? nextActionAt : null;
+        return status == CallbackStatus.OPEN && !calls.reached() && heldReply == null ? nextActionAt : null;
     }
 
-    /** The actions the callback allows as it is now. */
+    /**
+     * The actions the callback allows as it is now: only the outcome once a call reached the customer, or once the
+     * survey's reply sent it back to the hotline (the calls are used up).
+     */
     public List<String> allowedActions() {
-        if (status == CallbackStatus.OPEN && calls.reached()) {
+        if (status == CallbackStatus.OPEN && (calls.reached() || heldReply != null)) {
             return List.of(CallbackStatus.RECORD_OUTCOME);
         }
         return status.allowedActions();
@@ -350,6 +392,14 @@ public class Callback extends OutboxDocument {
     /** What the callback came to; null until it is completed. */
     public CallbackResult result() {
         return result;
+    }
+
+    /**
+     * The customer's SMS answer that sent the callback back to the hotline because promises were open; null when
+     * none did.
+     */
+    public HeldSurveyReply heldReply() {
+        return heldReply;
     }
 
     /** Since when the callback waits for the hotline (OPEN); null when it does not. */

@@ -21,6 +21,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -79,22 +81,21 @@ public class CallbackService {
     public Mono<Callback> complete(String id, CallbackOutcome outcome, String note, SurveyAnswers survey,
                                    String actor) {
         return callbacks.findById(id)
-                .flatMap(callback -> promisesKeptFor(callback, outcome))
+                .flatMap(callback -> promisesOpenAgainst(callback, outcome).flatMap(open -> open.isEmpty()
+                        ? Mono.just(callback)
+                        : Mono.<Callback>error(new PromisesStillOpen(callback.status(), open))))
                 .flatMap(kept -> change(id, callback -> callback.complete(outcome, note, survey, actor,
                         clock.instant())));
     }
 
     /**
-     * The callback, when the outcome may be recorded: a satisfied customer needs every promise made to them kept or
-     * waived ({@link PromisesStillOpen} otherwise); any other outcome may be recorded as it is.
+     * The one rule both ways of recording the customer's word obey (an agent's outcome, the customer's SMS reply): a
+     * satisfied customer needs every promise made to them kept or waived ({@link PromisesStillOpen#guards}). The
+     * complaint's obligations that keep this outcome from being recorded now; empty when it may be recorded (no
+     * promise open, or an outcome the rule does not guard, which is not looked up).
      */
-    private Mono<Callback> promisesKeptFor(Callback callback, CallbackOutcome outcome) {
-        if (outcome != CallbackOutcome.SATISFIED && outcome != CallbackOutcome.BASICALLY_SATISFIED) {
-            return Mono.just(callback);
-        }
-        return promisesKept.open(callback.complaintId()).flatMap(open -> open.isEmpty()
-                ? Mono.just(callback)
-                : Mono.error(new PromisesStillOpen(callback.status(), open)));
+    private Mono<List<String>> promisesOpenAgainst(Callback callback, CallbackOutcome outcome) {
+        return PromisesStillOpen.guards(outcome) ? promisesKept.open(callback.complaintId()) : Mono.just(List.of());
     }
 
     /** Records the outcome of a call without survey answers. */
@@ -103,11 +104,16 @@ public class CallbackService {
     }
 
     /**
-     * Takes the customer's SMS reply to the survey: completes the callback whose survey awaits this reply code from
-     * this phone, with actor {@code sms:<phone>}.
+     * Takes the customer's SMS reply to the survey whose survey awaits this reply code from this phone, with actor
+     * {@code sms:<phone>}: completes the callback, unless the reply is (basically) satisfied while promises made to the
+     * customer are open ({@link #promisesOpenAgainst}, the rule an agent's outcome obeys): then the callback goes back
+     * to the hotline with the reply held ({@link Callback#answerSurvey(SurveyReply, String, Instant, List)}), and the
+     * answer is that callback all the same: the reply was taken. The same reply delivered again while the callback
+     * holds it answers that callback unchanged.
      *
      * @return {@link UnreadableSurveyReply} when the text is not a reply, {@link NoSurveyAwaitingReply} when no survey
-     * from this phone awaits the code, {@link IllegalCallbackTransition} when it was answered already
+     * from this phone awaits the code, {@link IllegalCallbackTransition} when it was answered already (other than by
+     * the held reply delivered again)
      */
     public Mono<Callback> answerSurvey(String from, String text) {
         return Mono.fromSupplier(() -> SurveyReply.parse(text))
@@ -116,23 +122,36 @@ public class CallbackService {
                     if (replyKey == null) {
                         return Mono.error(new NoSurveyAwaitingReply(reply.replyCode()));
                     }
+                    String actor = "sms:" + PhoneNumbers.normalized(from);
                     return raceRetry.retrying(() -> callbacks.awaitingReply(replyKey)
-                            .switchIfEmpty(answeredBefore(replyKey, reply.replyCode()))
-                            .map(callback -> {
-                                callback.answerSurvey(reply, "sms:" + PhoneNumbers.normalized(from), clock.instant());
-                                return callback;
+                            .flatMap(callback -> promisesOpenAgainst(callback, reply.outcome())
+                                    .flatMap(open -> {
+                                        callback.answerSurvey(reply, actor, clock.instant(), open);
+                                        return callbacks.save(callback);
+                                    }))
+                            .doOnNext(saved -> {
+                                relay.nudge(saved);
+                                if (saved.status() == CallbackStatus.OPEN) {
+                                    // ids only: no phone number goes into a log line
+                                    log.info("Callback {} back to the hotline: the customer answered {} by SMS while "
+                                            + "promises are open {}", saved.id(), saved.heldReply().outcome(),
+                                            saved.heldReply().openObligations());
+                                }
                             })
-                            .flatMap(callbacks::save));
-                })
-                .doOnNext(completed -> relay.nudge(completed));
+                            .switchIfEmpty(answeredBefore(replyKey, reply)));
+                });
     }
 
-    /** The callback whose survey to this phone with this code was answered before, as the error it makes. */
-    private Mono<Callback> answeredBefore(String replyKey, String replyCode) {
+    /**
+     * The callback whose survey to this phone with this code was answered before: unchanged when it holds this very
+     * reply (a redelivery), else as the error it makes.
+     */
+    private Mono<Callback> answeredBefore(String replyKey, SurveyReply reply) {
         return Mono.defer(() -> callbacks.latestWithReplyKey(replyKey))
-                .flatMap(answered -> Mono.<Callback>error(new IllegalCallbackTransition("answer the survey of",
+                .flatMap(answered -> answered.holds(reply) ? Mono.just(answered)
+                        : Mono.<Callback>error(new IllegalCallbackTransition("answer the survey of",
                         answered.status(), answered.allowedActions())))
-                .switchIfEmpty(Mono.error(() -> new NoSurveyAwaitingReply(replyCode)));
+                .switchIfEmpty(Mono.error(() -> new NoSurveyAwaitingReply(reply.replyCode())));
     }
 
     /**

@@ -4,7 +4,10 @@ import java.util.List;
 
 /** Where a callback task is. */
 public enum CallbackStatus {
-    /** The customer is still to be called: calls may be recorded, or the outcome once they are reached. */
+    /**
+     * The customer is still to be called: calls may be recorded, or the outcome once they are reached. Also where the
+     * survey's satisfied reply sends the callback back while promises are open (its held reply): the outcome only.
+     */
     OPEN(List.of(CallbackStatus.RECORD_ATTEMPT, CallbackStatus.RECORD_OUTCOME)),
     /** Every call failed, so the SMS survey went out: the customer's reply, or an agent's late call, completes it. */
     SURVEY_SENT(List.of(CallbackStatus.ANSWER_SURVEY, CallbackStatus.RECORD_OUTCOME)),

@@ -1,5 +1,6 @@
 package closedloop.notification.callback;
 
+import closedloop.contracts.CallbackOutcome;
 import closedloop.platform.domain.IllegalTransition;
 
 import java.util.List;
@@ -17,5 +18,13 @@ public class PromisesStillOpen extends IllegalTransition {
                         + "records how it kept each promise, or a supervisor waives it, before the customer is "
                         + "recorded satisfied");
         detail("openObligations", List.copyOf(open));
+    }
+
+    /**
+     * Whether the rule guards this outcome: SATISFIED and BASICALLY_SATISFIED need every promise kept or waived, any
+     * other outcome may be recorded as it is. Whoever records it (an agent, the customer's SMS reply) obeys it.
+     */
+    public static boolean guards(CallbackOutcome outcome) {
+        return outcome == CallbackOutcome.SATISFIED || outcome == CallbackOutcome.BASICALLY_SATISFIED;
     }
 }

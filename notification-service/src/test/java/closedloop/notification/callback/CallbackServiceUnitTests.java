@@ -178,6 +178,65 @@ class CallbackServiceUnitTests {
     }
 
     @Test
+    void holdsASatisfiedSmsReplyWhilePromisesAreOpenTakesItsRedeliveryUnchangedAndLetsTheAgentCompleteOnceKept() {
+        Callback callback = surveyed();
+        String replyKey = SmsSurvey.replyKey(CONTACT.phone(), "4821");
+        when(callbacks.awaitingReply(replyKey)).thenReturn(Mono.just(callback), Mono.empty());
+        when(callbacks.latestWithReplyKey(replyKey)).thenReturn(Mono.just(callback));
+        when(callbacks.findById(callback.id())).thenReturn(Mono.just(callback));
+        Instant replied = callback.survey().sentAt().plus(Duration.ofHours(5));
+        CallbackService service = service(Clock.fixed(replied, ZONE));
+        when(promisesKept.open(callback.complaintId())).thenReturn(Mono.just(List.of("c-1")));
+        int events = callback.pendingEvents().size();
+
+        Callback held = service.answerSurvey("+86 138 0013 8000", "4821 1 5 4 5 5").block();
+
+        assertThat(held.status()).isEqualTo(CallbackStatus.OPEN);
+        assertThat(held.heldReply().openObligations()).containsExactly("c-1");
+        assertThat(held.heldReply().from()).isEqualTo("sms:13800138000");
+        assertThat(held.pendingEvents()).hasSize(events);
+        verify(callbacks).save(callback);
+
+        // the gateway delivers the same SMS again: the same callback, nothing saved
+        Callback again = service.answerSurvey("+86 138 0013 8000", "4821 1 5 4 5 5").block();
+
+        assertThat(again).isSameAs(callback);
+        assertThat(again.heldReply().receivedAt()).isEqualTo(replied);
+        verify(callbacks).save(any());
+        StepVerifier.create(service.answerSurvey("+86 138 0013 8000", "4821 3"))
+                .expectError(IllegalCallbackTransition.class)
+                .verify();
+
+        // one rule for both paths: the agent cannot record SATISFIED while the promise is open either
+        StepVerifier.create(service.complete(callback.id(), CallbackOutcome.SATISFIED, null, "agent-020"))
+                .expectErrorSatisfies(error -> assertThat(error).isInstanceOfSatisfying(PromisesStillOpen.class,
+                        open -> assertThat(open.currentState()).isEqualTo("OPEN")))
+                .verify();
+        when(promisesKept.open(callback.complaintId())).thenReturn(Mono.just(List.of()));
+
+        Callback completed = service.complete(callback.id(), CallbackOutcome.SATISFIED, "refund received",
+                "agent-020").block();
+
+        assertThat(completed.status()).isEqualTo(CallbackStatus.COMPLETED);
+        assertThat(completed.result().completedBy()).isEqualTo("agent-020");
+    }
+
+    @Test
+    void completesAnUnsatisfiedSmsReplyWithoutLookingUpThePromises() {
+        Callback callback = surveyed();
+        when(callbacks.awaitingReply(SmsSurvey.replyKey(CONTACT.phone(), "4821"))).thenReturn(Mono.just(callback));
+        CallbackService service = service(Clock.fixed(callback.survey().sentAt().plusSeconds(60), ZONE));
+        when(promisesKept.open(any())).thenReturn(Mono.just(List.of("c-1")));
+
+        Callback completed = service.answerSurvey(CONTACT.phone(), "4821 3").block();
+
+        assertThat(completed.status()).isEqualTo(CallbackStatus.COMPLETED);
+        assertThat(completed.result().outcome()).isEqualTo(CallbackOutcome.UNSATISFIED);
+        assertThat(completed.heldReply()).isNull();
+        verify(promisesKept, never()).open(any());
+    }
+
+    @Test
     void rendersTheSurveySmsOnlyWhenSubscribedSoAFailureIsAnErrorNotAThrow() {
         Notices notices = mock(Notices.class);
         SurveySms sms = new SurveySms(new WhoIsTold(notices, mock(Contacts.class), mock(Reopens.class), PROPERTIES,

@@ -244,6 +244,77 @@ class CallbackUnitTests {
     }
 
     @Test
+    void sendsTheCallbackBackToTheHotlineWithTheReplyHeldWhenTheCustomerAnswersSatisfiedWhilePromisesAreOpen() {
+        Callback callback = surveyed();
+        int events = callback.pendingEvents().size();
+        Instant replied = callback.survey().sentAt().plus(Duration.ofHours(5));
+        SurveyReply reply = SurveyReply.parse("4821 1 5 4 5 5 thanks");
+
+        callback.answerSurvey(reply, "sms:13800138000", replied, java.util.List.of("c-1", "c-2"));
+
+        assertThat(callback.status()).isEqualTo(CallbackStatus.OPEN);
+        assertThat(callback.result()).isNull();
+        assertThat(callback.pendingEvents()).hasSize(events);
+        assertThat(callback.heldReply()).isEqualTo(new HeldSurveyReply(CallbackOutcome.SATISFIED,
+                new SurveyAnswers(5, 4, 5, 5, "thanks"), replied, "sms:13800138000", java.util.List.of("c-1", "c-2")));
+        assertThat(callback.heldReply().reason()).startsWith("Promises still open: c-1, c-2.")
+                .contains("SATISFIED by SMS at " + replied);
+        assertThat(callback.heldReply().toString()).doesNotContain("13800138000");
+        // on the hotline's worklist at once, for the outcome only: the calls are used up
+        assertThat(callback.nextActionAt()).isEqualTo(replied);
+        assertThat(callback.awaitingHotline()).isEqualTo(replied);
+        assertThat(callback.awaitingSurveyReply()).isNull();
+        assertThat(callback.survey().awaitingReply()).isNull();
+        assertThat(callback.survey().replyKey()).isEqualTo("13800138000#4821");
+        assertThat(callback.allowedActions()).containsExactly("outcome");
+        assertThat(callback.nextAttemptAt()).isNull();
+        assertThat(callback.expireSurvey(callback.survey().replyBy().plusSeconds(1))).isFalse();
+        assertThat(callback.holds(reply)).isTrue();
+        assertThat(callback.holds(SurveyReply.parse("4821 1"))).isFalse();
+        assertThat(callback.holds(SurveyReply.parse("4821 3 5 4 5 5 thanks"))).isFalse();
+        assertThatThrownBy(() -> callback.answerSurvey(reply, "sms:13800138000", replied, java.util.List.of()))
+                .isInstanceOfSatisfying(IllegalCallbackTransition.class, illegal -> {
+                    assertThat(illegal.currentState()).isEqualTo(CallbackStatus.OPEN.name());
+                    assertThat(illegal.allowedActions()).containsExactly("outcome");
+                });
+        assertThatThrownBy(() -> callback.attempt(CallbackAttemptResult.NO_ANSWER, null, "agent-017",
+                replied.plus(Duration.ofHours(3)), RULES, "5555", QUIET))
+                .isInstanceOf(IllegalCallbackTransition.class);
+
+        callback.complete(CallbackOutcome.SATISFIED, "refund received", ANSWERS, "agent-020",
+                replied.plus(Duration.ofDays(1)));
+
+        assertThat(callback.status()).isEqualTo(CallbackStatus.COMPLETED);
+        assertThat(callback.awaitingHotline()).isNull();
+        assertThat(callback.heldReply().outcome()).isEqualTo(CallbackOutcome.SATISFIED);
+        CallbackCompleted completed = (CallbackCompleted) read(callback.pendingEvents().get(
+                callback.pendingEvents().size() - 1));
+        assertThat(completed.outcome()).isEqualTo(CallbackOutcome.SATISFIED);
+        assertThat(completed.actor()).isEqualTo("agent-020");
+        assertThat(holdsNoMoreThanOneCompletion(callback)).isTrue();
+    }
+
+    @Test
+    void completesBySmsReplyWhilePromisesAreOpenWhenTheCustomerIsNotSatisfied() {
+        Callback callback = surveyed();
+
+        callback.answerSurvey(SurveyReply.parse("4821 3 nothing was refunded"), "sms:13800138000",
+                callback.survey().sentAt().plusSeconds(60), java.util.List.of("c-1"));
+
+        assertThat(callback.status()).isEqualTo(CallbackStatus.COMPLETED);
+        assertThat(callback.result().outcome()).isEqualTo(CallbackOutcome.UNSATISFIED);
+        assertThat(callback.heldReply()).isNull();
+        assertThat(((CallbackCompleted) read(callback.pendingEvents().get(callback.pendingEvents().size() - 1)))
+                .outcome()).isEqualTo(CallbackOutcome.UNSATISFIED);
+    }
+
+    @Test
+    void guardsOnlyTheSatisfiedOutcomesWithTheOpenPromises() {
+        assertThat(java.util.Arrays.stream(CallbackOutcome.values()).filter(PromisesStillOpen::guards))
+                .containsExactlyInAnyOrder(CallbackOutcome.SATISFIED, CallbackOutcome.BASICALLY_SATISFIED);
+    }
+
+    @Test
     void acceptsAnAgentsLateOutcomeWhileTheSurveyIsOut() {
         Callback callback = surveyed();
 
@@ -489,6 +560,12 @@ class CallbackUnitTests {
                 "2222", QUIET);
         callback.attempt(CallbackAttemptResult.NO_ANSWER, null, "agent-017", last, RULES, "4821", QUIET);
         return callback;
+    }
+
+    /** Whether the callback recorded CallbackCompleted at most once. */
+    private static boolean holdsNoMoreThanOneCompletion(Callback callback) {
+        return callback.pendingEvents().stream().map(CallbackUnitTests::read)
+                .filter(CallbackCompleted.class::isInstance).count() <= 1;
     }
 
     private static closedloop.contracts.ClosedLoopEvent only(Callback callback) {

@@ -21,7 +21,10 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * The SMS gateway forwards what customers text back: a reply to the callback survey completes that callback. Only
+ * The SMS gateway forwards what customers text back: a reply to the callback survey completes that callback, or, when
+ * it is (basically) satisfied while a promise made to the customer is still open, sends the callback back to the
+ * hotline with the reply held and the open obligations named: 200 all the same, the SMS was taken, and the same reply
+ * delivered again answers the same callback unchanged. Only
  * calls the gateway signed get here ({@link SmsReplySignatureFilter}: 401 otherwise). 429 with {@code Retry-After}
  * while the phone's survey is locked after too many wrong reply codes, whatever the reply says; 422 when the text is
  * not a survey reply, 404 when no survey awaits its code from that phone (the same answer whether the code is unknown
@@ -39,9 +42,11 @@ public class SmsReplyController {
     private final SurveyReplies replies;
     private final Clock clock;
 
-    /** Takes one forwarded SMS; answers with the callback it completed. */
+    /** Takes one forwarded SMS; answers with the callback it completed or sent back to the hotline. */
     @PostMapping
-    @ApiResponse(responseCode = "200", description = "The callback the reply completed")
+    @ApiResponse(responseCode = "200", description = "The callback the reply completed, or sent back to the hotline "
+            + "(OPEN, heldReply naming the open obligations) when the customer answered satisfied while promises are "
+            + "open")
     @ApiResponse(responseCode = "401", description = "Not signed by the gateway, wrongly signed or too old",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     @ApiResponse(responseCode = "404", description = "No survey awaits this reply code from this phone",

@@ -107,12 +107,25 @@ function detail(callback, timeline, onSaved, saved) {
       callback.overdue ? [' ', h('span', { class: 'badge overdue-badge' }, t('agent.callbacks.overdue'))] : null,
       ' · ', h('span', { class: `badge callback-${String(callback.status).toLowerCase()}` }, t(`agent.callbacks.status.${callback.status}`))),
     obligationsOf(callback),
+    heldReply(callback),
     attempts(callback),
     callback.status === 'SURVEY_SENT' ? h('p', { class: 'muted' }, t('agent.callback.surveySent', {
       time: dateTime(callback.surveySentAt), replyBy: dateTime(callback.replyBy) })) : null,
     callback.status === 'COMPLETED' ? completed(callback) : null,
     allowed.includes('attempt') ? attemptForm(callback, onSaved) : null,
     allowed.includes('outcome') ? outcomeForm(callback, onSaved) : null);
+}
+
+/**
+ * The customer's SMS survey answer held back because promises were still open (id callback-held-reply): the agent
+ * calls them once each promise is kept or waived.
+ */
+function heldReply(callback) {
+  const held = callback.heldReply;
+  if (!held) return null;
+  return h('p', { id: 'callback-held-reply', role: 'note' }, t('agent.callback.heldReply', {
+    outcome: term('outcome', held.outcome), time: dateTime(held.receivedAt),
+    promises: (held.openObligations || []).join(', ') }));
 }
 
 function attempts(callback) {

@@ -7,8 +7,8 @@ import { dateTime, instantOfLocal } from '../../format.js';
 import { empty, field, region } from '../../ui.js';
 
 const RATES = ['onTimeSignForRate', 'onTimeResolutionRate', 'satisfactionRate', 'reopenRate', 'returnRate',
-  'repeatComplaintRate'];
-/** The rates the chart compares; the repeat-complaint rate is in the table only. */
+  'repeatComplaintRate', 'promisesKeptOnTimeRate'];
+/** The rates the chart compares; the repeat-complaint and promises-kept rates are in the table only. */
 const CHARTED = ['onTimeSignForRate', 'onTimeResolutionRate', 'satisfactionRate', 'reopenRate', 'returnRate'];
 /** Good rates in greens and blues, bad ones (reopened, returned) in warm colours. */
 const COLOURS = { onTimeSignForRate: '#0b5cad', onTimeResolutionRate: '#1e7b34', satisfactionRate: '#5aa469',
