@@ -106,6 +106,8 @@ class ConsoleGatewayIntegrationTests {
             "/api/v1/escalations?complaintId=c-1, escalation-service",
             "/api/v1/calendars, escalation-service",
             "/api/v1/obligations?branch=LIXIA-01, escalation-service",
+            "/api/v1/problems?status=OPEN, escalation-service",
+            "/api/v1/problems/PB-1, escalation-service",
             "/api/v1/callbacks?status=DUE, notification-service",
             "/api/v1/messages?complaintId=c-1, notification-service",
             "/api/v1/templates, notification-service",

@@ -10,11 +10,14 @@ import closedloop.contracts.ClockKind;
 import closedloop.contracts.ContactMethod;
 import closedloop.contracts.EscalationReason;
 import closedloop.contracts.Priority;
+import closedloop.contracts.ProblemOrigin;
 import closedloop.contracts.PromiseKind;
 import closedloop.contracts.ReturnReason;
 import closedloop.contracts.RootCause;
 import closedloop.contracts.TimeBasis;
 import closedloop.escalation.obligation.ObligationStatus;
+import closedloop.escalation.problem.ActionStatus;
+import closedloop.escalation.problem.ProblemStatus;
 import closedloop.escalation.sla.ClockState;
 import closedloop.escalation.sla.ExtensionStatus;
 import closedloop.escalation.supervision.AgendaStatus;
@@ -102,6 +105,9 @@ class ConsoleVocabularyUnitTests {
                         Arguments.of("extensionStatus", names(ExtensionStatus.class)),
                         Arguments.of("agendaStatus", names(AgendaStatus.class)),
                         Arguments.of("obligationStatus", names(ObligationStatus.class)),
+                        Arguments.of("problemOrigin", names(ProblemOrigin.class)),
+                        Arguments.of("problemStatus", names(ProblemStatus.class)),
+                        Arguments.of("actionStatus", names(ActionStatus.class)),
                         // how a branch let go of a complaint: the final statuses of its ticket
                         Arguments.of("endedBy", Arrays.stream(TicketStatus.values())
                                 .filter(status -> !status.isOpen()).map(Enum::name).toList()),

@@ -32,6 +32,8 @@ final class StackCalls {
     final WebTestClient router;
     final WebTestClient escalation;
     final WebTestClient notification;
+    /** The demo outbox: what the SMS gateway received. */
+    final WebTestClient outbox;
 
     private final DemoTokens tokens;
 
@@ -41,6 +43,7 @@ final class StackCalls {
         router = client(stack.url("ticket-router"));
         escalation = client(stack.url("escalation-service"));
         notification = client(stack.url("notification-service"));
+        outbox = client(stack.outbox().url());
     }
 
     /** Registers a complaint as an agent does; returns the answer ({@code id}, {@code number}, …). */
@@ -106,6 +109,23 @@ final class StackCalls {
                     .expectBody(JsonNode.class).returnResult();
             return answer.getStatus().is2xxSuccessful() ? answer.getResponseBody() : null;
         }, Objects::nonNull);
+    }
+
+    /** The problems (问题单) the complaint is linked to: none, or the one. */
+    List<JsonNode> problemsOf(String complaintId) {
+        return list(get(escalation, "/api/v1/problems?complaintId=" + complaintId));
+    }
+
+    JsonNode problem(String problemId) {
+        return get(escalation, "/api/v1/problems/" + problemId);
+    }
+
+    /**
+     * The SMS the demo gateway received for one phone number: all it received, picked here, so that the phone stays
+     * out of the URL.
+     */
+    List<JsonNode> smsTo(String phone) {
+        return list(get(outbox, "/sms/messages")).stream().filter(sms -> sms.path("to").asText().equals(phone)).toList();
     }
 
     JsonNode complaint(String complaintId) {

@@ -15,6 +15,7 @@ import { DESK_QUEUE, allowedBranches, remember, remembered } from '../session.js
 import { listen } from '../live.js';
 import { empty, failure, loading } from '../ui.js';
 import { obligationsPanel } from '../obligations.js';
+import { branchActionsPanel } from '../problems.js';
 import { drawQueue, fillClocks } from './dispatcher/queue.js';
 import { drawDetail } from './dispatcher/detail.js';
 
@@ -135,8 +136,10 @@ class DispatcherPage {
     // (the dispatch desk's queue of unrouted complaints owes nobody anything)
     this.obligations = this.branch === DESK_QUEUE ? null : obligationsPanel('branch-obligations', 'obligations.title',
       { branch: this.branch, status: 'OPEN' }, ['kept']);
+    // the corrective actions of open problems (问题单) the branch owns, each with a "Done" form
+    this.branchActions = this.branch === DESK_QUEUE ? null : branchActionsPanel(this.branch);
     replace(this.body, h('div', { class: 'columns dispatcher-columns' },
-      h('div', {}, this.queue, this.obligations?.element,
+      h('div', {}, this.queue, this.obligations?.element, this.branchActions?.element,
         h('div', { class: 'panel latest-panel' }, h('h3', {}, t('dispatcher.latest')), this.latest,
           h('p', { class: 'state empty', id: 'no-latest' }, t('dispatcher.noLatest')))),
       this.detail));

@@ -1,11 +1,13 @@
 // One ticket as the dispatcher works on it: what the customer said and who they are (from complaint-intake), the
-// ticket's facts and deadlines, the actions it allows now, and its history.
+// ticket's facts and deadlines, the problem (问题单) its complaint is linked to, the actions it allows now, and its
+// history.
 import { api } from '../../api.js';
 import { h, replace } from '../../dom.js';
 import { t, term } from '../../i18n.js';
 import { dateTime } from '../../format.js';
 import { badge, fact, failure, loading, timeline } from '../../ui.js';
 import { actionsPanel } from './actions.js';
+import { drawComplaintProblem } from '../../problems.js';
 import { clockList, ticketClocks } from './clocks.js';
 
 /**
@@ -19,6 +21,8 @@ export function drawDetail(element, ticket, { complaints, onChanged, onStale, me
   element.dataset.status = ticket.status;
   const customer = h('div', { class: 'customer', id: 'ticket-customer' }, loading());
   const clocks = h('div', { class: 'ticket-clocks', id: 'ticket-clocks' }, '…');
+  // the problem (问题单) the complaint is linked to, if any: one fix at the branch answers all its complaints
+  const linkedProblem = h('div', { class: 'ticket-problem', id: 'ticket-problem', hidden: true });
   replace(element,
     h('header', { class: 'detail-head' },
       h('h3', {}, t('dispatcher.detail'), ' ', h('span', { id: 'detail-number' }, ticket.complaintNumber)),
@@ -26,12 +30,14 @@ export function drawDetail(element, ticket, { complaints, onChanged, onStale, me
     message ? h('p', { class: 'done-message', role: 'status', id: 'done-message' }, message) : null,
     problem ? h('p', { class: 'form-error', role: 'alert', id: 'stale-message' }, problem) : null,
     customer,
+    linkedProblem,
     facts(ticket),
     h('h4', {}, t('dispatcher.deadlines')), clocks,
     actionsPanel(ticket, onChanged, onStale),
     h('h4', {}, t('dispatcher.history')),
     timeline((ticket.history || []).map(entry => ({ ...entry, summary: historyLine(entry) }))));
   drawCustomer(customer, ticket, complaints);
+  drawComplaintProblem(linkedProblem, ticket.complaintId);
   const readClocks = () => ticketClocks(ticket)
     .then(found => replace(clocks, found === null ? h('span', { class: 'no-clocks' }, t('dispatcher.clocksPending'))
       : clockList(found, { withStopped: true })))

@@ -1,10 +1,12 @@
 // The office-meeting (办公会) agenda: the items on the left, the chosen one's evidence pack (facts, escalations reached,
-// who held it for how long, timeline) and the form to record the meeting's decision on the right.
+// who held it for how long, timeline) and the form to record the meeting's decision on the right; below them the
+// problems (问题单) a supervisor put on the agenda, each linking to it on the problems tab.
 import { api } from '../../api.js';
 import { h, replace } from '../../dom.js';
 import { t, term } from '../../i18n.js';
 import { dateTime, duration, instantOfLocal, localOfInstant } from '../../format.js';
 import { badge, empty, fact, field, region, submitTo, timeline } from '../../ui.js';
+import { loadProblems, problemAddress } from '../../problems.js';
 
 export function agendaPart(setCount) {
   const items = new Map();
@@ -52,11 +54,40 @@ export function agendaPart(setCount) {
     return agendaTable(agenda, choose);
   }, () => false);
 
+  const problems = h('div', { id: 'agenda-problems-list' });
+  const reloadProblems = region(problems, () => loadProblems({ agenda: true }), agendaProblems, () => false);
+  const reloadAll = () => {
+    reload();
+    reloadProblems();
+  };
+
   const element = h('div', { class: 'panel' },
     h('div', { class: 'toolbar' }, h('h3', {}, t('agenda.title')),
-      h('button', { type: 'button', id: 'agenda-refresh', onclick: reload }, t('supervisor.refresh'))),
-    h('div', { class: 'agenda' }, list, detail));
-  return { element, shown: reload };
+      h('button', { type: 'button', id: 'agenda-refresh', onclick: reloadAll }, t('supervisor.refresh'))),
+    h('div', { class: 'agenda' }, list, detail),
+    h('section', { class: 'agenda-problems', id: 'agenda-problems', 'aria-labelledby': 'agenda-problems-heading' },
+      h('h4', { id: 'agenda-problems-heading' }, t('agenda.problems')), problems));
+  return { element, shown: reloadAll };
+}
+
+/** The problems on the agenda: what, since when and why, how far their corrective actions are. */
+function agendaProblems(problems) {
+  if (!problems.length) return empty('agenda.noProblems');
+  return h('table', { class: 'agenda-problems-table' },
+    h('thead', {}, h('tr', {}, ['problem', 'since', 'reason', 'actions', 'status']
+      .map(column => h('th', { scope: 'col' }, t(`agenda.col.${column}`))))),
+    h('tbody', {}, problems.map(problem => {
+      const actions = problem.actions || [];
+      return h('tr', { dataset: { problemId: problem.id, status: problem.status } },
+        h('td', {}, h('a', { href: problemAddress(problem.id), class: 'problem-link' }, problem.title),
+          h('div', { class: 'muted' }, problem.id, ' · ', term('category', problem.category), ' · ', problem.district)),
+        h('td', {}, h('time', { datetime: problem.agenda?.since }, dateTime(problem.agenda?.since)),
+          problem.agenda?.by ? h('div', { class: 'muted' }, t('agenda.putBy', { actor: problem.agenda.by })) : null),
+        h('td', {}, problem.agenda?.reason || ''),
+        h('td', {}, t('agenda.actionsDone', { done: actions.filter(action => action.status === 'DONE').length,
+          count: actions.length })),
+        h('td', {}, badge('problemStatus', problem.status)));
+    })));
 }
 
 function agendaTable(agenda, choose) {

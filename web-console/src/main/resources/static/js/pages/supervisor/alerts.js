@@ -7,6 +7,7 @@ import { t } from '../../i18n.js';
 import { dateTime } from '../../format.js';
 import { listen } from '../../live.js';
 import { countdown } from '../../countdown.js';
+import { problemAddress } from '../../problems.js';
 import { badge, loading, failure } from '../../ui.js';
 
 const LEVELS = ['all', '0', '1', '2'];
@@ -104,10 +105,13 @@ export function alertsPart(setCount) {
 function alertRow(alert, acknowledge) {
   return h('tr', { class: `alert level-${alert.level} status-${alert.status.toLowerCase()}`,
     dataset: { alertId: alert.id, complaintId: alert.complaintId, kind: alert.kind, level: String(alert.level),
-      status: alert.status } },
+      status: alert.status, ...(alert.problemId ? { problemId: alert.problemId } : {}) } },
   h('td', {}, badge('alertKind', alert.kind)),
   h('td', {}, h('div', {}, t('alerts.complaint'), ' ', shortId(alert.complaintId)),
-    h('div', { class: 'muted' }, alert.branch || '')),
+    h('div', { class: 'muted' }, alert.branch || ''),
+    // a problem's alert (opened, an action due soon or overdue) links to the problem on the problems tab
+    alert.problemId ? h('div', {}, h('a', { class: 'problem-link', href: problemAddress(alert.problemId),
+      dataset: { problemId: alert.problemId } }, t('alerts.problem', { id: alert.problemId }))) : null),
   h('td', {}, deadlineOf(alert)),
   h('td', {}, h('time', { datetime: alert.raisedAt }, dateTime(alert.raisedAt))),
   h('td', { class: 'summary' }, alert.summary || ''),
