@@ -78,8 +78,12 @@ class KillNineEndToEndTests {
     }
 
     private Process startStack() throws IOException {
+        // C1 only and the serial collector, as the split mode's parts and the chaos run's: the stack starts twice, on
+        // a build machine's few cores, and serves only a burst of registrations; with the tiered code cache (C1 only
+        // would shrink it to 48 MB, small for the whole stack in one JVM)
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-cp", System.getProperty("java.class.path"), LocalStackApplication.class.getName())
+                "-Xmx1g", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=240m", "-XX:+UseSerialGC", "-cp",
+                System.getProperty("java.class.path"), LocalStackApplication.class.getName())
                 .redirectErrorStream(true);
         builder.environment().putAll(ports);
         builder.environment().put("CLOSEDLOOP_DATA_DIR", dataDir.toString());

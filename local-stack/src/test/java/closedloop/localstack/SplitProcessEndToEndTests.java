@@ -88,10 +88,11 @@ class SplitProcessEndToEndTests {
 
     private Process startSplitStack() throws IOException {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx128m", "-cp", System.getProperty("java.class.path"), LocalStackApplication.class.getName(),
-                "--split").redirectErrorStream(true);
+                "-Xmx128m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                LocalStackApplication.class.getName(), "--split").redirectErrorStream(true);
         builder.environment().putAll(ports);
-        builder.environment().put("CLOSEDLOOP_SPLIT_JAVA_OPTS", "-Xmx256m -XX:TieredStopAtLevel=1");
+        // nine JVMs start on a build machine's few cores: C1 only and the serial collector, as the chaos run's parts
+        builder.environment().put("CLOSEDLOOP_SPLIT_JAVA_OPTS", "-Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
         Process process = builder.start();
         CompletableFuture<Void> up = new CompletableFuture<>();
         Thread reader = new Thread(() -> {

@@ -44,6 +44,8 @@ public final class WholeStack implements ParameterResolver {
                 // every periodic pass runs often, so that a test can wait for a few more passes of each
                 Map.entry("closedloop.calendar.refresh-interval", "PT0.5S"),
                 Map.entry("closedloop.kafka.relay-interval", "PT0.2S"),
+                // an SMS the gateway refused is tried again after 2 s, not 30: a test waits out an outage's retry
+                Map.entry("closedloop.notification.delivery.backoff.initial", "PT2S"),
                 // a line per request, so that the log scan sees what an access log would show
                 Map.entry("closedloop.access-log", "true"),
                 // every application's finished spans kept in memory, for the trace test

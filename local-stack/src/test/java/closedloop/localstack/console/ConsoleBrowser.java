@@ -7,6 +7,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -17,10 +18,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -29,6 +34,12 @@ import java.util.function.Function;
  * A person at the console: the Debian chromium, headless at 1280×800, driven through the Debian chromedriver (so
  * Selenium downloads nothing), in a given time zone. Every step that matters can be saved as a screenshot under
  * {@code target/screenshots/<test>/}, numbered in the order taken, so that a person can look at what the user saw.
+ *
+ * <p>Closing one hands its browser back for the next test that opens one in the same time zone, with nothing left of
+ * this one: a new tab (no page, no session storage, no live connection), no cookie (neither the console's session nor
+ * the issuer's) and nothing stored for the console's origin, as a new browser would start. Starting chromium and its
+ * driver and quitting them took seconds each on a busy two-core machine, for every one of the run's browser tests; the
+ * browsers left are quit when the run's JVM ends.
  */
 public final class ConsoleBrowser implements AutoCloseable {
 
@@ -38,12 +49,28 @@ public final class ConsoleBrowser implements AutoCloseable {
     /** The screen the console must be readable on (the 1280×800). */
     static final Dimension VIEWPORT = new Dimension(1280, 800);
 
-    private final WebDriver driver;
+    /** The browsers no test uses now, by time zone. */
+    private static final Map<String, Deque<ChromeDriver>> IDLE = new HashMap<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(ConsoleBrowser::quitIdle, "quit-idle-browsers"));
+    }
+
+    private final ChromeDriver driver;
     private final String consoleUrl;
     private final Path screenshots;
+    private final String timeZone;
     private int shots;
 
-    private ConsoleBrowser(String consoleUrl, Path screenshots, String timeZone) {
+    private ConsoleBrowser(ChromeDriver driver, String consoleUrl, Path screenshots, String timeZone) {
+        this.driver = driver;
+        fitViewport(VIEWPORT);
+        this.consoleUrl = consoleUrl;
+        this.screenshots = screenshots;
+        this.timeZone = timeZone;
+    }
+
+    private static ChromeDriver start(String timeZone) {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
@@ -53,10 +80,25 @@ public final class ConsoleBrowser implements AutoCloseable {
                 .setBinary(CHROMIUM.toFile())
                 .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                         "--window-size=1280,800", "--lang=en-US");
-        this.driver = new ChromeDriver(service, options);
-        fitViewport(VIEWPORT);
-        this.consoleUrl = consoleUrl;
-        this.screenshots = screenshots;
+        return new ChromeDriver(service, options);
+    }
+
+    /** An idle browser in the time zone, or a new one. */
+    private static ChromeDriver browserIn(String timeZone) {
+        synchronized (IDLE) {
+            ChromeDriver idle = IDLE.getOrDefault(timeZone, new ArrayDeque<>()).poll();
+            if (idle != null) {
+                return idle;
+            }
+        }
+        return start(timeZone);
+    }
+
+    private static void quitIdle() {
+        synchronized (IDLE) {
+            IDLE.values().forEach(browsers -> browsers.forEach(ChromeDriver::quit));
+            IDLE.clear();
+        }
     }
 
     /** Sizes the window so that the page itself, not the window with its frame, has the given size. */
@@ -81,7 +123,7 @@ public final class ConsoleBrowser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new ConsoleBrowser(consoleUrl, folder, timeZone);
+        return new ConsoleBrowser(browserIn(timeZone), consoleUrl, folder, timeZone);
     }
 
     /** Opens a page of the console, e.g. {@code "#/dispatcher"}, and waits until it is drawn. */
@@ -176,7 +218,7 @@ public final class ConsoleBrowser implements AutoCloseable {
 
     /** Saves what the browser shows now as {@code <nn>-<name>.png}. */
     public Path screenshot(String name) {
-        File taken = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE);
+        File taken = driver.getScreenshotAs(OutputType.FILE);
         Path target = screenshots.resolve(String.format("%02d-%s.png", ++shots, name));
         try {
             Files.copy(taken.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
@@ -190,8 +232,31 @@ public final class ConsoleBrowser implements AutoCloseable {
         return driver;
     }
 
+    /** Hands the browser back, as a new one would start; a browser that cannot forget is quit. */
     @Override
     public void close() {
-        driver.quit();
+        try {
+            forget();
+        } catch (RuntimeException broken) {
+            driver.quit();
+            return;
+        }
+        synchronized (IDLE) {
+            IDLE.computeIfAbsent(timeZone, zone -> new ArrayDeque<>()).push(driver);
+        }
+    }
+
+    /** A new tab in place of every open one, no cookie, and nothing stored for the console's origin. */
+    private void forget() {
+        List<String> used = List.copyOf(driver.getWindowHandles());
+        String fresh = driver.switchTo().newWindow(WindowType.TAB).getWindowHandle();
+        for (String handle : used) {
+            driver.switchTo().window(handle).close();
+        }
+        driver.switchTo().window(fresh);
+        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        URI console = URI.create(consoleUrl);
+        driver.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin",
+                console.getScheme() + "://" + console.getAuthority(), "storageTypes", "all"));
     }
 }
