@@ -42,21 +42,33 @@ public class ProblemWatch {
     }
 
     /**
-     * Counts a complaint seen now (once) and forgets those seen longer than {@code window} before the latest.
+     * Counts a complaint (once). Complaints arrive in any order (they come from several partitions), so it answers the
+     * largest group of complaints seen within one {@code window} that holds this one, wherever that window lies around
+     * it; complaints seen more than two windows before the latest are forgotten.
      *
-     * @return the complaints seen within {@code window} up to this one, oldest first
+     * @return that group, oldest first
      */
     List<Sighting> sight(Sighting sighting, Duration window) {
         if (sightings.stream().noneMatch(seen -> seen.complaintId().equals(sighting.complaintId()))) {
             sightings.add(sighting);
         }
         Instant latest = sightings.stream().map(Sighting::seenAt).max(Comparator.naturalOrder()).orElseThrow();
-        sightings.removeIf(seen -> seen.seenAt().isBefore(latest.minus(window)));
-        Instant from = sighting.seenAt().minus(window);
-        return sightings.stream()
-                .filter(seen -> !seen.seenAt().isBefore(from) && !seen.seenAt().isAfter(sighting.seenAt()))
-                .sorted(Comparator.comparing(Sighting::seenAt))
-                .toList();
+        sightings.removeIf(seen -> seen.seenAt().isBefore(latest.minus(window.multipliedBy(2))));
+        List<Sighting> sorted = sightings.stream().sorted(Comparator.comparing(Sighting::seenAt)).toList();
+        List<Sighting> largest = List.of(sighting);
+        for (Sighting first : sorted) {
+            Instant from = first.seenAt();
+            if (from.isBefore(sighting.seenAt().minus(window)) || from.isAfter(sighting.seenAt())) {
+                continue;
+            }
+            List<Sighting> group = sorted.stream()
+                    .filter(seen -> !seen.seenAt().isBefore(from) && !seen.seenAt().isAfter(from.plus(window)))
+                    .toList();
+            if (group.size() > largest.size()) {
+                largest = group;
+            }
+        }
+        return largest;
     }
 
     /** From now on complaints of this kind go to the problem; {@code opening} is null for one a supervisor opened. */

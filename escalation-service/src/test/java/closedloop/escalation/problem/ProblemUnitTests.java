@@ -36,9 +36,21 @@ class ProblemUnitTests {
         // c1 is more than two hours before c3, so it no longer counts
         assertThat(watch.sight(seen("c3", T0.plus(Duration.ofMinutes(130))), window))
                 .extracting(Sighting::complaintId).containsExactly("c2", "c3");
-        // a late event counts what was seen in the two hours up to it, not after
+        // a late event counts with the largest group it shares a two-hour window with, before or after it
         assertThat(watch.sight(seen("c4", T0.plus(Duration.ofMinutes(80))), window))
-                .extracting(Sighting::complaintId).containsExactly("c4");
+                .extracting(Sighting::complaintId).containsExactly("c1", "c4", "c2");
+    }
+
+    @Test
+    void fiveComplaintsWithinTheWindowReachTheThresholdInWhateverOrderTheyArrive() {
+        ProblemWatch watch = ProblemWatch.of(BILLING_IN_LIXIA);
+        Duration window = Duration.ofHours(2);
+        List<Sighting> counted = List.of();
+        for (int minutes : new int[] {40, 0, 80, 20, 60}) {
+            counted = watch.sight(seen("c" + minutes, T0.plus(Duration.ofMinutes(minutes))), window);
+        }
+
+        assertThat(counted).extracting(Sighting::complaintId).containsExactly("c0", "c20", "c40", "c60", "c80");
     }
 
     @Test
