@@ -25,10 +25,14 @@ public final class Problems {
         return problem;
     }
 
+    /** 400 naming these bad fields, for checks that Bean Validation does not make, to throw or to emit. */
+    public static ErrorResponseException badRequest(List<FieldError> errors) {
+        return new ErrorResponseException(HttpStatus.BAD_REQUEST, invalidFields(errors), null);
+    }
+
     /** 400 for one bad value that Bean Validation does not see, such as a header. */
     public static ErrorResponseException invalidField(String field, String message) {
-        return new ErrorResponseException(HttpStatus.BAD_REQUEST, invalidFields(List.of(new FieldError(field, message))),
-                null);
+        return badRequest(List.of(new FieldError(field, message)));
     }
 
     /** 404: there is no {@code what} with this id. */

@@ -2,9 +2,7 @@ package closedloop.platform.web;
 
 import lombok.RequiredArgsConstructor;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -42,8 +40,7 @@ public class RequestBounds implements WebFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         List<FieldError> errors = outOfBounds(exchange.getRequest());
         return errors.isEmpty() ? chain.filter(exchange)
-                : problems.answer(exchange,
-                new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.invalidFields(errors), null));
+                : problems.answer(exchange, Problems.badRequest(errors));
     }
 
     static List<FieldError> outOfBounds(ServerHttpRequest request) {

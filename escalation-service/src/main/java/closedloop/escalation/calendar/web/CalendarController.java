@@ -7,8 +7,6 @@ import closedloop.platform.web.FieldError;
 import closedloop.platform.web.Problems;
 import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -40,7 +38,7 @@ public class CalendarController {
                                        @RequestBody CalendarUploadRequest request, @Actor String actor) {
         List<FieldError> errors = request.errors(region, year, book.region(), book.calendar());
         if (!errors.isEmpty()) {
-            return Mono.error(new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.invalidFields(errors), null));
+            return Mono.error(Problems.badRequest(errors));
         }
         return book.upload(request.toYear(), actor)
                 .map(stored -> book.status())

@@ -4,7 +4,6 @@ import closedloop.escalation.league.LeagueProperties;
 import closedloop.platform.web.FieldError;
 import closedloop.platform.web.IsoInstant;
 import closedloop.platform.web.Problems;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 
 import java.time.Duration;
@@ -38,7 +37,7 @@ public record LeagueWindow(Instant from, Instant to) {
             }
         }
         if (!errors.isEmpty()) {
-            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.invalidFields(errors), null);
+            throw Problems.badRequest(errors);
         }
         return new LeagueWindow(start, end);
     }

@@ -8,9 +8,7 @@ import closedloop.platform.web.Problems;
 import jakarta.validation.Valid;
 import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -67,7 +65,7 @@ public class PolicyController {
             errors.add(new FieldError("effectiveFrom", "must not be in the past"));
         }
         if (!errors.isEmpty()) {
-            return Mono.error(new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.invalidFields(errors), null));
+            return Mono.error(Problems.badRequest(errors));
         }
         TimeLimitPolicy draft = new TimeLimitPolicy(0, effectiveFrom, now, actor, request.note(),
                 request.rules().stream().map(RuleBody::toRule).toList(),

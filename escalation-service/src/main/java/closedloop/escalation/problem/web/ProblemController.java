@@ -12,7 +12,6 @@ import closedloop.platform.web.FieldError;
 import jakarta.validation.Valid;
 import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,7 +25,6 @@ import reactor.core.publisher.Mono;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Problems (问题单) and their corrective actions (整改措施): listed and read by staff (a complaint's problem too, so a
@@ -131,10 +129,8 @@ public class ProblemController {
     /** Completes when every complaint can be linked; else a 400 naming each that cannot. */
     private Mono<Void> linkable(List<String> ids, String except) {
         return problems.whyNotLinkable(ids, except).flatMap(reasons -> reasons.isEmpty() ? Mono.empty()
-                : Mono.error(new ErrorResponseException(HttpStatus.BAD_REQUEST,
-                Problems.invalidFields(reasons.entrySet().stream()
-                        .map((Map.Entry<Integer, String> reason) -> new FieldError(
-                                "complaintIds[" + reason.getKey() + "]", reason.getValue()))
-                        .toList()), null)));
+                : Mono.error(Problems.badRequest(reasons.entrySet().stream()
+                        .map(reason -> new FieldError("complaintIds[" + reason.getKey() + "]", reason.getValue()))
+                        .toList())));
     }
 }

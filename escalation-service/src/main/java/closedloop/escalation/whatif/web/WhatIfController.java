@@ -9,8 +9,6 @@ import jakarta.validation.Valid;
 import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -37,7 +35,7 @@ public class WhatIfController {
     public Mono<WhatIfReport> compare(@Valid @RequestBody WhatIfRequest request, @Actor String actor) {
         List<FieldError> errors = request.errors();
         if (!errors.isEmpty()) {
-            return Mono.error(new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.invalidFields(errors), null));
+            return Mono.error(Problems.badRequest(errors));
         }
         log.info("What-if by {} over {} to {}", actor, request.from(), request.to());
         return whatIf.compare(request.policy().toPolicy(clock.instant(), actor), request.start(), request.end());

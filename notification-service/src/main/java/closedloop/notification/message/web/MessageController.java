@@ -13,7 +13,6 @@ import closedloop.platform.web.Problems;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import lombok.RequiredArgsConstructor;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.StringUtils;
 import org.springframework.web.ErrorResponseException;
@@ -109,9 +108,8 @@ public class MessageController {
     }
 
     private static ErrorResponseException noFilter() {
-        return new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.invalidFields(List.of(
-                new FieldError("complaintId", ONE_FILTER), new FieldError("recipient", ONE_FILTER),
-                new FieldError("status", ONE_FILTER))), null);
+        return Problems.badRequest(List.of(new FieldError("complaintId", ONE_FILTER),
+                new FieldError("recipient", ONE_FILTER), new FieldError("status", ONE_FILTER)));
     }
 
     private static String textOrNull(String text) {
